@@ -1,0 +1,48 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import {
+  AccessGuard,
+  AllExceptionsFilter,
+  type AppConfig,
+  AuditModule,
+  AuthModule,
+  CoreModule,
+  createValidationPipe,
+  HealthModule,
+  IdentityModule,
+  OrganisationsModule,
+  UsersModule,
+} from '@vigil/server';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+/** Request id: the caller's X-Request-Id when sane, otherwise a new UUID. */
+export function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  if (typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given)) return given;
+  return randomUUID();
+}
+
+/** The HTTP api: every feature module behind one guard, one pipe and one exception filter. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config),
+        IdentityModule,
+        HealthModule,
+        AuthModule,
+        UsersModule,
+        OrganisationsModule,
+        AuditModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,86 @@
+import 'reflect-metadata';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { type AppConfig, createRootLogger, PinoNestLogger, toErrorResponse } from '@vigil/server';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { IncomingMessage } from 'node:http';
+import { AppModule, requestIdOf } from './app.module.js';
+
+/** Builds the OpenAPI document of the running app. */
+export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Vigil API')
+    .setDescription('Case management and early warning for atrocity-crime prevention')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** Creates the api (not yet listening). Used by main.ts and by every API test. */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const logger = createRootLogger(config, 'api');
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    genReqId: (req: IncomingMessage) => requestIdOf(req),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(logger),
+  });
+  app.setGlobalPrefix('api');
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  app.enableCors({
+    origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false,
+    credentials: false,
+    exposedHeaders: ['x-request-id'],
+  });
+
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'api/docs-json',
+    customSiteTitle: 'Vigil API',
+  });
+
+  await serveWebApp(app, config);
+  return app;
+}
+
+// The built single-page app: its files, and index.html for every other non-API path.
+async function serveWebApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const dist = resolve(config.WEB_DIST_DIR ?? 'apps/web/dist');
+  const indexFile = resolve(dist, 'index.html');
+  const fastify = app.getHttpAdapter().getInstance();
+  const hasWeb = existsSync(indexFile);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, decorateReply: false, index: false });
+  }
+  const notFound = toErrorResponse({ statusCode: 404, message: 'No such route.' });
+  fastify.get('/*', async (request, reply) => {
+    if (request.url.startsWith('/api/') || request.url === '/api' || !hasWeb) {
+      return reply.status(404).send(notFound);
+    }
+    return reply.type('text/html; charset=utf-8').send(readFileSync(indexFile));
+  });
+}

@@ -1,0 +1,51 @@
+// One Jest run, four tiers. ESM mode because NestJS 12 is ESM-only (see ../shared/STACK-NOTES.md).
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true, tsx: false },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2022',
+    },
+    module: { type: 'es6' },
+    sourceMaps: 'inline',
+  },
+];
+
+// CommonJS packages that require() an ESM-only dependency work on Node 20.19 (require(esm)), but
+// not inside Jest's module runtime before Node 24.9: compile those few dependencies to CommonJS.
+const ESM_REQUIRED_BY_CJS = ['content-disposition'];
+
+const common = {
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: {
+    '^.+\\.ts$': swc,
+    [`/node_modules/(${ESM_REQUIRED_BY_CJS.join('|')})/.+\\.js$`]: ['@swc/jest', { module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_REQUIRED_BY_CJS.join('|')})/)`],
+  moduleNameMapper: {
+    '^@vigil/domain$': '<rootDir>/libs/domain/src/index.ts',
+    '^@vigil/server$': '<rootDir>/libs/server/src/index.ts',
+    '^@vigil/client$': '<rootDir>/libs/client/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  testEnvironment: 'node',
+  rootDir: '.',
+};
+
+/** @type {import('jest').Config} */
+export default {
+  globalSetup: '<rootDir>/test/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+  testTimeout: 30000,
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/domain/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/libs/server/src/**/*.spec.ts', '<rootDir>/test/integration/**/*.spec.ts'],
+    },
+    { ...common, displayName: 'api', testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts'] },
+    { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'] },
+  ],
+};

@@ -1,0 +1,86 @@
+import {
+  AbilityBuilder,
+  createMongoAbility,
+  type ForcedSubject,
+  type MongoAbility,
+  type RawRuleOf,
+} from '@casl/ability';
+import { packRules, unpackRules, type PackRule } from '@casl/ability/extra';
+import { readableClassifications } from '../identity/roles.js';
+import type {
+  AbilityUser,
+  Action,
+  AuditEntrySubject,
+  CaseSubject,
+  OrganisationSubject,
+  PrioritySituationSubject,
+  SubjectName,
+  UserSubject,
+} from './subjects.js';
+
+/** A record checked by `can()`, tagged with its subject name by CASL's `subject()` helper. */
+export type TaggedSubject =
+  | (UserSubject & ForcedSubject<'User'>)
+  | (OrganisationSubject & ForcedSubject<'Organisation'>)
+  | (AuditEntrySubject & ForcedSubject<'AuditEntry'>)
+  | (CaseSubject & ForcedSubject<'Case'>)
+  | (PrioritySituationSubject & ForcedSubject<'PrioritySituation'>);
+
+/** The ability type shared by server and browser. Subjects are checked by name or tagged record. */
+export type AppAbility = MongoAbility<[Action, SubjectName | TaggedSubject]>;
+/** One rule as sent to the browser. */
+export type AppRawRule = RawRuleOf<AppAbility>;
+
+/**
+ * Builds the rules for one person from roles, clearance and membership (DESIGN §1, §5).
+ * Deny by default: a deactivated user gets no rules, and each grant below is explicit.
+ */
+export function defineAbilitiesFor(user: AbilityUser): AppAbility {
+  const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  if (!user.active) return build();
+
+  const readable = readableClassifications(user.clearance);
+  const withinClearance = { classification: { $in: readable } };
+
+  // Everyone may read their own account and the directory of organisations.
+  can('read', 'User', { id: user.id });
+  can('read', 'Organisation');
+
+  if (user.roles.includes('analyst')) {
+    can('create', 'Case');
+    can('read', 'Case', withinClearance);
+    can('update', 'Case', { ...withinClearance, leadAnalystId: user.id });
+    can('update', 'Case', { ...withinClearance, memberIds: user.id });
+  }
+
+  if (user.roles.includes('adviser')) {
+    can('read', 'Case', withinClearance);
+    can('share', 'Case', withinClearance);
+  }
+
+  if (user.roles.includes('framework_team')) {
+    can('read', 'PrioritySituation', { ...withinClearance, prioritySituation: true });
+  }
+
+  // Administrators manage people and organisations and read the audit trail, but read no case
+  // content by virtue of being admin: need to know.
+  if (user.roles.includes('admin')) {
+    can(['read', 'create', 'update'], 'User');
+    can(['read', 'create', 'update'], 'Organisation');
+    can('read', 'AuditEntry');
+  }
+
+  return build();
+}
+
+/** Rules packed for transport (`GET /api/auth/me`). */
+export function packAbilityRules(ability: AppAbility): PackRule<AppRawRule>[] {
+  return packRules(ability.rules as AppRawRule[]);
+}
+
+/** Rebuilds the same ability in the browser from packed rules. */
+export function abilityFromPackedRules(packed: PackRule<AppRawRule>[]): AppAbility {
+  return createMongoAbility<AppAbility>(unpackRules(packed));
+}
+
+export type { PackRule };

@@ -1,0 +1,46 @@
+import type { Classification, Role } from '../identity/roles.js';
+
+/** What a rule can be about. Each has a plain shape so the browser and server share conditions. */
+export type SubjectName = 'User' | 'Organisation' | 'AuditEntry' | 'Case' | 'PrioritySituation';
+
+/** Actions are explicit: no CASL `manage` wildcard, so a new action is denied until granted. */
+export const ACTIONS = ['read', 'create', 'update', 'share'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Fields of a user that rules may test. */
+export interface UserSubject {
+  id: string;
+  organisationId: string;
+}
+
+/** Fields of an organisation that rules may test. */
+export interface OrganisationSubject {
+  id: string;
+}
+
+/** Fields of an audit entry that rules may test. */
+export interface AuditEntrySubject {
+  seq: number;
+}
+
+/** Fields of a country-situation case that rules may test. */
+export interface CaseSubject {
+  id: string;
+  classification: Classification;
+  leadAnalystId: string | null;
+  /** Users with a role on the case (case_members). */
+  memberIds: string[];
+  prioritySituation: boolean;
+}
+
+/** The Framework Team's restricted view of a priority situation tests the same case fields. */
+export type PrioritySituationSubject = CaseSubject;
+
+/** The facts about a person from which their abilities are built. */
+export interface AbilityUser {
+  id: string;
+  roles: readonly Role[];
+  clearance: Classification;
+  organisationId: string;
+  active: boolean;
+}

@@ -1,0 +1,5 @@
+export * from './identity/roles.js';
+export * from './abilities/subjects.js';
+export * from './abilities/define-abilities.js';
+export * from './audit/canonical-json.js';
+export * from './errors.js';

@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DomainError, type JsonValue } from '@vigil/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { decodeCursor, type Page, toPage } from '../common/pagination.js';
+import type { RequestContext } from '../common/request-context.js';
+import { chainHash, GENESIS_HASH, type ChainedFields } from './audit-chain.js';
+import type { AuditEntryResponse, AuditVerifyResponse } from './dto/audit-entry.response.js';
+import type { ListAuditQueryDto } from './dto/list-audit.query.js';
+
+/** What a change records about itself. */
+export interface AuditRecord {
+  action: string;
+  entity: string;
+  entityId?: string | null;
+  caseId?: string | null;
+  diff?: Record<string, JsonValue>;
+}
+
+// One writer at a time extends the chain; the lock is released when the transaction ends.
+const CHAIN_LOCK = 7_316_001;
+const VERIFY_BATCH = 2000;
+
+interface AuditRow {
+  seq: string;
+  at: Date;
+  actor_id: string | null;
+  actor_email?: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  case_id: string | null;
+  diff: JsonValue;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The append-only, hash-chained audit log (DESIGN §9). */
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Appends inside the caller's transaction, so the entry commits or rolls back with the change. */
+  async append(manager: EntityManager, context: Pick<RequestContext, 'actor' | 'requestId'>, record: AuditRecord): Promise<void> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('AuditService.append must run inside the transaction of the change it records');
+    }
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+    const [last] = (await manager.query('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')) as {
+      seq: string;
+      hash: string;
+    }[];
+    const fields: ChainedFields = {
+      seq: last ? (BigInt(last.seq) + 1n).toString() : '1',
+      at: new Date().toISOString(),
+      actorId: context.actor?.id ?? null,
+      action: record.action,
+      entity: record.entity,
+      entityId: record.entityId ?? null,
+      caseId: record.caseId ?? null,
+      diff: record.diff ?? {},
+      requestId: context.requestId,
+    };
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    await manager.query(
+      `INSERT INTO audit_log (seq, at, actor_id, action, entity, entity_id, case_id, diff, request_id, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [
+        fields.seq,
+        fields.at,
+        fields.actorId,
+        fields.action,
+        fields.entity,
+        fields.entityId,
+        fields.caseId,
+        JSON.stringify(fields.diff),
+        fields.requestId,
+        prevHash,
+        chainHash(prevHash, fields),
+      ],
+    );
+  }
+
+  /** Newest first, filtered, keyset-paged by seq. */
+  async list(query: ListAuditQueryDto): Promise<Page<AuditEntryResponse>> {
+    const limit = query.limit ?? 50;
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (query.action) add('a.action = ?', query.action);
+    if (query.entity) add('a.entity = ?', query.entity);
+    if (query.entityId) add('a.entity_id = ?', query.entityId);
+    if (query.actorId) add('a.actor_id = ?', query.actorId);
+    if (query.from) add('a.at >= ?', query.from);
+    if (query.to) add('a.at < ?', query.to);
+    if (query.cursor) {
+      const [seq] = decodeCursor(query.cursor, 1);
+      if (typeof seq !== 'string' || !/^\d+$/.test(seq)) {
+        throw new DomainError('validation_failed', 'cursor is not valid for this list');
+      }
+      add('a.seq < ?', seq);
+    }
+    params.push(limit + 1);
+    const rows = (await this.db.query(
+      `SELECT a.*, u.email AS actor_email FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY a.seq DESC LIMIT $${params.length}`,
+      params,
+    )) as AuditRow[];
+    return toPage(rows, limit, presentAuditRow, (r) => [r.seq]);
+  }
+
+  /** Walks the whole chain in order and reports the first entry that does not verify. */
+  async verify(): Promise<AuditVerifyResponse> {
+    let expectedSeq = 1n;
+    let prevHash = GENESIS_HASH;
+    let checked = 0;
+    for (;;) {
+      const rows = (await this.db.query(
+        'SELECT * FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2',
+        [expectedSeq.toString(), VERIFY_BATCH],
+      )) as AuditRow[];
+      for (const row of rows) {
+        const problem = checkRow(row, expectedSeq, prevHash);
+        if (problem) return { ok: false, checked, firstBrokenSeq: Number(row.seq), reason: problem };
+        checked += 1;
+        prevHash = row.hash;
+        expectedSeq += 1n;
+      }
+      if (rows.length < VERIFY_BATCH) break;
+    }
+    return { ok: true, checked, firstBrokenSeq: null, reason: null };
+  }
+}
+
+function checkRow(row: AuditRow, expectedSeq: bigint, prevHash: string): string | null {
+  if (BigInt(row.seq) !== expectedSeq) return `entries ${expectedSeq} to ${BigInt(row.seq) - 1n} are missing`;
+  if (row.prev_hash !== prevHash) return 'prev_hash does not match the hash of the entry before it';
+  const fields: ChainedFields = {
+    seq: row.seq,
+    at: row.at.toISOString(),
+    actorId: row.actor_id,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    caseId: row.case_id,
+    diff: row.diff,
+    requestId: row.request_id,
+  };
+  return chainHash(row.prev_hash, fields) === row.hash ? null : 'content does not match its hash (the entry was altered)';
+}
+
+function presentAuditRow(row: AuditRow): AuditEntryResponse {
+  return {
+    seq: Number(row.seq),
+    at: row.at.toISOString(),
+    actorId: row.actor_id,
+    actorEmail: row.actor_email ?? null,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    caseId: row.case_id,
+    diff: row.diff,
+    requestId: row.request_id,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}

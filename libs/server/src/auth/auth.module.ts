@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AuditCoreModule } from '../audit/audit.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { AuthController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
+import { IdentityModule } from './identity.module.js';
+import { LoginRateLimiter } from './login-rate-limiter.js';
+
+@Module({
+  imports: [
+    IdentityModule,
+    UsersModule,
+    AuditCoreModule,
+  ],
+  controllers: [AuthController],
+  providers: [AuthService, LoginRateLimiter],
+})
+export class AuthModule {}

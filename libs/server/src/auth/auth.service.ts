@@ -1,0 +1,190 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { defineAbilitiesFor, DomainError, packAbilityRules } from '@vigil/domain';
+import type { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { RequestContext } from '../common/request-context.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { UsersService } from '../users/users.service.js';
+import { AccessTokenService } from './access-token.service.js';
+import { LoginRateLimiter } from './login-rate-limiter.js';
+import type { LoginDto } from './dto/login.dto.js';
+import type { MeResponse, SessionResponse } from './dto/session.response.js';
+import { PasswordService } from './password.service.js';
+import { RefreshTokenService } from './refresh-token.service.js';
+
+interface LoginRow {
+  id: string;
+  password_hash: string;
+  active: boolean;
+  failed_logins: number;
+  locked_until: Date | null;
+}
+
+const WRONG_CREDENTIALS = 'E-mail or password is wrong.';
+
+/** Sign-in, session refresh and sign-out. */
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly passwords: PasswordService,
+    private readonly accessTokens: AccessTokenService,
+    private readonly refreshTokens: RefreshTokenService,
+    private readonly audit: AuditService,
+    private readonly users: UsersService,
+    private readonly rateLimiter: LoginRateLimiter,
+  ) {}
+
+  /**
+   * Checks credentials. Failures are audited; the fifth in a row locks the account for
+   * LOGIN_LOCK_MINUTES, during which even the right password is refused.
+   */
+  async login(context: RequestContext, dto: LoginDto): Promise<SessionResponse> {
+    const email = dto.email.trim().toLowerCase();
+    await this.rateLimiter.consume(context.ip, email);
+    const [user] = (await this.db.query(
+      'SELECT id, password_hash, active, failed_logins, locked_until FROM users WHERE email = $1',
+      [email],
+    )) as LoginRow[];
+
+    if (!user) {
+      await this.passwords.verifyNobody(dto.password);
+      await this.recordFailure(context, null, { email, reason: 'unknown_email' });
+      throw new DomainError('invalid_credentials', WRONG_CREDENTIALS);
+    }
+    if (user.locked_until && user.locked_until.getTime() > Date.now()) {
+      await this.recordFailure(context, user.id, { email, reason: 'locked' });
+      throw lockedError(user.locked_until);
+    }
+    if (!(await this.passwords.verify(user.password_hash, dto.password))) {
+      const lockedUntil = await this.countFailure(context, user.id, email);
+      if (lockedUntil) throw lockedError(lockedUntil);
+      throw new DomainError('invalid_credentials', WRONG_CREDENTIALS);
+    }
+    if (!user.active) {
+      await this.recordFailure(context, user.id, { email, reason: 'deactivated' });
+      throw new DomainError('invalid_credentials', 'This account has been deactivated. Ask an administrator.');
+    }
+
+    const refreshToken = await this.db.transaction(async (m) => {
+      await m.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [user.id]);
+      const token = await this.refreshTokens.issue(m, user.id);
+      await this.audit.append(m, { ...context, actor: null }, { action: 'auth.login', entity: 'user', entityId: user.id, diff: { email } });
+      return token;
+    });
+    return this.session(context, user.id, refreshToken);
+  }
+
+  /** Rotates a refresh token. A token used twice revokes its whole family. */
+  async refresh(context: RequestContext, token: string): Promise<SessionResponse> {
+    const outcome = await this.db.transaction(async (m) => {
+      const result = await this.refreshTokens.rotate(m, token);
+      if (result.kind === 'reused') {
+        await this.audit.append(m, context, {
+          action: 'auth.refresh_reuse_detected',
+          entity: 'user',
+          entityId: result.userId,
+          diff: { familyId: result.familyId, familyRevoked: true },
+        });
+      } else if (result.kind === 'rotated') {
+        const [row] = (await m.query('SELECT active FROM users WHERE id = $1', [result.userId])) as { active: boolean }[];
+        if (!row?.active) return { kind: 'invalid' as const, reason: 'This account has been deactivated.' };
+        await this.audit.append(m, context, {
+          action: 'auth.refresh',
+          entity: 'user',
+          entityId: result.userId,
+          diff: { familyId: result.familyId },
+        });
+      }
+      return result;
+    });
+    if (outcome.kind === 'reused') {
+      throw new DomainError(
+        'unauthenticated',
+        'This refresh token was already used, so every session started from it has been signed out. Sign in again.',
+      );
+    }
+    if (outcome.kind === 'invalid') throw new DomainError('unauthenticated', outcome.reason);
+    return this.session(context, outcome.userId, outcome.token);
+  }
+
+  /** Revokes the session family of `token`. Unknown tokens are ignored (nothing to reveal). */
+  async logout(context: RequestContext, token: string): Promise<void> {
+    await this.db.transaction(async (m) => {
+      const revoked = await this.refreshTokens.revokeByToken(m, token);
+      if (!revoked) return;
+      await this.audit.append(m, context, {
+        action: 'auth.logout',
+        entity: 'user',
+        entityId: revoked.userId,
+        diff: { familyId: revoked.familyId },
+      });
+    });
+  }
+
+  /** The caller and the rules their browser should apply. */
+  async me(context: RequestContext): Promise<MeResponse> {
+    if (!context.actor) throw new DomainError('unauthenticated', 'Sign in first.');
+    const user = await this.users.get(context, context.actor.id);
+    return { user, rules: packAbilityRules(context.ability) };
+  }
+
+  private async session(context: RequestContext, userId: string, refreshToken: string): Promise<SessionResponse> {
+    const accessToken = await this.accessTokens.sign(userId);
+    const actor = await this.accessTokens.loadActor(userId);
+    const user = await this.users.get(
+      { ...context, actor, ability: defineAbilitiesFor({ ...actor, active: true }) },
+      userId,
+    );
+    return { accessToken, refreshToken, expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS, user };
+  }
+
+  /** Adds one failure; returns the lock end if this failure locked the account. */
+  private async countFailure(context: RequestContext, userId: string, email: string): Promise<Date | null> {
+    return this.db.transaction(async (m) => {
+      const [row] = (await m.query(
+        `UPDATE users SET
+           failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END,
+           locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
+         WHERE id = $1
+         RETURNING failed_logins, locked_until`,
+        [userId, this.config.LOGIN_MAX_FAILURES, this.config.LOGIN_LOCK_MINUTES],
+      )) as [{ failed_logins: number; locked_until: Date | null }[], number];
+      const updated = row?.[0];
+      const lockedNow = updated?.failed_logins === 0 && updated.locked_until !== null;
+      await this.audit.append(m, { ...context, actor: null }, {
+        action: 'auth.login_failed',
+        entity: 'user',
+        entityId: userId,
+        diff: { email, reason: 'wrong_password', locked: lockedNow },
+      });
+      if (lockedNow && updated?.locked_until) {
+        await this.audit.append(m, { ...context, actor: null }, {
+          action: 'auth.account_locked',
+          entity: 'user',
+          entityId: userId,
+          diff: { until: updated.locked_until.toISOString() },
+        });
+        return updated.locked_until;
+      }
+      return null;
+    });
+  }
+
+  private async recordFailure(context: RequestContext, userId: string | null, diff: { email: string; reason: string }) {
+    await this.db.transaction((m) =>
+      this.audit.append(m, { ...context, actor: null }, { action: 'auth.login_failed', entity: 'user', entityId: userId, diff }),
+    );
+  }
+}
+
+function lockedError(until: Date): DomainError {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+  return new DomainError(
+    'account_locked',
+    `This account is locked after too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+    { lockedUntil: until.toISOString() },
+  );
+}

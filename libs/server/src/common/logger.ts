@@ -1,0 +1,54 @@
+import type { LoggerService, LogLevel } from '@nestjs/common';
+import { pino, type Logger } from 'pino';
+import type { AppConfig } from '../config/app-config.js';
+
+/**
+ * The process's one pino logger: structured JSON lines. Fastify logs every request through it
+ * with its request id; Nest's own messages go through PinoNestLogger below.
+ */
+export function createRootLogger(config: Pick<AppConfig, 'LOG_LEVEL'>, name: string): Logger {
+  return pino({
+    name,
+    level: config.LOG_LEVEL,
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'password', '*.password', 'refreshToken', '*.refreshToken'],
+      censor: '[redacted]',
+    },
+  });
+}
+
+/** Routes Nest's Logger calls into pino, keeping the context as a field. */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+
+  log(message: unknown, ...rest: unknown[]): void {
+    this.write('info', message, rest);
+  }
+  error(message: unknown, ...rest: unknown[]): void {
+    this.write('error', message, rest);
+  }
+  warn(message: unknown, ...rest: unknown[]): void {
+    this.write('warn', message, rest);
+  }
+  debug(message: unknown, ...rest: unknown[]): void {
+    this.write('debug', message, rest);
+  }
+  verbose(message: unknown, ...rest: unknown[]): void {
+    this.write('trace', message, rest);
+  }
+  fatal(message: unknown, ...rest: unknown[]): void {
+    this.write('fatal', message, rest);
+  }
+  setLogLevels(_levels: LogLevel[]): void {
+    // The level comes from LOG_LEVEL.
+  }
+
+  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, rest: unknown[]): void {
+    const context = typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;
+    if (typeof message === 'object' && message !== null) {
+      this.logger[level]({ context, ...(message as Record<string, unknown>) });
+    } else {
+      this.logger[level]({ context }, String(message));
+    }
+  }
+}

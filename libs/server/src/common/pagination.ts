@@ -1,0 +1,64 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { DomainError } from '@vigil/domain';
+
+/** `cursor` and `limit` accepted by every list route (keyset paging, DESIGN §10). */
+export class PageQueryDto {
+  /** Opaque cursor from the previous page's `nextCursor`. */
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+
+  /** Page size, 1–100 (default 50). */
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+/** A page of results. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Encodes the sort key of the last row of a page. */
+export function encodeCursor(key: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+/** Decodes a cursor, refusing anything this API did not produce. */
+export function decodeCursor(cursor: string, arity: number): (string | number)[] {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(key) &&
+      key.length === arity &&
+      key.every((k) => typeof k === 'string' || typeof k === 'number')
+    ) {
+      return key as (string | number)[];
+    }
+  } catch {
+    // fall through
+  }
+  throw new DomainError('validation_failed', 'cursor is not valid for this list', [
+    { field: 'cursor', message: 'pass back the nextCursor of the previous page unchanged' },
+  ]);
+}
+
+/** Cuts the extra row fetched to know whether another page exists. */
+export function toPage<R, T>(rows: R[], limit: number, present: (row: R) => T, key: (row: R) => (string | number)[]): Page<T> {
+  const more = rows.length > limit;
+  const pageRows = more ? rows.slice(0, limit) : rows;
+  const last = pageRows[pageRows.length - 1];
+  return {
+    items: pageRows.map(present),
+    nextCursor: more && last !== undefined ? encodeCursor(key(last)) : null,
+  };
+}

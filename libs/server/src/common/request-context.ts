@@ -1,0 +1,38 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { AppAbility, Clearance, Role } from '@vigil/domain';
+import type { FastifyRequest } from 'fastify';
+
+/** The signed-in person as the guard loaded them for this request. */
+export interface Actor {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  clearance: Clearance;
+  organisationId: string;
+}
+
+/** Who is asking and under which request id; passed explicitly to every service method. */
+export interface RequestContext {
+  actor: Actor | null;
+  ability: AppAbility;
+  requestId: string;
+  ip: string;
+}
+
+/** The request fields the AccessGuard fills in. */
+export interface VigilRequest extends FastifyRequest {
+  vigil?: RequestContext;
+}
+
+/** A context for work not started by an HTTP request (CLI, worker, seed). */
+export function systemContext(ability: AppAbility, requestId: string): RequestContext {
+  return { actor: null, ability, requestId, ip: 'local' };
+}
+
+/** Injects the RequestContext built by the AccessGuard. */
+export const Ctx = createParamDecorator((_data: unknown, context: ExecutionContext): RequestContext => {
+  const request = context.switchToHttp().getRequest<VigilRequest>();
+  if (!request.vigil) throw new Error('RequestContext missing: is the AccessGuard installed?');
+  return request.vigil;
+});

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ message: 'must be a whole number' })
+    .int({ message: 'must be a whole number' })
+    .min(min, { message: `must be at least ${min}` })
+    .max(max, { message: `must be at most ${max}` });
+
+/** Every setting Vigil reads from the environment, with its default. README lists them. */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z
+    .string({ message: 'is required (postgres://user:password@host:port/database)' })
+    .regex(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// connection string' }),
+  HOST: z.string().min(1).default('localhost'),
+  PORT: int(0, 65535).default(3000),
+  JWT_SECRET: z
+    .string({ message: 'is required: at least 32 random characters' })
+    .min(32, { message: 'must be at least 32 characters' }),
+  ACCESS_TOKEN_TTL_SECONDS: int(30, 3600).default(900),
+  REFRESH_TOKEN_TTL_DAYS: int(1, 90).default(14),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ message: 'must be a comma-separated list of origins (https://host)' }))),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  WEB_DIST_DIR: z.string().optional(),
+  BODY_LIMIT_BYTES: int(1024, 100 * 1024 * 1024).default(1024 * 1024),
+  LOGIN_RATE_LIMIT: int(1, 10000).default(10),
+  LOGIN_RATE_WINDOW_SECONDS: int(1, 3600).default(60),
+  LOGIN_MAX_FAILURES: int(1, 100).default(5),
+  LOGIN_LOCK_MINUTES: int(1, 1440).default(15),
+  TRUST_PROXY: bool.default(false),
+  DB_POOL_SIZE: int(1, 200).default(10),
+});
+
+/** Validated configuration. */
+export type AppConfig = z.infer<typeof schema>;
+
+/** Raised at start when a variable is missing or malformed; the message names each one. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads and validates configuration from `env`; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+/** Injection token for the AppConfig object. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DomainError, type JsonValue, type OrganisationKind } from '@vigil/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { abilityToSql } from '../authorization/rules-to-sql.js';
+import { decodeCursor, type Page, PageQueryDto, toPage } from '../common/pagination.js';
+import type { RequestContext } from '../common/request-context.js';
+import { namedQuery } from '../database/named-query.js';
+import { isUuid } from '../users/users.service.js';
+import type { CreateOrganisationDto, OrganisationResponse, UpdateOrganisationDto } from './dto/organisation.dto.js';
+
+interface OrganisationRow {
+  id: string;
+  name: string;
+  acronym: string;
+  kind: OrganisationKind;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** The directory of organisations users belong to and cases engage with. */
+@Injectable()
+export class OrganisationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(context: RequestContext, query: PageQueryDto): Promise<Page<OrganisationResponse>> {
+    const limit = query.limit ?? 50;
+    const acl = abilityToSql(context.ability, 'read', 'Organisation', { id: { column: 'o.id' } });
+    const where = [acl.sql];
+    const params: Record<string, unknown> = { ...acl.params, limit: limit + 1 };
+    if (query.cursor) {
+      const [name, id] = decodeCursor(query.cursor, 2);
+      where.push('(lower(o.name), o.id) > (:cursorName, :cursorId::uuid)');
+      Object.assign(params, { cursorName: name, cursorId: id });
+    }
+    const rows = await namedQuery<OrganisationRow>(
+      this.db,
+      `SELECT o.* FROM organisations o WHERE ${where.join(' AND ')} ORDER BY lower(o.name), o.id LIMIT :limit`,
+      params,
+    );
+    return toPage(rows, limit, present, (r) => [r.name.toLowerCase(), r.id]);
+  }
+
+  async create(context: RequestContext, dto: CreateOrganisationDto): Promise<OrganisationResponse> {
+    return this.db.transaction(async (m) => {
+      await this.assertUnique(m, dto.name, dto.acronym, null);
+      const [row] = (await m.query(
+        'INSERT INTO organisations (name, acronym, kind) VALUES ($1, $2, $3) RETURNING *',
+        [dto.name, dto.acronym, dto.kind],
+      )) as OrganisationRow[];
+      if (!row) throw new Error('insert returned no row');
+      await this.audit.append(m, context, {
+        action: 'organisation.create',
+        entity: 'organisation',
+        entityId: row.id,
+        diff: { name: dto.name, acronym: dto.acronym, kind: dto.kind },
+      });
+      return present(row);
+    });
+  }
+
+  async update(context: RequestContext, id: string, dto: UpdateOrganisationDto): Promise<OrganisationResponse> {
+    return this.db.transaction(async (m) => {
+      const [before] = isUuid(id)
+        ? ((await m.query('SELECT * FROM organisations WHERE id = $1 FOR UPDATE', [id])) as OrganisationRow[])
+        : [];
+      if (!before) throw new DomainError('not_found', 'No such organisation.');
+      await this.assertUnique(m, dto.name, dto.acronym, id);
+      const diff: Record<string, JsonValue> = {};
+      for (const key of ['name', 'acronym', 'kind'] as const) {
+        const to = dto[key];
+        if (to !== undefined && to !== before[key]) diff[key] = { from: before[key], to };
+      }
+      if (Object.keys(diff).length === 0) return present(before);
+      await m.query('UPDATE organisations SET name = $2, acronym = $3, kind = $4, updated_at = now() WHERE id = $1', [
+        id,
+        dto.name ?? before.name,
+        dto.acronym ?? before.acronym,
+        dto.kind ?? before.kind,
+      ]);
+      await this.audit.append(m, context, { action: 'organisation.update', entity: 'organisation', entityId: id, diff });
+      const [updated] = (await m.query('SELECT * FROM organisations WHERE id = $1', [id])) as OrganisationRow[];
+      return present(updated ?? before);
+    });
+  }
+
+  private async assertUnique(m: EntityManager, name: string | undefined, acronym: string | undefined, selfId: string | null) {
+    const clash = (await m.query(
+      `SELECT name, acronym FROM organisations
+       WHERE (lower(name) = lower($1) OR lower(acronym) = lower($2)) AND id IS DISTINCT FROM $3`,
+      [name ?? null, acronym ?? null, selfId],
+    )) as { name: string; acronym: string }[];
+    const details = [];
+    if (name && clash.some((c) => c.name.toLowerCase() === name.toLowerCase())) {
+      details.push({ field: 'name', message: 'another organisation has this name' });
+    }
+    if (acronym && clash.some((c) => c.acronym.toLowerCase() === acronym.toLowerCase())) {
+      details.push({ field: 'acronym', message: 'another organisation has this acronym' });
+    }
+    if (details.length) throw new DomainError('conflict', 'An organisation with this name or acronym exists.', details);
+  }
+}
+
+function present(row: OrganisationRow): OrganisationResponse {
+  return {
+    id: row.id,
+    name: row.name,
+    acronym: row.acronym,
+    kind: row.kind,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

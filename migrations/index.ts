@@ -1,0 +1,4 @@
+import { Foundation1795289554962 } from './1795289554962-foundation.js';
+
+/** Every migration in order. `npm run migration:generate` appends here. */
+export const MIGRATIONS = [Foundation1795289554962];

@@ -1,0 +1,41 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent.js';
+import { createApp } from '../../apps/api/src/create-app.js';
+import { buildUser, type BuiltUser } from './factories.js';
+import { testConfig } from './test-config.js';
+
+/** A running in-process api and a supertest client for it. */
+export interface TestApi {
+  app: NestFastifyApplication;
+  http: () => TestAgent;
+  close: () => Promise<void>;
+}
+
+export async function startTestApi(overrides: Record<string, string> = {}): Promise<TestApi> {
+  const app = await createApp(testConfig(overrides));
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return { app, http: () => request(app.getHttpServer()), close: () => app.close() };
+}
+
+/** A signed-in user: their row, tokens, and helpers that send the bearer token. */
+export interface Session {
+  user: BuiltUser;
+  accessToken: string;
+  refreshToken: string;
+  auth: () => { Authorization: string };
+}
+
+/** Signs `user` in through the real login route. */
+export async function signIn(api: TestApi, user: BuiltUser): Promise<Session> {
+  const res = await api.http().post('/api/auth/login').send({ email: user.email, password: user.password });
+  if (res.status !== 200) throw new Error(`login failed for ${user.email}: ${res.status} ${JSON.stringify(res.body)}`);
+  const body = res.body as { accessToken: string; refreshToken: string };
+  return { user, ...body, auth: () => ({ Authorization: `Bearer ${body.accessToken}` }) };
+}
+
+/** Creates a user with these roles and signs them in. */
+export async function sessionFor(api: TestApi, overrides: Parameters<typeof buildUser>[0] = {}): Promise<Session> {
+  return signIn(api, await buildUser(overrides));
+}

