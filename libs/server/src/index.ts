@@ -24,3 +24,6 @@ export * from './health/health.module.js';
 export * from './seed/seed.module.js';
 export * from './seed/demo-seed.service.js';
 export * from './seed/demo-data.js';
+export * from './jobs/jobs.module.js';
+export * from './jobs/job-runner.service.js';
+export * from './jobs/scheduled-job.js';

@@ -20,6 +20,11 @@ export class DemoSeedService {
     private readonly passwords: PasswordService,
   ) {}
 
+  /** Looks an organisation up by acronym, case-insensitively. */
+  findOrganisationByAcronym(acronym: string): Promise<{ id: string }[]> {
+    return this.db.query('SELECT id FROM organisations WHERE lower(acronym) = lower($1)', [acronym]);
+  }
+
   async seed(password: string): Promise<SeedResult> {
     const passwordHash = await this.passwords.hash(password);
     return this.db.transaction(async (m) => {
