@@ -31,8 +31,9 @@ export interface Session {
 export async function signIn(api: TestApi, user: BuiltUser): Promise<Session> {
   const res = await api.http().post('/api/auth/login').send({ email: user.email, password: user.password });
   if (res.status !== 200) throw new Error(`login failed for ${user.email}: ${res.status} ${JSON.stringify(res.body)}`);
-  const body = res.body as { accessToken: string; refreshToken: string };
-  return { user, ...body, auth: () => ({ Authorization: `Bearer ${body.accessToken}` }) };
+  // Only the tokens: the response's own `user` must not replace the built user (and its password).
+  const { accessToken, refreshToken } = res.body as { accessToken: string; refreshToken: string };
+  return { user, accessToken, refreshToken, auth: () => ({ Authorization: `Bearer ${accessToken}` }) };
 }
 
 /** Creates a user with these roles and signs them in. */

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../libs/server/src/database/data-source.js';
+import { MIGRATIONS } from '../../migrations/index.js';
 import { openLocalDatabase } from './local-database.js';
 
 const USAGE = 'usage: npm run db:migrate | db:revert | db:reset | migration:generate -- <Name>';
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const local = await openLocalDatabase(console.log);
-  const db = new DataSource(dataSourceOptions(local.url, 2));
+  const db = new DataSource(dataSourceOptions(local.url, 2, MIGRATIONS));
   await db.initialize();
   try {
     if (command === 'migrate') {

@@ -1,18 +1,22 @@
-import type { DataSourceOptions } from 'typeorm';
-import { MIGRATIONS } from '../../../../migrations/index.js';
+import type { DataSourceOptions, MigrationInterface } from 'typeorm';
 import { ENTITIES } from './entities.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 /**
  * The one data-source definition, used by the Nest apps, the migration CLI, tests and benchmarks.
- * Schema changes only ever come from migrations.
+ * Schema changes only ever come from migrations; the migration tools pass the list in
+ * (`migrations/index.ts`), the apps run none.
  */
-export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  poolSize = 10,
+  migrations: (new () => MigrationInterface)[] = [],
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
     entities: ENTITIES,
-    migrations: MIGRATIONS,
+    migrations,
     migrationsTableName: 'migrations',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
