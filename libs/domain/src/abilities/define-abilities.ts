@@ -47,7 +47,8 @@ export function defineAbilitiesFor(user: AbilityUser): AppAbility {
   can('read', 'Organisation');
 
   if (user.roles.includes('analyst')) {
-    can('create', 'Case');
+    // Nobody creates what they could not then read: classification within the author's clearance.
+    can('create', 'Case', withinClearance);
     can('read', 'Case', withinClearance);
     can('update', 'Case', { ...withinClearance, leadAnalystId: user.id });
     can('update', 'Case', { ...withinClearance, memberIds: user.id });

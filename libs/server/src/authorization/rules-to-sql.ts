@@ -72,15 +72,15 @@ export function abilityToSql(
         return `(${col} IS NOT DISTINCT FROM :${param(node.value)})`;
       case 'ne':
         return `(${col} IS DISTINCT FROM :${param(node.value)})`;
-      case 'in': {
-        const values = node.value as unknown[];
-        if (values.length === 0) return 'FALSE';
-        return `COALESCE(${col} IN (:...${param(values)}), FALSE)`;
-      }
+      case 'in':
       case 'nin': {
+        // CASL matches null against a null in the list; SQL's IN never does, so test NULL apart.
         const values = node.value as unknown[];
-        if (values.length === 0) return 'TRUE';
-        return `COALESCE(${col} NOT IN (:...${param(values)}), TRUE)`;
+        const present = values.filter((v) => v !== null);
+        const tests = present.length > 0 ? [`COALESCE(${col} IN (:...${param(present)}), FALSE)`] : [];
+        if (present.length < values.length) tests.push(`(${col} IS NULL)`);
+        const within = tests.length > 0 ? `(${tests.join(' OR ')})` : 'FALSE';
+        return node.operator === 'in' ? within : `(NOT ${within})`;
       }
       case 'lt':
       case 'lte':
