@@ -1,0 +1,112 @@
+import { useState, type FormEvent } from 'react';
+import { Navigate } from 'react-router';
+import { FormAlert } from '../../../components/form-alert';
+import { TextField } from '../../../components/text-field';
+import { ApiError, errorMessage } from '../../../lib/api-client';
+import { dismissNotice } from '../../../lib/auth-session';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useSession } from '../hooks/use-session';
+import { useSignIn } from '../hooks/use-sign-in';
+
+const TOO_MANY_ATTEMPTS = 'Too many attempts. Please wait a moment and try again.';
+
+/** Maps sign-in failures to plain-language messages (server message first). */
+function signInErrorMessage(error: unknown): string {
+  if (error instanceof ApiError && error.statusCode === 429) {
+    const base =
+      /too many/i.test(error.message) && !/throttler/i.test(error.message)
+        ? error.message
+        : TOO_MANY_ATTEMPTS;
+    return error.retryAfterSeconds
+      ? `${base} You can try again in ${error.retryAfterSeconds} seconds.`
+      : base;
+  }
+  return errorMessage(error);
+}
+
+/** `/sign-in`: e-mail + password form. */
+export function SignInPage() {
+  useDocumentTitle('Sign in');
+  const session = useSession();
+  const signIn = useSignIn();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+
+  if (session.status === 'authenticated') return <Navigate to="/" replace />;
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (signIn.isPending) return;
+    const errors: Record<string, string> = {};
+    if (!email.trim()) errors['email'] = 'Enter your e-mail address.';
+    if (!password) errors['password'] = 'Enter your password.';
+    setFieldErrors(errors);
+    const firstInvalid = Object.keys(errors)[0];
+    if (firstInvalid) {
+      event.currentTarget.querySelector<HTMLInputElement>(`[name="${firstInvalid}"]`)?.focus();
+      return;
+    }
+    dismissNotice();
+    signIn.mutate(
+      { email: email.trim(), password },
+      {
+        onError: (error) => {
+          if (error instanceof ApiError) setFieldErrors(error.fieldErrors());
+          setPassword('');
+        },
+      },
+    );
+  };
+
+  const message = signIn.isError ? signInErrorMessage(signIn.error) : session.notice;
+
+  return (
+    <main className="sign-in" id="main">
+      <div className="sign-in__card">
+        <p className="sign-in__brand" aria-hidden="true">
+          Vigil
+        </p>
+        <h1 className="sign-in__title">Sign in to Vigil</h1>
+        <p className="muted">
+          Case management and early warning for the Office on Genocide Prevention.
+        </p>
+        <FormAlert message={message} />
+        <form className="form" onSubmit={onSubmit} noValidate aria-busy={signIn.isPending}>
+          <TextField
+            label="E-mail"
+            name="email"
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            required
+            autoFocus
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            error={fieldErrors['email']}
+          />
+          <TextField
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            error={fieldErrors['password']}
+          />
+          <button
+            type="submit"
+            className="button button--primary button--block"
+            disabled={signIn.isPending}
+          >
+            Sign in
+          </button>
+          <p aria-live="polite" className="visually-hidden">
+            {signIn.isPending ? 'Signing in…' : ''}
+          </p>
+        </form>
+      </div>
+    </main>
+  );
+}

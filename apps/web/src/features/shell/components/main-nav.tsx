@@ -1,0 +1,38 @@
+import { NavLink } from 'react-router';
+import type { Action, SubjectName } from '@vigil/domain';
+import { useAbility } from '../../../lib/ability';
+
+interface NavEntry {
+  to: string;
+  label: string;
+  /** `[action, subject]` the user needs; absent = everyone. */
+  requires?: [Action, SubjectName];
+}
+
+const ENTRIES: NavEntry[] = [
+  { to: '/', label: 'Overview' },
+  { to: '/admin/users', label: 'Users', requires: ['create', 'User'] },
+  { to: '/admin/organisations', label: 'Organisations', requires: ['create', 'Organisation'] },
+  { to: '/admin/audit', label: 'Audit log', requires: ['read', 'AuditEntry'] },
+];
+
+/** Left navigation; entries depend on the user's abilities. */
+export function MainNav() {
+  const ability = useAbility();
+  const entries = ENTRIES.filter(
+    (entry) => !entry.requires || ability.can(entry.requires[0], entry.requires[1]),
+  );
+  return (
+    <nav aria-label="Main" className="main-nav">
+      <ul className="main-nav__list">
+        {entries.map((entry) => (
+          <li key={entry.to}>
+            <NavLink to={entry.to} end={entry.to === '/'} className="main-nav__link">
+              {entry.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,101 @@
+import { useState, type FormEvent } from 'react';
+import { Dialog } from '../../../components/dialog';
+import { FormAlert } from '../../../components/form-alert';
+import { ApiError, errorMessage } from '../../../lib/api-client';
+import type { User } from '../../../lib/api-types';
+import type { UpdateUserInput } from '../api/users-api';
+import { useUpdateUser } from '../hooks/use-save-user';
+import { UserFormFields } from './user-form-fields';
+import {
+  focusFirstError,
+  userToForm,
+  validateUserForm,
+  type UserFormValues,
+} from './user-form-values';
+
+interface EditUserDialogProps {
+  user: User;
+  onClose: () => void;
+  onSaved: (user: User) => void;
+}
+
+/** Only the fields that differ from `user` (roles compared as sets). */
+function changedFields(user: User, values: UserFormValues): UpdateUserInput {
+  const patch: UpdateUserInput = {};
+  const displayName = values.displayName.trim();
+  if (displayName !== user.displayName) patch.displayName = displayName;
+  const sameRoles =
+    values.roles.length === user.roles.length && values.roles.every((r) => user.roles.includes(r));
+  if (!sameRoles) patch.roles = values.roles;
+  if (values.clearance && values.clearance !== user.clearance) patch.clearance = values.clearance;
+  if (values.organisationId !== user.organisationId) patch.organisationId = values.organisationId;
+  if (values.active !== user.active) patch.active = values.active;
+  if (values.password) patch.password = values.password;
+  return patch;
+}
+
+/** "Edit" dialog for a user: `PATCH /api/users/:id` with changed fields only. */
+export function EditUserDialog({ user, onClose, onSaved }: EditUserDialogProps) {
+  const update = useUpdateUser();
+  const [values, setValues] = useState<UserFormValues>(() => userToForm(user));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const onChange = <K extends keyof UserFormValues>(key: K, value: UserFormValues[K]) =>
+    setValues((current) => ({ ...current, [key]: value }));
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (update.isPending) return;
+    const form = event.currentTarget;
+    const clientErrors = validateUserForm(values, 'edit');
+    setErrors(clientErrors);
+    setFormError(null);
+    if (Object.keys(clientErrors).length > 0) {
+      setFormError('Please correct the highlighted fields.');
+      focusFirstError(form, clientErrors);
+      return;
+    }
+    const patch = changedFields(user, values);
+    if (Object.keys(patch).length === 0) {
+      onClose();
+      return;
+    }
+    try {
+      onSaved(await update.mutateAsync({ id: user.id, input: patch }));
+    } catch (error) {
+      const serverErrors = error instanceof ApiError ? error.fieldErrors() : {};
+      setErrors(serverErrors);
+      setFormError(errorMessage(error));
+      focusFirstError(form, serverErrors);
+    }
+  };
+
+  return (
+    <Dialog title={`Edit ${user.displayName}`} description={user.email} onClose={onClose}>
+      <form
+        className="form"
+        onSubmit={(event) => void onSubmit(event)}
+        noValidate
+        aria-busy={update.isPending}
+      >
+        <FormAlert message={formError} />
+        <UserFormFields
+          mode="edit"
+          values={values}
+          errors={errors}
+          onChange={onChange}
+          currentOrganisation={user.organisation}
+        />
+        <div className="form__actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary" disabled={update.isPending}>
+            Save changes
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

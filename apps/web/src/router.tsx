@@ -1,0 +1,62 @@
+import { createBrowserRouter } from 'react-router';
+import { RequireAbility } from './features/auth/components/require-ability';
+import { RequireSession } from './features/auth/components/require-session';
+import { SessionGate } from './features/auth/components/session-gate';
+import { SignInPage } from './features/auth/components/sign-in-page';
+import { AuditPage } from './features/audit/components/audit-page';
+import { OrganisationsPage } from './features/organisations/components/organisations-page';
+import { OverviewPage } from './features/overview/components/overview-page';
+import { AppLayout } from './features/shell/components/app-layout';
+import { NotFoundPage } from './features/shell/components/not-found-page';
+import { UsersPage } from './features/users/components/users-page';
+
+/**
+ * Routes. Admin pages render "Not found" when the ability is missing so they are not revealed.
+ * Anonymous users hitting any signed-in route (including unknown ones) go to `/sign-in`.
+ */
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      element: <SessionGate />,
+      children: [
+        { path: '/sign-in', element: <SignInPage /> },
+        {
+          element: <RequireSession />,
+          children: [
+            {
+              element: <AppLayout />,
+              children: [
+                { index: true, element: <OverviewPage /> },
+                {
+                  path: 'admin/users',
+                  element: (
+                    <RequireAbility action="create" subject="User">
+                      <UsersPage />
+                    </RequireAbility>
+                  ),
+                },
+                {
+                  path: 'admin/organisations',
+                  element: (
+                    <RequireAbility action="create" subject="Organisation">
+                      <OrganisationsPage />
+                    </RequireAbility>
+                  ),
+                },
+                {
+                  path: 'admin/audit',
+                  element: (
+                    <RequireAbility action="read" subject="AuditEntry">
+                      <AuditPage />
+                    </RequireAbility>
+                  ),
+                },
+                { path: '*', element: <NotFoundPage /> },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ]);
+}

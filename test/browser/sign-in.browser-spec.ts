@@ -1,0 +1,192 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { sessionFor } from '../support/api.js';
+import { DEMO_PASSWORD, startWebHarness, type WebHarness } from '../support/browser.js';
+import { buildUser, closeTestPool } from '../support/factories.js';
+
+const SESSION_EXPIRED = 'Your session has expired. Please sign in again.';
+const ADMIN_NAV = ['Overview', 'Users', 'Organisations', 'Audit log'];
+
+const DEMO_ACCOUNTS = [
+  { email: 'analyst@vigil.test', name: 'Amina Diallo', role: 'analyst', nav: ['Overview'] },
+  { email: 'analyst2@vigil.test', name: 'Tomás Herrera', role: 'analyst', nav: ['Overview'] },
+  { email: 'adviser@vigil.test', name: 'Lena Okafor', role: 'adviser', nav: ['Overview'] },
+  { email: 'adviser2@vigil.test', name: 'Rashid Karimov', role: 'adviser', nav: ['Overview'] },
+  {
+    email: 'ft.ohchr@vigil.test',
+    name: 'Claire Dubois',
+    role: 'framework_team',
+    nav: ['Overview'],
+  },
+  { email: 'ft.undp@vigil.test', name: 'Kenji Sato', role: 'framework_team', nav: ['Overview'] },
+  { email: 'admin@vigil.test', name: 'Sam Admin', role: 'admin', nav: ADMIN_NAV },
+];
+
+let h: WebHarness;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  h = await startWebHarness();
+});
+afterAll(async () => {
+  await h.close();
+  await closeTestPool();
+});
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
+
+/** A page in a fresh browser context (no shared storage between users). */
+async function freshPage(): Promise<Page> {
+  const context = await h.browser.newContext();
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto(`${h.baseUrl}/sign-in`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Signs in and waits for the overview. */
+async function signInAs(page: Page, email: string, password: string, name: string): Promise<void> {
+  await submitSignIn(page, email, password);
+  await page.getByRole('heading', { level: 1, name: `Welcome, ${name}` }).waitFor();
+}
+
+async function navLinkNames(page: Page): Promise<string[]> {
+  const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
+  await links.first().waitFor();
+  return (await links.allTextContents()).map((text) => text.trim());
+}
+
+/** The refresh token the app keeps in localStorage, read without running code in the page. */
+async function storedRefreshToken(page: Page): Promise<string | null> {
+  const { origins } = await page.context().storageState();
+  const storage = origins.find((o) => o.origin === h.baseUrl)?.localStorage ?? [];
+  return storage.find((entry) => entry.name === 'vigil.refreshToken')?.value ?? null;
+}
+
+const signInHeading = (page: Page) =>
+  page.getByRole('heading', { level: 1, name: 'Sign in to Vigil' });
+
+describe('demo accounts', () => {
+  it.each(DEMO_ACCOUNTS)('$email signs in and sees the navigation of a $role', async (account) => {
+    const page = await freshPage();
+    await signInAs(page, account.email, DEMO_PASSWORD, account.name);
+
+    expect(await navLinkNames(page)).toEqual(account.nav);
+    const main = page.getByRole('main');
+    await main
+      .getByRole('heading', { level: 3, name: new RegExp(`\\(${account.role}\\)$`) })
+      .waitFor();
+    expect(await main.getByRole('definition').first().textContent()).toBe(account.role);
+  });
+});
+
+it('hides admin pages from an analyst behind "Not found"', async () => {
+  const page = await freshPage();
+  await signInAs(page, 'analyst@vigil.test', DEMO_PASSWORD, 'Amina Diallo');
+  await page.goto(`${h.baseUrl}/admin/users`);
+  await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
+  expect(await page.getByRole('heading', { name: 'Users' }).count()).toBe(0);
+});
+
+it('signs out through the user menu and stays signed out after a reload', async () => {
+  const page = await freshPage();
+  await signInAs(page, 'adviser@vigil.test', DEMO_PASSWORD, 'Lena Okafor');
+  await page.getByRole('button', { name: 'User menu' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signInHeading(page).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/sign-in');
+
+  await page.reload();
+  await signInHeading(page).waitFor();
+  expect(await storedRefreshToken(page)).toBeNull();
+  await page.goto(`${h.baseUrl}/`);
+  await signInHeading(page).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/sign-in');
+});
+
+it("shows the server's message for a wrong password", async () => {
+  // A throw-away account, so failed attempts never lock a demo account other files sign in with.
+  const user = await buildUser();
+  const page = await freshPage();
+  await submitSignIn(page, user.email, 'not-the-password');
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  expect((await alert.textContent())?.trim()).toBe('E-mail or password is wrong.');
+  await signInHeading(page).waitFor();
+});
+
+it('returns to sign-in with a notice when the session is revoked server-side', async () => {
+  const user = await buildUser({ roles: ['admin'] });
+  const otherAdmin = await sessionFor(h.api, { roles: ['admin'] });
+  const page = await freshPage();
+  await signInAs(page, user.email, user.password, user.displayName);
+
+  const res = await h.api
+    .http()
+    .patch(`/api/users/${user.id}`)
+    .set(otherAdmin.auth())
+    .send({ active: false });
+  expect(res.status).toBe(200);
+
+  // The next call is rejected, the refresh is rejected too, and the app signs the user out.
+  const refresh = page.waitForResponse(
+    (r) => r.url().endsWith('/api/auth/refresh') && r.request().method() === 'POST',
+  );
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+  expect((await refresh).status()).toBe(401);
+  await signInHeading(page).waitFor();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  expect((await alert.textContent())?.trim()).toBe(SESSION_EXPIRED);
+  expect(await storedRefreshToken(page)).toBeNull();
+});
+
+it('restores the session after a reload through a silent refresh', async () => {
+  const page = await freshPage();
+  await signInAs(page, 'analyst2@vigil.test', DEMO_PASSWORD, 'Tomás Herrera');
+  const before = await storedRefreshToken(page);
+  expect(before).toEqual(expect.any(String));
+
+  const refresh = page.waitForRequest(
+    (r) => r.url().endsWith('/api/auth/refresh') && r.method() === 'POST',
+  );
+  await page.reload();
+  await refresh;
+  await page.getByRole('heading', { level: 1, name: 'Welcome, Tomás Herrera' }).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/');
+  // Refresh tokens rotate: the stored one was replaced.
+  const after = await storedRefreshToken(page);
+  expect(after).toEqual(expect.any(String));
+  expect(after).not.toBe(before);
+});
+
+it('refreshes the session and retries a call once when the access token is rejected', async () => {
+  const page = await freshPage();
+  await signInAs(page, 'admin@vigil.test', DEMO_PASSWORD, 'Sam Admin');
+  // The next users call answers 401 as if the access token had expired; later ones go through.
+  let rejected = 0;
+  await page.route(
+    (url) => url.pathname === '/api/users',
+    async (route) => {
+      if (rejected > 0) return route.continue();
+      rejected += 1;
+      await route.fulfill({
+        status: 401,
+        json: { statusCode: 401, error: 'Unauthorized', message: 'Token expired' },
+      });
+    },
+  );
+  const refresh = page.waitForResponse(
+    (r) => r.url().endsWith('/api/auth/refresh') && r.request().method() === 'POST',
+  );
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+  expect((await refresh).status()).toBe(200);
+  await page.getByRole('table', { name: 'Users' }).waitFor();
+  expect(rejected).toBe(1);
+  expect(new URL(page.url()).pathname).toBe('/admin/users');
+});
