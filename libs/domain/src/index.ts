@@ -3,3 +3,4 @@ export * from './abilities/subjects.js';
 export * from './abilities/define-abilities.js';
 export * from './audit/canonical-json.js';
 export * from './errors.js';
+export * from './workflow/index.js';
