@@ -21,6 +21,7 @@ const SUBJECT_FLAGS = {
   AuditEntry: true,
   Case: true,
   PrioritySituation: true,
+  Notification: true,
 } as const satisfies Record<SubjectName, true>;
 const SUBJECT_NAMES = Object.keys(SUBJECT_FLAGS) as SubjectName[];
 
@@ -38,6 +39,7 @@ type Grant =
   | 'own account'
   | 'within clearance'
   | 'within clearance, if lead or member'
+  | 'within clearance, if lead'
   | 'within clearance, if a priority situation';
 
 type Grants = Record<Action, Grant>;
@@ -50,14 +52,41 @@ interface Persona {
   policy: Policy;
 }
 
-const NO_ACCESS: Grants = { read: 'never', create: 'never', update: 'never', share: 'never' };
-const OWN_ACCOUNT: Grants = {
-  read: 'own account',
+/** Every action denied, to spread and then grant from. */
+const NONE: Grants = {
+  read: 'never',
   create: 'never',
   update: 'never',
   share: 'never',
+  propose: 'never',
+  approve: 'never',
+  review: 'never',
+  reopen: 'never',
+  manageMembers: 'never',
 };
-const DIRECTORY: Grants = { read: 'always', create: 'never', update: 'never', share: 'never' };
+const NO_ACCESS: Grants = NONE;
+const OWN_ACCOUNT: Grants = { ...NONE, read: 'own account' };
+const OWN_NOTIFICATIONS: Grants = { ...NONE, read: 'own account', update: 'own account' };
+const DIRECTORY: Grants = { ...NONE, read: 'always' };
+const ANALYST_CASE: Grants = {
+  ...NONE,
+  read: 'within clearance',
+  create: 'within clearance',
+  update: 'within clearance, if lead or member',
+  propose: 'within clearance, if lead or member',
+  review: 'within clearance, if lead or member',
+  manageMembers: 'within clearance, if lead',
+};
+const ADVISER_CASE: Grants = {
+  ...NONE,
+  read: 'within clearance',
+  share: 'within clearance',
+  propose: 'within clearance',
+  approve: 'within clearance',
+  review: 'within clearance',
+  reopen: 'within clearance',
+  manageMembers: 'within clearance',
+};
 
 /** The expected policy: this is the table. Every action of every subject is listed explicitly. */
 const PERSONAS: Persona[] = [
@@ -69,13 +98,9 @@ const PERSONAS: Persona[] = [
       User: OWN_ACCOUNT,
       Organisation: DIRECTORY,
       AuditEntry: NO_ACCESS,
-      Case: {
-        read: 'within clearance',
-        create: 'within clearance',
-        update: 'within clearance, if lead or member',
-        share: 'never',
-      },
+      Case: ANALYST_CASE,
       PrioritySituation: NO_ACCESS,
+      Notification: OWN_NOTIFICATIONS,
     },
   },
   {
@@ -86,13 +111,9 @@ const PERSONAS: Persona[] = [
       User: OWN_ACCOUNT,
       Organisation: DIRECTORY,
       AuditEntry: NO_ACCESS,
-      Case: {
-        read: 'within clearance',
-        create: 'never',
-        update: 'never',
-        share: 'within clearance',
-      },
+      Case: ADVISER_CASE,
       PrioritySituation: NO_ACCESS,
+      Notification: OWN_NOTIFICATIONS,
     },
   },
   {
@@ -104,12 +125,8 @@ const PERSONAS: Persona[] = [
       Organisation: DIRECTORY,
       AuditEntry: NO_ACCESS,
       Case: NO_ACCESS,
-      PrioritySituation: {
-        read: 'within clearance, if a priority situation',
-        create: 'never',
-        update: 'never',
-        share: 'never',
-      },
+      PrioritySituation: { ...NONE, read: 'within clearance, if a priority situation' },
+      Notification: OWN_NOTIFICATIONS,
     },
   },
   {
@@ -117,12 +134,13 @@ const PERSONAS: Persona[] = [
     roles: ['admin'],
     active: true,
     policy: {
-      User: { read: 'always', create: 'always', update: 'always', share: 'never' },
-      Organisation: { read: 'always', create: 'always', update: 'always', share: 'never' },
-      AuditEntry: { read: 'always', create: 'never', update: 'never', share: 'never' },
+      User: { ...NONE, read: 'always', create: 'always', update: 'always' },
+      Organisation: { ...NONE, read: 'always', create: 'always', update: 'always' },
+      AuditEntry: { ...NONE, read: 'always' },
       // Need to know: being admin reads no case content.
       Case: NO_ACCESS,
       PrioritySituation: NO_ACCESS,
+      Notification: OWN_NOTIFICATIONS,
     },
   },
   {
@@ -133,13 +151,10 @@ const PERSONAS: Persona[] = [
       User: OWN_ACCOUNT,
       Organisation: DIRECTORY,
       AuditEntry: NO_ACCESS,
-      Case: {
-        read: 'within clearance',
-        create: 'within clearance',
-        update: 'within clearance, if lead or member',
-        share: 'within clearance',
-      },
+      // The union of both roles: the adviser's grants cover everything but creating and editing.
+      Case: { ...ADVISER_CASE, create: 'within clearance', update: 'within clearance, if lead or member' },
       PrioritySituation: NO_ACCESS,
+      Notification: OWN_NOTIFICATIONS,
     },
   },
   {
@@ -152,6 +167,7 @@ const PERSONAS: Persona[] = [
       AuditEntry: NO_ACCESS,
       Case: NO_ACCESS,
       PrioritySituation: NO_ACCESS,
+      Notification: OWN_NOTIFICATIONS,
     },
   },
   {
@@ -164,6 +180,7 @@ const PERSONAS: Persona[] = [
       AuditEntry: NO_ACCESS,
       Case: NO_ACCESS,
       PrioritySituation: NO_ACCESS,
+      Notification: NO_ACCESS,
     },
   },
 ];
@@ -177,6 +194,7 @@ interface Facts {
   own?: boolean;
   classification?: Classification;
   leadOrMember?: boolean;
+  lead?: boolean;
   prioritySituation?: boolean;
 }
 
@@ -208,7 +226,7 @@ function caseStates(name: 'Case' | 'PrioritySituation'): RecordState[] {
         };
         states.push({
           label: `${RELATION_LABEL[relation]} (${classification}, ${prioritySituation ? '' : 'not '}a priority situation)`,
-          facts: { classification, leadOrMember: relation !== 'neither', prioritySituation },
+          facts: { classification, leadOrMember: relation !== 'neither', lead: relation === 'lead', prioritySituation },
           make: () => subject(name, { ...fields, memberIds: [...fields.memberIds] }),
         });
       }
@@ -234,6 +252,10 @@ const STATES: Record<SubjectName, RecordState[]> = {
   AuditEntry: [{ label: '(any)', facts: {}, make: () => subject('AuditEntry', { seq: 1 }) }],
   Case: caseStates('Case'),
   PrioritySituation: caseStates('PrioritySituation'),
+  Notification: [
+    { label: 'addressed to them', facts: { own: true }, make: () => subject('Notification', { userId: SELF }) },
+    { label: 'addressed to someone else', facts: { own: false }, make: () => subject('Notification', { userId: OTHER }) },
+  ],
 };
 
 function grantApplies(grant: Grant, clearance: Classification, facts: Facts): boolean {
@@ -250,6 +272,8 @@ function grantApplies(grant: Grant, clearance: Classification, facts: Facts): bo
       return cleared;
     case 'within clearance, if lead or member':
       return cleared && facts.leadOrMember === true;
+    case 'within clearance, if lead':
+      return cleared && facts.lead === true;
     case 'within clearance, if a priority situation':
       return cleared && facts.prioritySituation === true;
   }

@@ -12,6 +12,7 @@ import type {
   Action,
   AuditEntrySubject,
   CaseSubject,
+  NotificationSubject,
   OrganisationSubject,
   PrioritySituationSubject,
   SubjectName,
@@ -24,7 +25,8 @@ export type TaggedSubject =
   | (OrganisationSubject & ForcedSubject<'Organisation'>)
   | (AuditEntrySubject & ForcedSubject<'AuditEntry'>)
   | (CaseSubject & ForcedSubject<'Case'>)
-  | (PrioritySituationSubject & ForcedSubject<'PrioritySituation'>);
+  | (PrioritySituationSubject & ForcedSubject<'PrioritySituation'>)
+  | (NotificationSubject & ForcedSubject<'Notification'>);
 
 /** The ability type shared by server and browser. Subjects are checked by name or tagged record. */
 export type AppAbility = MongoAbility<[Action, SubjectName | TaggedSubject]>;
@@ -42,21 +44,24 @@ export function defineAbilitiesFor(user: AbilityUser): AppAbility {
   const readable = readableClassifications(user.clearance);
   const withinClearance = { classification: { $in: readable } };
 
-  // Everyone may read their own account and the directory of organisations.
+  // Everyone may read their own account, their own notifications and the directory.
   can('read', 'User', { id: user.id });
   can('read', 'Organisation');
+  can(['read', 'update'], 'Notification', { userId: user.id });
 
   if (user.roles.includes('analyst')) {
     // Nobody creates what they could not then read: classification within the author's clearance.
     can('create', 'Case', withinClearance);
     can('read', 'Case', withinClearance);
-    can('update', 'Case', { ...withinClearance, leadAnalystId: user.id });
-    can('update', 'Case', { ...withinClearance, memberIds: user.id });
+    // Those who work a case (its lead or members) edit it, propose moves and record reviews.
+    for (const working of [{ leadAnalystId: user.id }, { memberIds: user.id }]) {
+      can(['update', 'propose', 'review'], 'Case', { ...withinClearance, ...working });
+    }
+    can('manageMembers', 'Case', { ...withinClearance, leadAnalystId: user.id });
   }
 
   if (user.roles.includes('adviser')) {
-    can('read', 'Case', withinClearance);
-    can('share', 'Case', withinClearance);
+    can(['read', 'share', 'propose', 'approve', 'review', 'reopen', 'manageMembers'], 'Case', withinClearance);
   }
 
   if (user.roles.includes('framework_team')) {
