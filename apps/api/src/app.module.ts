@@ -6,12 +6,15 @@ import {
   type AppConfig,
   AuditModule,
   AuthModule,
+  CasesModule,
   CoreModule,
   createValidationPipe,
   HealthModule,
   IdentityModule,
+  NotificationsModule,
   OrganisationsModule,
   UsersModule,
+  WorkflowModule,
 } from '@vigil/server';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -37,6 +40,9 @@ export class AppModule {
         UsersModule,
         OrganisationsModule,
         AuditModule,
+        CasesModule,
+        WorkflowModule,
+        NotificationsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -208,6 +208,332 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/countries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ISO 3166-1 alpha-3 countries with English names */
+        get: operations["CasesController_countries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Country situations you may read, filtered and sorted */
+        get: operations["CasesController_list"];
+        put?: never;
+        /** Open a country situation (reference SIT-YYYY-NNNN allocated) */
+        post: operations["CasesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts per stage and per country under the same filters */
+        get: operations["CasesController_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case */
+        get: operations["CasesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a case; send the version you read (409 with currentVersion if stale) */
+        patch: operations["CasesController_update"];
+        trace?: never;
+    };
+    "/api/cases/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members of a case */
+        get: operations["CasesController_members"];
+        put?: never;
+        /** Give a user a role on the case (lead analyst or adviser) */
+        post: operations["CasesController_addMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member */
+        delete: operations["CasesController_removeMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/workflow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stage, sub-state and the events you may send now */
+        get: operations["WorkflowController_describe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case timeline, oldest first; `after` to catch up */
+        get: operations["WorkflowController_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a periodic review; sets the next review date */
+        post: operations["WorkflowController_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a closed case (advisers) */
+        post: operations["WorkflowController_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose moving a case (up one stage, down, or to closed) */
+        post: operations["EscalationsController_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Proposals on readable cases; pending ones oldest first (the approvals inbox) */
+        get: operations["EscalationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One proposal */
+        get: operations["EscalationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve (never your own proposal); the move happens once enough advisers approve */
+        post: operations["EscalationsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a proposal (advisers) */
+        post: operations["EscalationsController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/escalations/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw your own proposal */
+        post: operations["EscalationsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your notifications, newest first, with the unread count */
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all your notifications read */
+        post: operations["NotificationsController_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one notification read */
+        post: operations["NotificationsController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -385,6 +711,245 @@ export interface components {
             checked: number;
             firstBrokenSeq: number | null;
             reason: string | null;
+        };
+        CountryResponse: {
+            /** @example KEN */
+            code: string;
+            /** @example Kenya */
+            name: string;
+        };
+        PersonSummary: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+        };
+        CaseResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example SIT-2026-0001 */
+            reference: string;
+            title: string;
+            /**
+             * @description ISO 3166-1 alpha-3
+             * @example KEN
+             */
+            country: string;
+            /** @example Kenya */
+            countryName: string;
+            summary: string;
+            /** @enum {string} */
+            classification: "unclassified" | "confidential" | "strictly_confidential";
+            /** @enum {string} */
+            stage: "monitoring" | "alert" | "recommendation" | "mobilisation" | "closed";
+            /** @enum {string} */
+            subState: "steady" | "pending";
+            /** @description Send back with PATCH (optimistic lock) */
+            version: number;
+            /** @enum {string|null} */
+            riskLevel: "low" | "moderate" | "high" | "very_high" | null;
+            /** @enum {string|null} */
+            riskTrend: "deteriorated" | "unchanged" | "improved" | null;
+            prioritySituation: boolean;
+            /** Format: date-time */
+            nextReviewDue: string | null;
+            /** @description The next review date has passed */
+            reviewOverdue: boolean;
+            /** Format: uuid */
+            leadAnalystId: string | null;
+            leadAnalyst: components["schemas"]["PersonSummary"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CasePageResponse: {
+            items: components["schemas"]["CaseResponse"][];
+            nextCursor: string | null;
+        };
+        CountryCount: {
+            country: string;
+            countryName: string;
+            total: number;
+            /**
+             * @description The highest stage among its open cases
+             * @enum {string}
+             */
+            highestStage: "monitoring" | "alert" | "recommendation" | "mobilisation" | "closed";
+        };
+        CaseStatsResponse: {
+            /**
+             * @example {
+             *       "monitoring": 3,
+             *       "alert": 1
+             *     }
+             */
+            byStage: {
+                [key: string]: number;
+            };
+            byCountry: components["schemas"]["CountryCount"][];
+            total: number;
+        };
+        CreateCaseDto: {
+            /** @example Rising intercommunal violence in the north */
+            title: string;
+            /**
+             * @description ISO 3166-1 alpha-3 country code
+             * @example KEN
+             */
+            country: string;
+            /** @example Reports of targeted attacks on... */
+            summary: string;
+            /**
+             * @default confidential
+             * @enum {string}
+             */
+            classification: "unclassified" | "confidential" | "strictly_confidential";
+            /**
+             * Format: uuid
+             * @description Defaults to the author when they are an analyst
+             */
+            leadAnalystId?: string;
+        };
+        UpdateCaseDto: {
+            /** @description The version you last read; a newer one on the server answers 409 */
+            version: number;
+            title?: string;
+            summary?: string;
+            /** @enum {string} */
+            classification?: "unclassified" | "confidential" | "strictly_confidential";
+            /** Format: uuid */
+            leadAnalystId?: string;
+        };
+        CaseMemberResponse: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            email: string;
+            /** @enum {string} */
+            role: "analyst" | "adviser" | "contributor";
+            /** Format: date-time */
+            addedAt: string;
+        };
+        AddCaseMemberDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @enum {string} */
+            role: "analyst" | "adviser" | "contributor";
+        };
+        WorkflowResponse: {
+            /** Format: uuid */
+            caseId: string;
+            /** @enum {string} */
+            stage: "monitoring" | "alert" | "recommendation" | "mobilisation" | "closed";
+            /** @enum {string} */
+            subState: "steady" | "pending";
+            version: number;
+            /** Format: uuid */
+            pendingEscalationId: string | null;
+            /** @description Events this user may send now */
+            allowedEvents: ("PROPOSE" | "APPROVE" | "REJECT" | "WITHDRAW" | "RECORD_REVIEW" | "CLOSE" | "REOPEN")[];
+            /** @description Targets this user may propose now */
+            proposableStages: ("monitoring" | "alert" | "recommendation" | "mobilisation" | "closed")[];
+            /** Format: date-time */
+            nextReviewDue: string | null;
+        };
+        CaseEventResponse: {
+            /** @description Position in this case's history, from 1 */
+            seq: number;
+            /** @example case.transitioned */
+            type: string;
+            /** Format: uuid */
+            actorId: string | null;
+            actorName: string | null;
+            /** @enum {string|null} */
+            fromStage: "monitoring" | "alert" | "recommendation" | "mobilisation" | "closed" | null;
+            /** @enum {string|null} */
+            toStage: "monitoring" | "alert" | "recommendation" | "mobilisation" | "closed" | null;
+            payload: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            at: string;
+        };
+        CaseEventPageResponse: {
+            items: components["schemas"]["CaseEventResponse"][];
+            nextCursor: string | null;
+        };
+        RequiredNoteDto: {
+            note: string;
+        };
+        ProposeEscalationDto: {
+            /** @enum {string} */
+            toStage: "monitoring" | "alert" | "recommendation" | "mobilisation" | "closed";
+            /** @description Why the case should move; shown to the approvers */
+            justification: string;
+        };
+        ApprovalResponse: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** Format: date-time */
+            at: string;
+            note: string | null;
+        };
+        EscalationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            caseReference: string;
+            caseTitle: string;
+            /** @enum {string} */
+            fromStage: "monitoring" | "alert" | "recommendation" | "mobilisation" | "closed";
+            /** @enum {string} */
+            toStage: "monitoring" | "alert" | "recommendation" | "mobilisation" | "closed";
+            justification: string;
+            proposedBy: components["schemas"]["PersonSummary"];
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "withdrawn";
+            approvals: components["schemas"]["ApprovalResponse"][];
+            approvalsRequired: number;
+            decidedBy: components["schemas"]["PersonSummary"] | null;
+            decisionNote: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Seconds since it was proposed (pending) or until it was decided */
+            waitingSeconds: number;
+            /** @description Whether the caller may approve it now */
+            canApprove: boolean;
+        };
+        EscalationPageResponse: {
+            items: components["schemas"]["EscalationResponse"][];
+            nextCursor: string | null;
+        };
+        DecisionNoteDto: {
+            note?: string;
+        };
+        NotificationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example review.overdue */
+            type: string;
+            /** Format: uuid */
+            caseId: string | null;
+            payload: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: string | null;
+        };
+        NotificationPageResponse: {
+            items: components["schemas"]["NotificationResponse"][];
+            nextCursor: string | null;
+            /** @description Unread notifications in all */
+            unread: number;
+        };
+        MarkedResponse: {
+            marked: number;
         };
     };
     responses: never;
@@ -752,6 +1317,575 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditVerifyResponse"];
+                };
+            };
+        };
+    };
+    CasesController_countries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountryResponse"][];
+                };
+            };
+        };
+    };
+    CasesController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description Comma-separated stages */
+                stage?: string[];
+                country?: string;
+                leadAnalystId?: string;
+                /** @description Only cases whose review is overdue */
+                overdue?: boolean;
+                /** @description Only priority situations (shared with the Framework Team) */
+                priority?: boolean;
+                /** @description Words in the title or summary */
+                q?: string;
+                sort?: "updatedAt" | "reference" | "title" | "nextReviewDue";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasePageResponse"];
+                };
+            };
+        };
+    };
+    CasesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCaseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseResponse"];
+                };
+            };
+        };
+    };
+    CasesController_stats: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description Comma-separated stages */
+                stage?: string[];
+                country?: string;
+                leadAnalystId?: string;
+                /** @description Only cases whose review is overdue */
+                overdue?: boolean;
+                /** @description Only priority situations (shared with the Framework Team) */
+                priority?: boolean;
+                /** @description Words in the title or summary */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStatsResponse"];
+                };
+            };
+        };
+    };
+    CasesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseResponse"];
+                };
+            };
+        };
+    };
+    CasesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseResponse"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CasesController_members: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseMemberResponse"][];
+                };
+            };
+        };
+    };
+    CasesController_addMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddCaseMemberDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseMemberResponse"][];
+                };
+            };
+        };
+    };
+    CasesController_removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorkflowController_describe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowResponse"];
+                };
+            };
+        };
+    };
+    WorkflowController_timeline: {
+        parameters: {
+            query?: {
+                /** @description Return entries after this seq (0: from the start) */
+                after?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseEventPageResponse"];
+                };
+            };
+        };
+    };
+    WorkflowController_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequiredNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowResponse"];
+                };
+            };
+        };
+    };
+    WorkflowController_reopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequiredNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowResponse"];
+                };
+            };
+        };
+    };
+    EscalationsController_propose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeEscalationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationResponse"];
+                };
+            };
+            /** @description Not allowed now (the reason says why) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    EscalationsController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                status?: "pending" | "approved" | "rejected" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationPageResponse"];
+                };
+            };
+        };
+    };
+    EscalationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationResponse"];
+                };
+            };
+        };
+    };
+    EscalationsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationResponse"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    EscalationsController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationResponse"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    EscalationsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationResponse"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description Only unread ones */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPageResponse"];
+                };
+            };
+        };
+    };
+    NotificationsController_readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedResponse"];
+                };
+            };
+        };
+    };
+    NotificationsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationResponse"];
                 };
             };
         };

@@ -37,6 +37,10 @@ export class AccessGuard implements CanActivate {
     const ability = defineAbilitiesFor({ ...actor, active: true });
     request.vigil = { ...base, actor, ability };
     if (policy.kind === 'ability' && !ability.can(policy.action, policy.subject)) {
+      // Hidden means absent: on a route about one record, someone who may not even read such
+      // records learns nothing about whether it exists.
+      const aboutOneRecord = Object.keys((request.params as Record<string, string> | undefined) ?? {}).length > 0;
+      if (aboutOneRecord && !ability.can('read', policy.subject)) throw new DomainError('not_found', 'Not found.');
       throw new DomainError('forbidden', `Your role does not allow this (${policy.action} ${policy.subject}).`);
     }
     return true;

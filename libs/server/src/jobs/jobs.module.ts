@@ -1,17 +1,24 @@
 import { Module } from '@nestjs/common';
 import { AuditCoreModule } from '../audit/audit.module.js';
+import { NotificationsCoreModule } from '../notifications/notifications.module.js';
 import { AuditVerifyJob } from './audit-verify.job.js';
 import { JobRunner } from './job-runner.service.js';
-import { SCHEDULED_JOBS } from './scheduled-job.js';
+import { ReviewOverdueJob } from './review-overdue.job.js';
+import { SCHEDULED_JOBS, type ScheduledJob } from './scheduled-job.js';
 
 /** The worker's jobs. Add a job: write its class, list it in SCHEDULED_JOBS below. */
 @Module({
-  imports: [AuditCoreModule],
+  imports: [AuditCoreModule, NotificationsCoreModule],
   providers: [
     AuditVerifyJob,
-    { provide: SCHEDULED_JOBS, inject: [AuditVerifyJob], useFactory: (...jobs: AuditVerifyJob[]) => jobs },
+    ReviewOverdueJob,
+    {
+      provide: SCHEDULED_JOBS,
+      inject: [AuditVerifyJob, ReviewOverdueJob],
+      useFactory: (...jobs: ScheduledJob[]) => jobs,
+    },
     JobRunner,
   ],
-  exports: [JobRunner],
+  exports: [JobRunner, ReviewOverdueJob],
 })
 export class JobsModule {}

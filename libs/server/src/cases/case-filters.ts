@@ -1,0 +1,46 @@
+import type { CaseRow } from './case-row.js';
+import type { CaseFiltersDto, CaseSort } from './dto/list-cases.query.js';
+
+/** SQL of each sort key, its cast for the cursor, and how a row's cursor value is read. */
+export const CASE_SORT_SQL: Record<CaseSort, { expr: string; type: string; cursorValue: (row: CaseRow & { sort_key: string }) => string }> = {
+  updatedAt: { expr: 'c.updated_at', type: 'timestamptz', cursorValue: (r) => r.updated_at.toISOString() },
+  reference: { expr: 'c.reference', type: 'text', cursorValue: (r) => r.reference },
+  title: { expr: 'lower(c.title)', type: 'text', cursorValue: (r) => r.sort_key },
+  nextReviewDue: {
+    expr: "COALESCE(c.next_review_due, '9999-12-31T00:00:00Z'::timestamptz)",
+    type: 'timestamptz',
+    cursorValue: (r) => (r.next_review_due ?? new Date('9999-12-31T00:00:00Z')).toISOString(),
+  },
+};
+
+/** WHERE fragments (named parameters) for the case filters. */
+export function caseFilterSql(query: CaseFiltersDto, withStage: boolean): { where: string[]; params: Record<string, unknown> } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (withStage && query.stage?.length) {
+    where.push('c.stage IN (:...stages)');
+    params.stages = query.stage;
+  }
+  if (query.country) {
+    where.push('c.country = :country');
+    params.country = query.country;
+  }
+  if (query.leadAnalystId) {
+    where.push('c.lead_analyst_id = :leadAnalystId');
+    params.leadAnalystId = query.leadAnalystId;
+  }
+  if (query.overdue !== undefined) {
+    where.push(query.overdue ? "(c.stage <> 'closed' AND c.next_review_due < now())" : "NOT (c.stage <> 'closed' AND c.next_review_due < now())");
+  }
+  if (query.priority !== undefined) {
+    where.push('c.priority_situation = :priority');
+    params.priority = query.priority;
+  }
+  if (query.q?.trim()) {
+    // websearch_to_tsquery never fails on user syntax; the prefix match helps short words.
+    where.push("(c.search @@ websearch_to_tsquery('english', :q) OR c.title ILIKE :qLike)");
+    params.q = query.q;
+    params.qLike = `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  }
+  return { where, params };
+}

@@ -1,0 +1,83 @@
+import type { CaseSubject, Classification, Stage } from '@vigil/domain';
+import type { SqlFieldMap } from '../authorization/rules-to-sql.js';
+import { countryName } from './countries.js';
+import type { CaseResponse } from './dto/case.response.js';
+
+/** Ability fields of a case, as SQL over `cases c`. */
+export const CASE_SQL_FIELDS: SqlFieldMap = {
+  id: { column: 'c.id' },
+  classification: { column: 'c.classification' },
+  leadAnalystId: { column: 'c.lead_analyst_id' },
+  prioritySituation: { column: 'c.priority_situation' },
+  memberIds: {
+    contains: (param) => `EXISTS (SELECT 1 FROM case_members cm WHERE cm.case_id = c.id AND cm.user_id = :${param})`,
+  },
+};
+
+/** Columns for presenting a case (with its lead and members, for ability checks). */
+export const CASE_COLUMNS = `c.id, c.reference, c.title, c.country, c.summary, c.classification, c.stage, c.sub_state,
+  c.version, c.risk_level, c.risk_trend, c.priority_situation, c.next_review_due, c.lead_analyst_id,
+  c.created_at, c.updated_at, c.workflow_snapshot, c.last_event_seq, lead.display_name AS lead_name,
+  ARRAY(SELECT cm.user_id FROM case_members cm WHERE cm.case_id = c.id) AS member_ids`;
+
+/** FROM clause matching CASE_COLUMNS. */
+export const CASE_FROM = 'cases c LEFT JOIN users lead ON lead.id = c.lead_analyst_id';
+
+/** A case row as CASE_COLUMNS selects it. */
+export interface CaseRow {
+  id: string;
+  reference: string;
+  title: string;
+  country: string;
+  summary: string;
+  classification: Classification;
+  stage: Stage;
+  sub_state: 'steady' | 'pending';
+  version: number;
+  risk_level: string | null;
+  risk_trend: string | null;
+  priority_situation: boolean;
+  next_review_due: Date | null;
+  lead_analyst_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+  workflow_snapshot: unknown;
+  last_event_seq: number;
+  lead_name: string | null;
+  member_ids: string[];
+}
+
+/** The fields abilities test, for `subject('Case', ...)`. */
+export function caseSubject(row: CaseRow): CaseSubject {
+  return {
+    id: row.id,
+    classification: row.classification,
+    leadAnalystId: row.lead_analyst_id,
+    memberIds: row.member_ids,
+    prioritySituation: row.priority_situation,
+  };
+}
+
+export function presentCase(row: CaseRow, now = Date.now()): CaseResponse {
+  return {
+    id: row.id,
+    reference: row.reference,
+    title: row.title,
+    country: row.country,
+    countryName: countryName(row.country),
+    summary: row.summary,
+    classification: row.classification,
+    stage: row.stage,
+    subState: row.sub_state,
+    version: row.version,
+    riskLevel: row.risk_level,
+    riskTrend: row.risk_trend,
+    prioritySituation: row.priority_situation,
+    nextReviewDue: row.next_review_due?.toISOString() ?? null,
+    reviewOverdue: row.stage !== 'closed' && row.next_review_due !== null && row.next_review_due.getTime() < now,
+    leadAnalystId: row.lead_analyst_id,
+    leadAnalyst: row.lead_analyst_id ? { id: row.lead_analyst_id, displayName: row.lead_name ?? '' } : null,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

@@ -1,0 +1,278 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { subject } from '@casl/ability';
+import { clearanceCovers, DomainError, reviewIntervalDays, type Action, type Classification, type JsonValue } from '@vigil/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { abilityToSql } from '../authorization/rules-to-sql.js';
+import { decodeCursor, type Page, toPage } from '../common/pagination.js';
+import type { RequestContext } from '../common/request-context.js';
+import { namedQuery, queryRows } from '../database/named-query.js';
+import { isUuid } from '../users/users.service.js';
+import { allocateCaseReference } from './case-reference.js';
+import { CaseEventBus } from './case-event-bus.js';
+import { CaseEventsService } from './case-events.service.js';
+import { CASE_COLUMNS, CASE_FROM, CASE_SQL_FIELDS, caseSubject, type CaseRow, presentCase } from './case-row.js';
+import { countryName as countryNameOf, isCountryCode } from './countries.js';
+import type { AddCaseMemberDto, CreateCaseDto, UpdateCaseDto } from './dto/case-input.dto.js';
+import type { CaseMemberResponse, CaseResponse, CaseStatsResponse } from './dto/case.response.js';
+import type { CaseFiltersDto, ListCasesQueryDto } from './dto/list-cases.query.js';
+import { caseFilterSql, CASE_SORT_SQL } from './case-filters.js';
+
+/** Country situations: create, read, list, edit, members (DESIGN §3). */
+@Injectable()
+export class CasesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly events: CaseEventsService,
+    private readonly bus: CaseEventBus,
+  ) {}
+
+  /**
+   * Loads a case the caller may read (else "not found": hidden means absent), optionally locked,
+   * and checks `action` on it (403 when readable but not allowed).
+   */
+  async loadCase(manager: EntityManager, context: RequestContext, id: string, action: Action = 'read', lock = false): Promise<CaseRow> {
+    const [row] = isUuid(id)
+      ? ((await manager.query(`SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.id = $1 ${lock ? 'FOR UPDATE OF c' : ''}`, [id])) as CaseRow[])
+      : [];
+    if (!row || !context.ability.can('read', subject('Case', caseSubject(row)))) {
+      throw new DomainError('not_found', 'No such case.');
+    }
+    if (action !== 'read' && !context.ability.can(action, subject('Case', caseSubject(row)))) {
+      throw new DomainError('forbidden', `You may not ${ACTION_WORDS[action] ?? action} this case.`);
+    }
+    return row;
+  }
+
+  async get(context: RequestContext, id: string): Promise<CaseResponse> {
+    return presentCase(await this.loadCase(this.db.manager, context, id));
+  }
+
+  async create(context: RequestContext, dto: CreateCaseDto): Promise<CaseResponse> {
+    const actor = requireActor(context);
+    const classification = dto.classification ?? 'confidential';
+    if (!isCountryCode(dto.country)) {
+      throw new DomainError('validation_failed', `Unknown country code ${dto.country}.`, [
+        { field: 'country', message: 'must be an ISO 3166-1 alpha-3 code such as KEN' },
+      ]);
+    }
+    if (!context.ability.can('create', subject('Case', { id: '', classification, leadAnalystId: null, memberIds: [], prioritySituation: false }))) {
+      throw new DomainError('forbidden', `Your clearance does not allow creating a case classified ${classification}.`);
+    }
+    const leadAnalystId = dto.leadAnalystId ?? (actor.roles.includes('analyst') ? actor.id : null);
+    const id = await this.db.transaction(async (m) => {
+      if (leadAnalystId) await assertCanLead(m, leadAnalystId, classification);
+      const reference = await allocateCaseReference(m);
+      const [row] = (await m.query(
+        `INSERT INTO cases (reference, title, country, summary, classification, lead_analyst_id, created_by, next_review_due)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(days => $8)) RETURNING id`,
+        [reference, dto.title, dto.country, dto.summary, classification, leadAnalystId, actor.id, reviewIntervalDays('monitoring')],
+      )) as { id: string }[];
+      if (!row) throw new Error('insert returned no row');
+      if (leadAnalystId !== actor.id) {
+        await m.query(`INSERT INTO case_members (case_id, user_id, role, added_by) VALUES ($1, $2, $3, $2)`, [
+          row.id,
+          actor.id,
+          actor.roles.includes('adviser') ? 'adviser' : 'analyst',
+        ]);
+      }
+      const diff = { reference, title: dto.title, country: dto.country, classification, leadAnalystId };
+      const seq = await this.events.record(m, context, row.id, { type: 'case.created', toStage: 'monitoring', payload: diff });
+      await this.audit.append(m, context, { action: 'case.create', entity: 'case', entityId: row.id, caseId: row.id, diff });
+      return { id: row.id, seq };
+    });
+    this.bus.publish({ caseId: id.id, seq: id.seq, type: 'case.created', payload: {} });
+    return this.get(context, id.id);
+  }
+
+  async update(context: RequestContext, id: string, dto: UpdateCaseDto): Promise<CaseResponse> {
+    const result = await this.db.transaction(async (m) => {
+      const row = await this.loadCase(m, context, id, 'update', true);
+      if (row.version !== dto.version) {
+        throw new DomainError('stale_version', `This case was changed by someone else (now version ${row.version}). Reload and apply your change again.`, {
+          currentVersion: row.version,
+        });
+      }
+      const actor = requireActor(context);
+      const diff: Record<string, JsonValue> = {};
+      if (dto.title !== undefined && dto.title !== row.title) diff.title = { from: row.title, to: dto.title };
+      if (dto.summary !== undefined && dto.summary !== row.summary) diff.summary = { from: row.summary, to: dto.summary };
+      if (dto.classification !== undefined && dto.classification !== row.classification) {
+        if (!clearanceCovers(actor.clearance, dto.classification)) {
+          throw new DomainError('forbidden', `Your clearance does not allow classifying a case ${dto.classification}.`);
+        }
+        diff.classification = { from: row.classification, to: dto.classification };
+      }
+      if (dto.leadAnalystId !== undefined && dto.leadAnalystId !== row.lead_analyst_id) {
+        await assertCanLead(m, dto.leadAnalystId, dto.classification ?? row.classification);
+        diff.leadAnalystId = { from: row.lead_analyst_id, to: dto.leadAnalystId };
+      }
+      if (Object.keys(diff).length === 0) return { seq: null };
+      await m.query(
+        `UPDATE cases SET title = $2, summary = $3, classification = $4, lead_analyst_id = $5, version = version + 1, updated_at = now()
+         WHERE id = $1`,
+        [id, dto.title ?? row.title, dto.summary ?? row.summary, dto.classification ?? row.classification, dto.leadAnalystId ?? row.lead_analyst_id],
+      );
+      const seq = await this.events.record(m, context, id, { type: 'case.updated', payload: { fields: Object.keys(diff) } });
+      await this.audit.append(m, context, { action: 'case.update', entity: 'case', entityId: id, caseId: id, diff });
+      return { seq };
+    });
+    if (result.seq !== null) this.bus.publish({ caseId: id, seq: result.seq, type: 'case.updated', payload: {} });
+    return this.get(context, id);
+  }
+
+  /** Cases the caller may read, filtered, sorted and keyset-paged in SQL. */
+  async list(context: RequestContext, query: ListCasesQueryDto): Promise<Page<CaseResponse>> {
+    const limit = query.limit ?? 50;
+    const sort = CASE_SORT_SQL[query.sort ?? 'updatedAt'];
+    const order = query.order ?? (query.sort && query.sort !== 'updatedAt' ? 'asc' : 'desc');
+    const { where, params } = this.filters(context, query, true);
+    if (query.cursor) {
+      const [value, cursorId] = decodeCursor(query.cursor, 2);
+      where.push(`(${sort.expr}, c.id) ${order === 'asc' ? '>' : '<'} (:cursorValue::${sort.type}, :cursorId::uuid)`);
+      Object.assign(params, { cursorValue: value, cursorId });
+    }
+    const rows = await namedQuery<CaseRow & { sort_key: string }>(
+      this.db,
+      `SELECT ${CASE_COLUMNS}, (${sort.expr})::text AS sort_key FROM ${CASE_FROM}
+       WHERE ${where.join(' AND ')} ORDER BY ${sort.expr} ${order}, c.id ${order} LIMIT :limit`,
+      { ...params, limit: limit + 1 },
+    );
+    return toPage(rows, limit, (r) => presentCase(r), (r) => [sort.cursorValue(r), r.id]);
+  }
+
+  /** Counts per stage and per country under the same filters (stage aside), for the list and map. */
+  async stats(context: RequestContext, query: CaseFiltersDto): Promise<CaseStatsResponse> {
+    const { where, params } = this.filters(context, query, false);
+    const rows = await namedQuery<{ country: string; stage: string; n: number }>(
+      this.db,
+      `SELECT c.country, c.stage, count(*)::int AS n FROM cases c WHERE ${where.join(' AND ')} GROUP BY c.country, c.stage`,
+      params,
+    );
+    return summariseCounts(rows);
+  }
+
+  async members(context: RequestContext, id: string): Promise<CaseMemberResponse[]> {
+    await this.loadCase(this.db.manager, context, id);
+    const rows = (await this.db.query(
+      `SELECT cm.user_id, u.display_name, u.email, cm.role, cm.added_at FROM case_members cm JOIN users u ON u.id = cm.user_id
+       WHERE cm.case_id = $1 ORDER BY lower(u.display_name)`,
+      [id],
+    )) as { user_id: string; display_name: string; email: string; role: string; added_at: Date }[];
+    return rows.map((r) => ({ userId: r.user_id, displayName: r.display_name, email: r.email, role: r.role, addedAt: r.added_at.toISOString() }));
+  }
+
+  async addMember(context: RequestContext, id: string, dto: AddCaseMemberDto): Promise<CaseMemberResponse[]> {
+    const seq = await this.db.transaction(async (m) => {
+      const row = await this.loadCase(m, context, id, 'manageMembers', true);
+      const [user] = (await m.query('SELECT roles, clearance, active FROM users WHERE id = $1', [dto.userId])) as {
+        roles: string[];
+        clearance: Classification;
+        active: boolean;
+      }[];
+      const problem = !user
+        ? 'no user has this id'
+        : !user.active
+          ? 'this account is deactivated'
+          : !user.roles.some((r) => r === 'analyst' || r === 'adviser')
+            ? 'only Office staff (analysts and advisers) can be members of a case'
+            : !clearanceCovers(user.clearance, row.classification)
+              ? `their clearance is below this case's classification (${row.classification})`
+              : null;
+      if (problem) throw new DomainError('validation_failed', `Cannot add this member: ${problem}.`, [{ field: 'userId', message: problem }]);
+      await m.query(
+        `INSERT INTO case_members (case_id, user_id, role, added_by) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (case_id, user_id) DO UPDATE SET role = EXCLUDED.role`,
+        [id, dto.userId, dto.role, context.actor?.id ?? null],
+      );
+      await m.query('UPDATE cases SET version = version + 1, updated_at = now() WHERE id = $1', [id]);
+      const payload = { userId: dto.userId, role: dto.role };
+      const next = await this.events.record(m, context, id, { type: 'case.member_added', payload });
+      await this.audit.append(m, context, { action: 'case.member_add', entity: 'case', entityId: id, caseId: id, diff: payload });
+      return next;
+    });
+    this.bus.publish({ caseId: id, seq, type: 'case.member_added', payload: { userId: dto.userId } });
+    return this.members(context, id);
+  }
+
+  async removeMember(context: RequestContext, id: string, userId: string): Promise<void> {
+    const seq = await this.db.transaction(async (m) => {
+      await this.loadCase(m, context, id, 'manageMembers', true);
+      const removed = isUuid(userId)
+        ? await queryRows(m, 'DELETE FROM case_members WHERE case_id = $1 AND user_id = $2 RETURNING user_id', [id, userId])
+        : [];
+      if (removed.length === 0) throw new DomainError('not_found', 'This person is not a member of the case.');
+      await m.query('UPDATE cases SET version = version + 1, updated_at = now() WHERE id = $1', [id]);
+      const next = await this.events.record(m, context, id, { type: 'case.member_removed', payload: { userId } });
+      await this.audit.append(m, context, { action: 'case.member_remove', entity: 'case', entityId: id, caseId: id, diff: { userId } });
+      return next;
+    });
+    this.bus.publish({ caseId: id, seq, type: 'case.member_removed', payload: { userId } });
+  }
+
+  private filters(context: RequestContext, query: CaseFiltersDto, withStage: boolean) {
+    const acl = abilityToSql(context.ability, 'read', 'Case', CASE_SQL_FIELDS);
+    const filter = caseFilterSql(query, withStage);
+    return { where: [acl.sql, ...filter.where], params: { ...acl.params, ...filter.params } };
+  }
+}
+
+const ACTION_WORDS: Partial<Record<Action, string>> = {
+  update: 'edit',
+  manageMembers: 'change the members of',
+  propose: 'propose a move of',
+  approve: 'decide proposals on',
+  review: 'record a review of',
+  reopen: 'reopen',
+};
+
+function requireActor(context: RequestContext) {
+  if (!context.actor) throw new DomainError('unauthenticated', 'Sign in first.');
+  return context.actor;
+}
+
+// A lead analyst must be an active analyst cleared for the case.
+async function assertCanLead(m: EntityManager, userId: string, classification: Classification): Promise<void> {
+  const [user] = (await m.query('SELECT roles, clearance, active FROM users WHERE id = $1', [userId])) as {
+    roles: string[];
+    clearance: Classification;
+    active: boolean;
+  }[];
+  const problem = !user
+    ? 'no user has this id'
+    : !user.active || !user.roles.includes('analyst')
+      ? 'the lead must be an active analyst'
+      : !clearanceCovers(user.clearance, classification)
+        ? `their clearance is below the case's classification (${classification})`
+        : null;
+  if (problem) throw new DomainError('validation_failed', `Cannot make them lead analyst: ${problem}.`, [{ field: 'leadAnalystId', message: problem }]);
+}
+
+const STAGE_ORDER = ['closed', 'monitoring', 'alert', 'recommendation', 'mobilisation'] as const;
+
+function summariseCounts(rows: { country: string; stage: string; n: number }[]): CaseStatsResponse {
+  const byStage = { monitoring: 0, alert: 0, recommendation: 0, mobilisation: 0, closed: 0 };
+  const countries = new Map<string, { total: number; highest: number }>();
+  let total = 0;
+  for (const r of rows) {
+    byStage[r.stage as keyof typeof byStage] += r.n;
+    total += r.n;
+    const entry = countries.get(r.country) ?? { total: 0, highest: 0 };
+    entry.total += r.n;
+    entry.highest = Math.max(entry.highest, STAGE_ORDER.indexOf(r.stage as (typeof STAGE_ORDER)[number]));
+    countries.set(r.country, entry);
+  }
+  return {
+    byStage,
+    total,
+    byCountry: [...countries.entries()].map(([country, e]) => ({
+      country,
+      countryName: countryNameOf(country),
+      total: e.total,
+      highestStage: STAGE_ORDER[e.highest] ?? 'monitoring',
+    })),
+  };
+}
+

@@ -1,0 +1,80 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
+import { CLASSIFICATIONS, type Classification } from '@vigil/domain';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+
+/** A new country situation. */
+export class CreateCaseDto {
+  @ApiProperty({ example: 'Rising intercommunal violence in the north' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  title!: string;
+
+  @ApiProperty({ example: 'KEN', description: 'ISO 3166-1 alpha-3 country code' })
+  @Transform(upper)
+  @IsString()
+  @Length(3, 3, { message: 'country must be an ISO 3166-1 alpha-3 code such as KEN' })
+  country!: string;
+
+  @ApiProperty({ example: 'Reports of targeted attacks on...' })
+  @IsString()
+  @MaxLength(20000)
+  summary!: string;
+
+  @ApiPropertyOptional({ enum: CLASSIFICATIONS, default: 'confidential' })
+  @IsOptional()
+  @IsIn(CLASSIFICATIONS, { message: `classification must be one of ${CLASSIFICATIONS.join(', ')}` })
+  classification?: Classification;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Defaults to the author when they are an analyst' })
+  @IsOptional()
+  @IsUUID('all')
+  leadAnalystId?: string;
+}
+
+/** Changes to a case; `version` must be the version last read. */
+export class UpdateCaseDto {
+  @ApiProperty({ description: 'The version you last read; a newer one on the server answers 409' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  title?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  summary?: string;
+
+  @ApiPropertyOptional({ enum: CLASSIFICATIONS })
+  @IsOptional()
+  @IsIn(CLASSIFICATIONS, { message: `classification must be one of ${CLASSIFICATIONS.join(', ')}` })
+  classification?: Classification;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  leadAnalystId?: string;
+}
+
+/** A user given a role on a case. */
+export class AddCaseMemberDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  userId!: string;
+
+  @ApiProperty({ enum: ['analyst', 'adviser', 'contributor'] })
+  @IsIn(['analyst', 'adviser', 'contributor'], { message: 'role must be analyst, adviser or contributor' })
+  role!: 'analyst' | 'adviser' | 'contributor';
+}

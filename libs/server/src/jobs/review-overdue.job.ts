@@ -1,0 +1,74 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import type { ScheduledJob } from './scheduled-job.js';
+
+/** What one run flagged. */
+export interface ReviewOverdueResult {
+  overdueCases: number;
+  notified: number;
+}
+
+interface OverdueRow {
+  id: string;
+  reference: string;
+  title: string;
+  next_review_due: Date;
+  recipients: string[];
+}
+
+/**
+ * Finds cases whose review is overdue and notifies the lead analyst and every adviser cleared for
+ * the case, once per due date (repeat runs add nothing until the review is recorded).
+ */
+@Injectable()
+export class ReviewOverdueJob implements ScheduledJob<ReviewOverdueResult> {
+  readonly name = 'review-overdue';
+  readonly cron = '*/15 * * * *';
+  private readonly logger = new Logger('ReviewOverdueJob');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async run(): Promise<ReviewOverdueResult> {
+    const rows = (await this.db.query(
+      `SELECT c.id, c.reference, c.title, c.next_review_due,
+         ARRAY(SELECT u.id FROM users u WHERE u.active AND (
+           u.id = c.lead_analyst_id OR ('adviser' = ANY(u.roles) AND
+             array_position(ARRAY['unclassified','confidential','strictly_confidential'], u.clearance)
+               >= array_position(ARRAY['unclassified','confidential','strictly_confidential'], c.classification)))
+         ) AS recipients
+       FROM cases c WHERE c.stage <> 'closed' AND c.next_review_due < now() ORDER BY c.next_review_due`,
+    )) as OverdueRow[];
+    let notified = 0;
+    for (const row of rows) {
+      const due = row.next_review_due.toISOString();
+      notified += await this.db.transaction(async (m) => {
+        const users = await this.notifications.notify(m, {
+          userIds: row.recipients,
+          type: 'review.overdue',
+          caseId: row.id,
+          payload: { reference: row.reference, title: row.title, nextReviewDue: due },
+          dedupeKey: `review-overdue:${row.id}:${due}`,
+        });
+        if (users.length) {
+          await this.audit.append(m, { actor: null, requestId: `job:${this.name}` }, {
+            action: 'case.review_overdue_notified',
+            entity: 'case',
+            entityId: row.id,
+            caseId: row.id,
+            diff: { nextReviewDue: due, notified: users.length },
+          });
+        }
+        return users.length;
+      });
+    }
+    this.logger.log({ msg: 'review-overdue checked', overdueCases: rows.length, notified });
+    return { overdueCases: rows.length, notified };
+  }
+}

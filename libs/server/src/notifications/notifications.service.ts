@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DomainError, type JsonValue } from '@vigil/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { abilityToSql } from '../authorization/rules-to-sql.js';
+import { decodeCursor, toPage } from '../common/pagination.js';
+import type { RequestContext } from '../common/request-context.js';
+import { namedQuery, queryRows } from '../database/named-query.js';
+import { isUuid } from '../users/users.service.js';
+import type { ListNotificationsQueryDto, NotificationPageResponse, NotificationResponse } from './notification.response.js';
+
+interface NotificationRow {
+  id: string;
+  type: string;
+  case_id: string | null;
+  payload: Record<string, JsonValue>;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+/** A notification to write. `dedupeKey` makes repeats (e.g. the same overdue review) a no-op. */
+export interface NewNotification {
+  userIds: string[];
+  type: string;
+  caseId: string | null;
+  payload: Record<string, JsonValue>;
+  dedupeKey?: string;
+}
+
+/** In-app notifications, per user. */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Writes notifications in the caller's transaction; returns the ids of users newly notified. */
+  async notify(manager: EntityManager, note: NewNotification): Promise<string[]> {
+    if (note.userIds.length === 0) return [];
+    const rows = await queryRows<{ user_id: string }>(
+      manager,
+      `INSERT INTO notifications (user_id, type, case_id, payload, dedupe_key)
+       SELECT u, $2, $3, $4, $5 FROM unnest($1::uuid[]) AS u
+       ON CONFLICT (user_id, dedupe_key) DO NOTHING RETURNING user_id`,
+      [note.userIds, note.type, note.caseId, JSON.stringify(note.payload), note.dedupeKey ?? null],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
+  async list(context: RequestContext, query: ListNotificationsQueryDto): Promise<NotificationPageResponse> {
+    const limit = query.limit ?? 50;
+    const acl = abilityToSql(context.ability, 'read', 'Notification', { userId: { column: 'n.user_id' } });
+    const where = [acl.sql];
+    const params: Record<string, unknown> = { ...acl.params, limit: limit + 1 };
+    if (query.unread) where.push('n.read_at IS NULL');
+    if (query.cursor) {
+      const [at, id] = decodeCursor(query.cursor, 2);
+      where.push('(n.created_at, n.id) < (:cursorAt::timestamptz, :cursorId::uuid)');
+      Object.assign(params, { cursorAt: at, cursorId: id });
+    }
+    const rows = await namedQuery<NotificationRow>(
+      this.db,
+      `SELECT n.* FROM notifications n WHERE ${where.join(' AND ')} ORDER BY n.created_at DESC, n.id DESC LIMIT :limit`,
+      params,
+    );
+    const [count] = await namedQuery<{ n: number }>(
+      this.db,
+      `SELECT count(*)::int AS n FROM notifications n WHERE ${acl.sql} AND n.read_at IS NULL`,
+      acl.params,
+    );
+    return { ...toPage(rows, limit, present, (r) => [r.created_at.toISOString(), r.id]), unread: count?.n ?? 0 };
+  }
+
+  async markRead(context: RequestContext, id: string): Promise<NotificationResponse> {
+    const me = context.actor?.id;
+    return this.db.transaction(async (m) => {
+      const [row] = isUuid(id) && me
+        ? await queryRows<NotificationRow>(m, 'UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING *', [id, me])
+        : [];
+      if (!row) throw new DomainError('not_found', 'No such notification.');
+      await this.audit.append(m, context, { action: 'notification.read', entity: 'notification', entityId: id, caseId: row.case_id });
+      return present(row);
+    });
+  }
+
+  async markAllRead(context: RequestContext): Promise<{ marked: number }> {
+    const me = context.actor?.id;
+    if (!me) throw new DomainError('unauthenticated', 'Sign in first.');
+    return this.db.transaction(async (m) => {
+      const rows = await queryRows(m, 'UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING id', [me]);
+      if (rows.length) await this.audit.append(m, context, { action: 'notification.read_all', entity: 'notification', diff: { marked: rows.length } });
+      return { marked: rows.length };
+    });
+  }
+}
+
+function present(row: NotificationRow): NotificationResponse {
+  return {
+    id: row.id,
+    type: row.type,
+    caseId: row.case_id,
+    payload: row.payload,
+    createdAt: row.created_at.toISOString(),
+    readAt: row.read_at?.toISOString() ?? null,
+  };
+}

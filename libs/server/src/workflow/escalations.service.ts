@@ -1,0 +1,215 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { subject } from '@casl/ability';
+import { approvalsRequired, DomainError, type CaseSubject, type Classification, type Stage, type WorkflowEvent } from '@vigil/domain';
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { abilityToSql } from '../authorization/rules-to-sql.js';
+import { decodeCursor, type Page, toPage } from '../common/pagination.js';
+import type { RequestContext } from '../common/request-context.js';
+import { CASE_SQL_FIELDS } from '../cases/case-row.js';
+import { CasesService } from '../cases/cases.service.js';
+import { namedQuery } from '../database/named-query.js';
+import { isUuid } from '../users/users.service.js';
+import type { EscalationResponse, ListEscalationsQueryDto, ProposeEscalationDto } from './dto/escalation.dto.js';
+import { actorId, WorkflowService } from './workflow.service.js';
+
+interface EscalationRow {
+  id: string;
+  case_id: string;
+  case_reference: string;
+  case_title: string;
+  case_classification: Classification;
+  case_lead: string | null;
+  case_priority: boolean;
+  member_ids: string[];
+  from_stage: Stage;
+  to_stage: Stage;
+  justification: string;
+  proposed_by: string;
+  proposer_name: string;
+  status: string;
+  approvals: { userId: string; displayName: string; at: string; note: string | null }[];
+  approvals_required: number;
+  decided_by: string | null;
+  decider_name: string | null;
+  decision_note: string | null;
+  decided_at: Date | null;
+  created_at: Date;
+}
+
+const ESCALATION_SELECT = `SELECT e.*, c.reference AS case_reference, c.title AS case_title,
+    c.classification AS case_classification, c.lead_analyst_id AS case_lead, c.priority_situation AS case_priority,
+    ARRAY(SELECT cm.user_id FROM case_members cm WHERE cm.case_id = c.id) AS member_ids,
+    p.display_name AS proposer_name, d.display_name AS decider_name
+  FROM escalation_requests e JOIN cases c ON c.id = e.case_id
+  JOIN users p ON p.id = e.proposed_by LEFT JOIN users d ON d.id = e.decided_by`;
+
+type Decision = 'approve' | 'reject' | 'withdraw';
+
+/** Proposals to move a case and their four-eyes decisions (DESIGN §4). */
+@Injectable()
+export class EscalationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cases: CasesService,
+    private readonly workflow: WorkflowService,
+  ) {}
+
+  /** A member analyst or an adviser proposes; `closed` proposes closing the case. */
+  async propose(context: RequestContext, caseId: string, dto: ProposeEscalationDto): Promise<EscalationResponse> {
+    const proposalId = randomUUID();
+    const { applied } = await this.db.transaction(async (m) => {
+      const row = await this.cases.loadCase(m, context, caseId, 'propose', true);
+      const facts = await this.workflow.loadFacts(m, caseId);
+      const me = actorId(context);
+      const event: WorkflowEvent =
+        dto.toStage === 'closed'
+          ? { type: 'CLOSE', proposalId, actorId: me, facts }
+          : { type: 'PROPOSE', proposalId, toStage: dto.toStage, actorId: me, facts };
+      const result = await this.workflow.apply(m, context, row, event, dto.justification);
+      await m.query(
+        `INSERT INTO escalation_requests (id, case_id, from_stage, to_stage, justification, proposed_by, approvals_required)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [proposalId, caseId, row.stage, dto.toStage, dto.justification, me, approvalsRequired(row.stage, dto.toStage)],
+      );
+      return { applied: result };
+    });
+    this.workflow.published(caseId, applied);
+    return this.get(context, proposalId);
+  }
+
+  /** Approve (an adviser who did not propose it), reject (likewise) or withdraw (the proposer). */
+  async decide(context: RequestContext, escalationId: string, decision: Decision, note: string | undefined): Promise<EscalationResponse> {
+    const caseId = await this.caseOf(context, escalationId);
+    const applied = await this.db.transaction(async (m) => {
+      const action = decision === 'withdraw' ? 'read' : 'approve';
+      const row = await this.cases.loadCase(m, context, caseId, action, true);
+      // Read again under the case lock: a concurrent decision may have settled it.
+      const [current] = (await m.query('SELECT status, approvals FROM escalation_requests WHERE id = $1', [escalationId])) as {
+        status: string;
+        approvals: EscalationRow['approvals'];
+      }[];
+      if (!current || current.status !== 'pending') {
+        throw new DomainError('not_allowed_now', `This proposal is no longer pending: it was ${current?.status ?? 'removed'}.`);
+      }
+      const me = actorId(context);
+      const facts = await this.workflow.loadFacts(m, caseId);
+      const event: WorkflowEvent =
+        decision === 'approve'
+          ? { type: 'APPROVE', actorId: me, facts }
+          : decision === 'reject'
+            ? { type: 'REJECT', actorId: me }
+            : { type: 'WITHDRAW', actorId: me };
+      const result = await this.workflow.apply(m, context, row, event, note);
+      await this.recordDecision(m, context, escalationId, decision, note, result.step.pending === null, current.approvals);
+      return result;
+    });
+    this.workflow.published(caseId, applied);
+    return this.get(context, escalationId);
+  }
+
+  async get(context: RequestContext, id: string): Promise<EscalationResponse> {
+    const [row] = isUuid(id) ? ((await this.db.query(`${ESCALATION_SELECT} WHERE e.id = $1`, [id])) as EscalationRow[]) : [];
+    if (!row || !context.ability.can('read', subject('Case', subjectOf(row)))) {
+      throw new DomainError('not_found', 'No such proposal.');
+    }
+    return present(row, context);
+  }
+
+  /** Proposals on cases the caller may read; pending ones oldest first (the advisers' inbox). */
+  async list(context: RequestContext, query: ListEscalationsQueryDto): Promise<Page<EscalationResponse>> {
+    const limit = query.limit ?? 50;
+    const status = query.status ?? 'pending';
+    const acl = abilityToSql(context.ability, 'read', 'Case', CASE_SQL_FIELDS);
+    const where = [acl.sql, 'e.status = :status'];
+    const params: Record<string, unknown> = { ...acl.params, status, limit: limit + 1 };
+    const order = status === 'pending' ? 'ASC' : 'DESC';
+    if (query.cursor) {
+      const [at, id] = decodeCursor(query.cursor, 2);
+      where.push(`(e.created_at, e.id) ${order === 'ASC' ? '>' : '<'} (:cursorAt::timestamptz, :cursorId::uuid)`);
+      Object.assign(params, { cursorAt: at, cursorId: id });
+    }
+    const rows = await namedQuery<EscalationRow>(
+      this.db,
+      `${ESCALATION_SELECT} WHERE ${where.join(' AND ')} ORDER BY e.created_at ${order}, e.id ${order} LIMIT :limit`,
+      params,
+    );
+    return toPage(rows, limit, (r) => present(r, context), (r) => [r.created_at.toISOString(), r.id]);
+  }
+
+  private async caseOf(context: RequestContext, escalationId: string): Promise<string> {
+    const [row] = isUuid(escalationId)
+      ? ((await this.db.query('SELECT case_id FROM escalation_requests WHERE id = $1', [escalationId])) as { case_id: string }[])
+      : [];
+    if (!row) throw new DomainError('not_found', 'No such proposal.');
+    return row.case_id;
+  }
+
+  private async recordDecision(
+    m: EntityManager,
+    context: RequestContext,
+    id: string,
+    decision: Decision,
+    note: string | undefined,
+    settled: boolean,
+    approvals: EscalationRow['approvals'],
+  ): Promise<void> {
+    const me = actorId(context);
+    if (decision === 'approve') {
+      const next = [...approvals, { userId: me, displayName: context.actor?.displayName ?? '', at: new Date().toISOString(), note: note ?? null }];
+      await m.query(
+        `UPDATE escalation_requests SET approvals = $2,
+           status = CASE WHEN $3 THEN 'approved' ELSE status END,
+           decided_by = CASE WHEN $3 THEN $4::uuid ELSE decided_by END,
+           decided_at = CASE WHEN $3 THEN now() ELSE decided_at END
+         WHERE id = $1`,
+        [id, JSON.stringify(next), settled, me],
+      );
+      return;
+    }
+    await m.query(
+      `UPDATE escalation_requests SET status = $2, decided_by = $3, decision_note = $4, decided_at = now() WHERE id = $1`,
+      [id, decision === 'reject' ? 'rejected' : 'withdrawn', me, note ?? null],
+    );
+  }
+}
+
+function subjectOf(row: EscalationRow): CaseSubject {
+  return {
+    id: row.case_id,
+    classification: row.case_classification,
+    leadAnalystId: row.case_lead,
+    memberIds: row.member_ids,
+    prioritySituation: row.case_priority,
+  };
+}
+
+function present(row: EscalationRow, context: RequestContext): EscalationResponse {
+  const me = context.actor?.id;
+  const end = row.decided_at ?? new Date();
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    caseReference: row.case_reference,
+    caseTitle: row.case_title,
+    fromStage: row.from_stage,
+    toStage: row.to_stage,
+    justification: row.justification,
+    proposedBy: { id: row.proposed_by, displayName: row.proposer_name },
+    status: row.status,
+    approvals: row.approvals,
+    approvalsRequired: row.approvals_required,
+    decidedBy: row.decided_by ? { id: row.decided_by, displayName: row.decider_name ?? '' } : null,
+    decisionNote: row.decision_note,
+    decidedAt: row.decided_at?.toISOString() ?? null,
+    createdAt: row.created_at.toISOString(),
+    waitingSeconds: Math.max(0, Math.round((end.getTime() - row.created_at.getTime()) / 1000)),
+    canApprove:
+      row.status === 'pending' &&
+      me !== undefined &&
+      me !== row.proposed_by &&
+      !row.approvals.some((a) => a.userId === me) &&
+      context.ability.can('approve', subject('Case', subjectOf(row))),
+  };
+}

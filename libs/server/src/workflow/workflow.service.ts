@@ -1,0 +1,169 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { subject } from '@casl/ability';
+import {
+  acceptedEventTypes,
+  applyWorkflowEvent,
+  describeWorkflow,
+  DomainError,
+  proposableStages,
+  reviewIntervalDays,
+  type Action,
+  type JsonValue,
+  type WorkflowEvent,
+  type WorkflowEventType,
+  type WorkflowStep,
+} from '@vigil/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { RequestContext } from '../common/request-context.js';
+import { CaseEventBus } from '../cases/case-event-bus.js';
+import { CaseEventsService } from '../cases/case-events.service.js';
+import { caseSubject, type CaseRow } from '../cases/case-row.js';
+import { CasesService } from '../cases/cases.service.js';
+import type { WorkflowResponse } from './dto/workflow.response.js';
+import { WorkflowFactsProvider } from './workflow-facts.provider.js';
+
+/** The ability each workflow event needs on the case (the machine adds its own rules). */
+export const EVENT_ACTION: Record<WorkflowEventType, Action> = {
+  PROPOSE: 'propose',
+  CLOSE: 'propose',
+  APPROVE: 'approve',
+  REJECT: 'approve',
+  WITHDRAW: 'read',
+  RECORD_REVIEW: 'review',
+  REOPEN: 'reopen',
+};
+
+// Timeline entry type for an accepted event.
+function eventType(event: WorkflowEvent, step: WorkflowStep): string {
+  switch (event.type) {
+    case 'PROPOSE':
+    case 'CLOSE':
+      return 'escalation.proposed';
+    case 'APPROVE':
+      return step.transitioned ? 'case.transitioned' : 'escalation.approval_recorded';
+    case 'REJECT':
+      return 'escalation.rejected';
+    case 'WITHDRAW':
+      return 'escalation.withdrawn';
+    case 'RECORD_REVIEW':
+      return 'case.reviewed';
+    case 'REOPEN':
+      return 'case.transitioned';
+  }
+}
+
+/** The result of an accepted workflow event, once written. */
+export interface AppliedEvent {
+  step: WorkflowStep;
+  seq: number;
+  type: string;
+}
+
+/**
+ * Sends workflow events to a case's statechart with full persistence (DESIGN §4): the case row is
+ * locked by the caller, the machine restored from `workflow_snapshot`, and snapshot, stage, version,
+ * review date, a timeline row and an audit row are written in the caller's transaction.
+ */
+@Injectable()
+export class WorkflowService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cases: CasesService,
+    private readonly facts: WorkflowFactsProvider,
+    private readonly events: CaseEventsService,
+    private readonly audit: AuditService,
+    private readonly bus: CaseEventBus,
+  ) {}
+
+  /** Loads the facts for a case inside the transaction. */
+  loadFacts(manager: EntityManager, caseId: string) {
+    return this.facts.load(manager, caseId);
+  }
+
+  /** Applies `event` to the locked `row`; refuses with 409 and the machine's reason. */
+  async apply(manager: EntityManager, context: RequestContext, row: CaseRow, event: WorkflowEvent, note?: string): Promise<AppliedEvent> {
+    const { step, snapshot } = applyWorkflowEvent(row.workflow_snapshot ?? null, event);
+    if (!step.accepted) throw new DomainError('not_allowed_now', step.reason ?? 'This is not allowed now.');
+    const resetReview = step.transitioned || event.type === 'RECORD_REVIEW';
+    await manager.query(
+      `UPDATE cases SET workflow_snapshot = $2, stage = $3, sub_state = $4, version = version + 1, updated_at = now(),
+         next_review_due = CASE WHEN $5 THEN now() + make_interval(days => $6::int) ELSE next_review_due END
+       WHERE id = $1`,
+      [row.id, JSON.stringify(snapshot), step.after.stage, step.after.subState, resetReview, reviewIntervalDays(step.after.stage) ?? 0],
+    );
+    if (step.after.stage === 'closed') await manager.query('UPDATE cases SET next_review_due = NULL WHERE id = $1', [row.id]);
+    const type = eventType(event, step);
+    const payload: Record<string, JsonValue> = {
+      workflowEvent: event as unknown as JsonValue,
+      ...(note ? { note } : {}),
+      ...(step.pending ? { proposalId: step.pending.proposalId } : {}),
+    };
+    const seq = await this.events.record(manager, context, row.id, { type, fromStage: step.before.stage, toStage: step.after.stage, payload });
+    await this.audit.append(manager, context, {
+      action: `case.workflow.${event.type.toLowerCase()}`,
+      entity: 'case',
+      entityId: row.id,
+      caseId: row.id,
+      diff: { from: `${step.before.stage}.${step.before.subState}`, to: `${step.after.stage}.${step.after.subState}`, ...(note ? { note } : {}) },
+    });
+    return { step, seq, type };
+  }
+
+  /** Publishes an applied event once its transaction has committed. */
+  published(caseId: string, applied: AppliedEvent): void {
+    this.bus.publish({
+      caseId,
+      seq: applied.seq,
+      type: applied.type,
+      payload: { stage: applied.step.after.stage, subState: applied.step.after.subState },
+    });
+  }
+
+  /** Records a periodic review (RECORD_REVIEW) with a note; resets the review clock. */
+  async recordReview(context: RequestContext, caseId: string, note: string): Promise<WorkflowResponse> {
+    const applied = await this.db.transaction(async (m) => {
+      const row = await this.cases.loadCase(m, context, caseId, 'review', true);
+      return this.apply(m, context, row, { type: 'RECORD_REVIEW', actorId: actorId(context) }, note);
+    });
+    this.published(caseId, applied);
+    return this.describe(context, caseId);
+  }
+
+  /** Reopens a closed case (advisers). */
+  async reopen(context: RequestContext, caseId: string, note: string): Promise<WorkflowResponse> {
+    const applied = await this.db.transaction(async (m) => {
+      const row = await this.cases.loadCase(m, context, caseId, 'reopen', true);
+      return this.apply(m, context, row, { type: 'REOPEN', actorId: actorId(context) }, note);
+    });
+    this.published(caseId, applied);
+    return this.describe(context, caseId);
+  }
+
+  /** Stage, sub-state, pending proposal and the events this caller may send now. */
+  async describe(context: RequestContext, caseId: string): Promise<WorkflowResponse> {
+    const row = await this.cases.loadCase(this.db.manager, context, caseId);
+    const facts = await this.facts.load(this.db.manager, caseId);
+    const position = describeWorkflow(row.workflow_snapshot ?? null);
+    const me = actorId(context);
+    const allowedBy = (type: WorkflowEventType) => context.ability.can(EVENT_ACTION[type], subject('Case', caseSubject(row)));
+    const allowedEvents = acceptedEventTypes(row.workflow_snapshot ?? null, me, facts).filter(allowedBy);
+    return {
+      caseId,
+      stage: position.stage,
+      subState: position.subState,
+      version: row.version,
+      pendingEscalationId: position.pending?.proposalId ?? null,
+      allowedEvents,
+      proposableStages: allowedBy('PROPOSE') ? proposableStages(row.workflow_snapshot ?? null, me, facts) : [],
+      nextReviewDue: row.next_review_due?.toISOString() ?? null,
+    };
+  }
+}
+
+/** The caller's id (workflow events are always someone's). */
+export function actorId(context: RequestContext): string {
+  if (!context.actor) throw new DomainError('unauthenticated', 'Sign in first.');
+  return context.actor.id;
+}
