@@ -16,10 +16,16 @@ export interface ErrorBody {
 export function expectError(res: Response, status: number, message?: RegExp): ErrorBody {
   expect({ status: res.status, body: res.body as unknown }).toEqual({
     status,
-    body: expect.objectContaining({ statusCode: status, error: expect.any(String), message: expect.any(String) }),
+    body: expect.objectContaining({
+      statusCode: status,
+      error: expect.any(String),
+      message: expect.any(String),
+    }),
   });
   const body = res.body as ErrorBody;
-  expect(Object.keys(body).filter((k) => !['statusCode', 'error', 'message', 'details'].includes(k))).toEqual([]);
+  expect(
+    Object.keys(body).filter((k) => !['statusCode', 'error', 'message', 'details'].includes(k)),
+  ).toEqual([]);
   expect(body.message.length).toBeGreaterThan(0);
   if (message) expect(body.message).toMatch(message);
   return body;
@@ -46,8 +52,17 @@ export interface AuditItem {
 }
 
 /** Audit entries matching `query`, read through the admin's API (newest first). */
-export async function auditEntries(api: TestApi, admin: Session, query: Record<string, string>): Promise<AuditItem[]> {
-  const res = await api.http().get('/api/audit').query({ limit: '100', ...query }).set(admin.auth());
-  if (res.status !== 200) throw new Error(`GET /api/audit failed: ${res.status} ${JSON.stringify(res.body)}`);
+export async function auditEntries(
+  api: TestApi,
+  admin: Session,
+  query: Record<string, string>,
+): Promise<AuditItem[]> {
+  const res = await api
+    .http()
+    .get('/api/audit')
+    .query({ limit: '100', ...query })
+    .set(admin.auth());
+  if (res.status !== 200)
+    throw new Error(`GET /api/audit failed: ${res.status} ${JSON.stringify(res.body)}`);
   return (res.body as { items: AuditItem[] }).items;
 }

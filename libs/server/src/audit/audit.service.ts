@@ -95,8 +95,8 @@ export class AuditService {
     if (query.entity) add('a.entity = ?', query.entity);
     if (query.entityId) add('a.entity_id = ?', query.entityId);
     if (query.actorId) add('a.actor_id = ?', query.actorId);
-    if (query.from) add('a.at >= ?', query.from);
-    if (query.to) add('a.at < ?', query.to);
+    if (query.from) add('a.at >= ?', instant(query.from, 'from'));
+    if (query.to) add('a.at < ?', instant(query.to, 'to'));
     if (query.cursor) {
       const [seq] = decodeCursor(query.cursor, 1);
       if (typeof seq !== 'string' || !/^\d+$/.test(seq)) {
@@ -135,6 +135,17 @@ export class AuditService {
     }
     return { ok: true, checked, firstBrokenSeq: null, reason: null };
   }
+}
+
+/** A date-time filter as an exact instant; one that is not a real instant is a 400, not a SQL error. */
+function instant(value: string, field: string): string {
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime())) {
+    throw new DomainError('validation_failed', `Invalid request: check ${field}.`, [
+      { field, message: `${field} must be a date-time such as 2024-05-01T00:00:00Z` },
+    ]);
+  }
+  return at.toISOString();
 }
 
 function checkRow(row: AuditRow, expectedSeq: bigint, prevHash: string): string | null {

@@ -47,7 +47,23 @@ export function decodeCursor(cursor: string, arity: number): (string | number)[]
   } catch {
     // fall through
   }
-  throw new DomainError('validation_failed', 'cursor is not valid for this list', [
+  throw invalidCursor();
+}
+
+/**
+ * Decodes the cursor of a list sorted by (lower(name), id). Checks the types too: a forged
+ * cursor is a 400, not a SQL error.
+ */
+export function decodeNameIdCursor(cursor: string): [name: string, id: string] {
+  const [name, id] = decodeCursor(cursor, 2);
+  if (typeof name === 'string' && typeof id === 'string' && UUID.test(id)) return [name, id];
+  throw invalidCursor();
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function invalidCursor(): DomainError {
+  return new DomainError('validation_failed', 'cursor is not valid for this list', [
     { field: 'cursor', message: 'pass back the nextCursor of the previous page unchanged' },
   ]);
 }

@@ -11,12 +11,32 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   });
 }
 
-/** Refuses a body that is not a JSON object before field validation makes odd sense of it. */
+/** Fields of `value` holding a string with a NUL character, which PostgreSQL text cannot store. */
+function nulFields(value: unknown, prefix = ''): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [prefix] : [];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, v]) => nulFields(v, prefix ? `${prefix}.${key}` : key));
+}
+
+/**
+ * Refuses a body that is not a JSON object before field validation makes odd sense of it, and
+ * text with NUL characters before it reaches the database as a SQL error.
+ */
 class ObjectBodyValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const isDto = typeof metadata.metatype === 'function' && metadata.metatype !== Object;
     if (metadata.type === 'body' && isDto && (typeof value !== 'object' || value === null || Array.isArray(value))) {
       throw new DomainError('validation_failed', 'The request body must be a JSON object.');
+    }
+    if ((metadata.type === 'body' || metadata.type === 'query') && isDto) {
+      const fields = nulFields(value);
+      if (fields.length) {
+        throw new DomainError(
+          'validation_failed',
+          `Invalid request: check ${fields.join(', ')}.`,
+          fields.map((field) => ({ field, message: `${field} must not contain NUL characters` })),
+        );
+      }
     }
     return super.transform(value, metadata);
   }

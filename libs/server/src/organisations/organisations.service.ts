@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, type JsonValue, type OrganisationKind } from '@vigil/domain';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
-import { decodeCursor, type Page, PageQueryDto, toPage } from '../common/pagination.js';
+import { decodeNameIdCursor, type Page, PageQueryDto, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery } from '../database/named-query.js';
 import { isUuid } from '../users/users.service.js';
@@ -33,7 +33,7 @@ export class OrganisationsService {
     const where = [acl.sql];
     const params: Record<string, unknown> = { ...acl.params, limit: limit + 1 };
     if (query.cursor) {
-      const [name, id] = decodeCursor(query.cursor, 2);
+      const [name, id] = decodeNameIdCursor(query.cursor);
       where.push('(lower(o.name), o.id) > (:cursorName, :cursorId::uuid)');
       Object.assign(params, { cursorName: name, cursorId: id });
     }
@@ -45,7 +45,16 @@ export class OrganisationsService {
     return toPage(rows, limit, present, (r) => [r.name.toLowerCase(), r.id]);
   }
 
+  /** Two admins racing to create the same organisation get a 409 each but one, never a 500. */
   async create(context: RequestContext, dto: CreateOrganisationDto): Promise<OrganisationResponse> {
+    return uniqueAsConflict(() => this.insert(context, dto));
+  }
+
+  async update(context: RequestContext, id: string, dto: UpdateOrganisationDto): Promise<OrganisationResponse> {
+    return uniqueAsConflict(() => this.change(context, id, dto));
+  }
+
+  private async insert(context: RequestContext, dto: CreateOrganisationDto): Promise<OrganisationResponse> {
     return this.db.transaction(async (m) => {
       await this.assertUnique(m, dto.name, dto.acronym, null);
       const [row] = (await m.query(
@@ -63,7 +72,7 @@ export class OrganisationsService {
     });
   }
 
-  async update(context: RequestContext, id: string, dto: UpdateOrganisationDto): Promise<OrganisationResponse> {
+  private async change(context: RequestContext, id: string, dto: UpdateOrganisationDto): Promise<OrganisationResponse> {
     return this.db.transaction(async (m) => {
       const [before] = isUuid(id)
         ? ((await m.query('SELECT * FROM organisations WHERE id = $1 FOR UPDATE', [id])) as OrganisationRow[])
@@ -101,7 +110,29 @@ export class OrganisationsService {
     if (acronym && clash.some((c) => c.acronym.toLowerCase() === acronym.toLowerCase())) {
       details.push({ field: 'acronym', message: 'another organisation has this acronym' });
     }
-    if (details.length) throw new DomainError('conflict', 'An organisation with this name or acronym exists.', details);
+    if (details.length) throw nameOrAcronymTaken(details);
+  }
+}
+
+function nameOrAcronymTaken(details: { field: string; message: string }[]): DomainError {
+  return new DomainError('conflict', 'An organisation with this name or acronym exists.', details);
+}
+
+// The unique indexes behind assertUnique, for a concurrent writer that got past its check.
+const UNIQUE_FIELDS: Record<string, { field: string; message: string }> = {
+  organisations_name_key: { field: 'name', message: 'another organisation has this name' },
+  organisations_acronym_key: { field: 'acronym', message: 'another organisation has this acronym' },
+};
+
+/** Runs `work`; a unique-index violation on name or acronym is the same 409 as assertUnique's. */
+async function uniqueAsConflict<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const pgError = error instanceof QueryFailedError ? (error.driverError as { code?: unknown; constraint?: unknown }) : null;
+    const problem = pgError?.code === '23505' ? UNIQUE_FIELDS[String(pgError.constraint)] : undefined;
+    if (problem) throw nameOrAcronymTaken([problem]);
+    throw error;
   }
 }
 

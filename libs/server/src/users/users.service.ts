@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { RefreshTokenService } from '../auth/refresh-token.service.js';
 import { PasswordService } from '../auth/password.service.js';
 import { abilityToSql, type SqlFieldMap } from '../authorization/rules-to-sql.js';
-import { decodeCursor, type Page, toPage } from '../common/pagination.js';
+import { decodeNameIdCursor, type Page, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery } from '../database/named-query.js';
 import type { CreateUserDto } from './dto/create-user.dto.js';
@@ -43,7 +43,7 @@ export class UsersService {
       params.q = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     }
     if (query.cursor) {
-      const [name, id] = decodeCursor(query.cursor, 2);
+      const [name, id] = decodeNameIdCursor(query.cursor);
       where.push('(lower(u.display_name), u.id) > (:cursorName, :cursorId::uuid)');
       params.cursorName = name;
       params.cursorId = id;

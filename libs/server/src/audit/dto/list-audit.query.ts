@@ -30,12 +30,12 @@ export class ListAuditQueryDto extends PageQueryDto {
   /** Entries at or after this instant. */
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @IsISO8601()
+  @IsISO8601({ strict: true })
   from?: string;
 
   /** Entries before this instant. */
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @IsISO8601()
+  @IsISO8601({ strict: true })
   to?: string;
 }
