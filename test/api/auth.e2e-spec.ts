@@ -267,9 +267,15 @@ describe('POST /api/auth/logout', () => {
       .post('/api/auth/logout')
       .send({ refreshToken: laptop.refreshToken });
     expect(res.status).toBe(204);
-    expectError(await refresh(laptop.refreshToken), 401);
+    expectError(await refresh(laptop.refreshToken), 401, /signed out/);
 
     expect((await refresh(phone.refreshToken)).status).toBe(200);
+    // A refresh after sign-out is an ended session, not a stolen token: no false theft alarm.
+    const reuse = await testPool().query(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.refresh_reuse_detected' AND entity_id = $1",
+      [user.id],
+    );
+    expect(reuse.rows[0].n).toBe(0);
   });
 
   it('answers 204 to an unknown token without revealing anything', async () => {

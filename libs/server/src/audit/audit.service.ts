@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, type JsonValue } from '@vigil/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { decodeCursor, type Page, toPage } from '../common/pagination.js';
+import { decodeKeysetCursor, type Page, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { chainHash, GENESIS_HASH, type ChainedFields } from './audit-chain.js';
 import type { AuditEntryResponse, AuditVerifyResponse } from './dto/audit-entry.response.js';
@@ -98,10 +98,7 @@ export class AuditService {
     if (query.from) add('a.at >= ?', instant(query.from, 'from'));
     if (query.to) add('a.at < ?', instant(query.to, 'to'));
     if (query.cursor) {
-      const [seq] = decodeCursor(query.cursor, 1);
-      if (typeof seq !== 'string' || !/^\d+$/.test(seq)) {
-        throw new DomainError('validation_failed', 'cursor is not valid for this list');
-      }
+      const [seq] = decodeKeysetCursor(query.cursor, ['integer']);
       add('a.seq < ?', seq);
     }
     params.push(limit + 1);

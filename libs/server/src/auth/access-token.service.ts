@@ -54,6 +54,9 @@ export class AccessTokenService {
 
   /** The user as they are now; refuses unknown and deactivated accounts. */
   async loadActor(userId: string): Promise<Actor> {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(userId)) {
+      throw new DomainError('unauthenticated', 'The access token is not valid.');
+    }
     const [row] = (await this.db.query(
       'SELECT id, email, display_name, roles, clearance, organisation_id, active FROM users WHERE id = $1',
       [userId],

@@ -39,10 +39,13 @@ export class RefreshTokenService {
       [hashToken(token)],
     )) as TokenRow[];
     if (!row) return { kind: 'invalid', reason: 'The refresh token is not valid.' };
-    if (row.used_at || row.revoked_at) {
+    // A rotated token presented again means two holders: theft. A revoked one (sign-out,
+    // deactivation, new password) is simply over.
+    if (row.used_at) {
       await this.revokeFamily(manager, row.family_id);
       return { kind: 'reused', userId: row.user_id, familyId: row.family_id };
     }
+    if (row.revoked_at) return { kind: 'invalid', reason: 'This session has been signed out: sign in again.' };
     if (row.expires_at.getTime() <= Date.now()) {
       return { kind: 'invalid', reason: 'The session has expired: sign in again.' };
     }

@@ -1,14 +1,16 @@
+import type { CursorPart } from '../common/pagination.js';
 import type { CaseRow } from './case-row.js';
 import type { CaseFiltersDto, CaseSort } from './dto/list-cases.query.js';
 
 /** SQL of each sort key, its cast for the cursor, and how a row's cursor value is read. */
-export const CASE_SORT_SQL: Record<CaseSort, { expr: string; type: string; cursorValue: (row: CaseRow & { sort_key: string }) => string }> = {
-  updatedAt: { expr: 'c.updated_at', type: 'timestamptz', cursorValue: (r) => r.updated_at.toISOString() },
-  reference: { expr: 'c.reference', type: 'text', cursorValue: (r) => r.reference },
-  title: { expr: 'lower(c.title)', type: 'text', cursorValue: (r) => r.sort_key },
+export const CASE_SORT_SQL: Record<CaseSort, { expr: string; type: string; part: CursorPart; cursorValue: (row: CaseRow & { sort_key: string }) => string }> = {
+  updatedAt: { expr: 'c.updated_at', type: 'timestamptz', part: 'timestamp', cursorValue: (r) => r.updated_at.toISOString() },
+  reference: { expr: 'c.reference', type: 'text', part: 'text', cursorValue: (r) => r.reference },
+  title: { expr: 'lower(c.title)', type: 'text', part: 'text', cursorValue: (r) => r.sort_key },
   nextReviewDue: {
     expr: "COALESCE(c.next_review_due, '9999-12-31T00:00:00Z'::timestamptz)",
     type: 'timestamptz',
+    part: 'timestamp',
     cursorValue: (r) => (r.next_review_due ?? new Date('9999-12-31T00:00:00Z')).toISOString(),
   },
 };

@@ -5,7 +5,7 @@ import { clearanceCovers, DomainError, reviewIntervalDays, type Action, type Cla
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
-import { decodeCursor, type Page, toPage } from '../common/pagination.js';
+import { decodeKeysetCursor, type Page, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery, queryRows } from '../database/named-query.js';
 import { isUuid } from '../users/users.service.js';
@@ -130,7 +130,7 @@ export class CasesService {
     const order = query.order ?? (query.sort && query.sort !== 'updatedAt' ? 'asc' : 'desc');
     const { where, params } = this.filters(context, query, true);
     if (query.cursor) {
-      const [value, cursorId] = decodeCursor(query.cursor, 2);
+      const [value, cursorId] = decodeKeysetCursor(query.cursor, [sort.part, 'uuid']);
       where.push(`(${sort.expr}, c.id) ${order === 'asc' ? '>' : '<'} (:cursorValue::${sort.type}, :cursorId::uuid)`);
       Object.assign(params, { cursorValue: value, cursorId });
     }

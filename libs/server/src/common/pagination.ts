@@ -50,17 +50,40 @@ export function decodeCursor(cursor: string, arity: number): (string | number)[]
   throw invalidCursor();
 }
 
+/** The SQL type of one part of a keyset cursor. */
+export type CursorPart = 'text' | 'uuid' | 'timestamp' | 'integer';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function partIsValid(value: string | number, part: CursorPart): boolean {
+  if (typeof value !== 'string') return false;
+  switch (part) {
+    case 'text':
+      return !value.includes('\u0000') && value.length <= 1000;
+    case 'uuid':
+      return UUID.test(value);
+    case 'timestamp':
+      return /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(new Date(value).getTime());
+    case 'integer':
+      return /^\d{1,18}$/.test(value);
+  }
+}
+
 /**
- * Decodes the cursor of a list sorted by (lower(name), id). Checks the types too: a forged
- * cursor is a 400, not a SQL error.
+ * Decodes a keyset cursor and checks each part against the SQL type it will be compared with,
+ * so a forged cursor is a 400, never a SQL error.
  */
-export function decodeNameIdCursor(cursor: string): [name: string, id: string] {
-  const [name, id] = decodeCursor(cursor, 2);
-  if (typeof name === 'string' && typeof id === 'string' && UUID.test(id)) return [name, id];
+export function decodeKeysetCursor(cursor: string, parts: readonly CursorPart[]): string[] {
+  const values = decodeCursor(cursor, parts.length);
+  if (values.every((v, i) => partIsValid(v, parts[i] ?? 'text'))) return values as string[];
   throw invalidCursor();
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Decodes the cursor of a list sorted by (lower(name), id). */
+export function decodeNameIdCursor(cursor: string): [name: string, id: string] {
+  const [name = '', id = ''] = decodeKeysetCursor(cursor, ['text', 'uuid']);
+  return [name, id];
+}
 
 function invalidCursor(): DomainError {
   return new DomainError('validation_failed', 'cursor is not valid for this list', [

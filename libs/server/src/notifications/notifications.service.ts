@@ -4,7 +4,7 @@ import { DomainError, type JsonValue } from '@vigil/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
-import { decodeCursor, toPage } from '../common/pagination.js';
+import { decodeKeysetCursor, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery, queryRows } from '../database/named-query.js';
 import { isUuid } from '../users/users.service.js';
@@ -56,7 +56,7 @@ export class NotificationsService {
     const params: Record<string, unknown> = { ...acl.params, limit: limit + 1 };
     if (query.unread) where.push('n.read_at IS NULL');
     if (query.cursor) {
-      const [at, id] = decodeCursor(query.cursor, 2);
+      const [at, id] = decodeKeysetCursor(query.cursor, ['timestamp', 'uuid']);
       where.push('(n.created_at, n.id) < (:cursorAt::timestamptz, :cursorId::uuid)');
       Object.assign(params, { cursorAt: at, cursorId: id });
     }

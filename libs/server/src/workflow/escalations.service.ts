@@ -5,7 +5,7 @@ import { approvalsRequired, DomainError, type CaseSubject, type Classification, 
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
-import { decodeCursor, type Page, toPage } from '../common/pagination.js';
+import { decodeKeysetCursor, type Page, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { CASE_SQL_FIELDS } from '../cases/case-row.js';
 import { CasesService } from '../cases/cases.service.js';
@@ -126,7 +126,7 @@ export class EscalationsService {
     const params: Record<string, unknown> = { ...acl.params, status, limit: limit + 1 };
     const order = status === 'pending' ? 'ASC' : 'DESC';
     if (query.cursor) {
-      const [at, id] = decodeCursor(query.cursor, 2);
+      const [at, id] = decodeKeysetCursor(query.cursor, ['timestamp', 'uuid']);
       where.push(`(e.created_at, e.id) ${order === 'ASC' ? '>' : '<'} (:cursorAt::timestamptz, :cursorId::uuid)`);
       Object.assign(params, { cursorAt: at, cursorId: id });
     }
