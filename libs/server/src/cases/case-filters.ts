@@ -2,16 +2,26 @@ import type { CursorPart } from '../common/pagination.js';
 import type { CaseRow } from './case-row.js';
 import type { CaseFiltersDto, CaseSort } from './dto/list-cases.query.js';
 
-/** SQL of each sort key, its cast for the cursor, and how a row's cursor value is read. */
-export const CASE_SORT_SQL: Record<CaseSort, { expr: string; type: string; part: CursorPart; cursorValue: (row: CaseRow & { sort_key: string }) => string }> = {
-  updatedAt: { expr: 'c.updated_at', type: 'timestamptz', part: 'timestamp', cursorValue: (r) => r.updated_at.toISOString() },
-  reference: { expr: 'c.reference', type: 'text', part: 'text', cursorValue: (r) => r.reference },
-  title: { expr: 'lower(c.title)', type: 'text', part: 'text', cursorValue: (r) => r.sort_key },
+/**
+ * A timestamptz as ISO 8601 UTC with microseconds, in SQL. Cursors must keep PostgreSQL's full
+ * precision: one rounded to milliseconds (`Date#toISOString`) skips or repeats rows whose
+ * timestamps differ by less than a millisecond.
+ */
+export function isoMicros(expr: string): string {
+  return `to_char((${expr}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+}
+
+/** SQL of each sort key, its cast for the cursor, and the SQL of the row's cursor value (`sort_key`). */
+export const CASE_SORT_SQL: Record<CaseSort, { expr: string; type: string; part: CursorPart; keySql: string; cursorValue: (row: CaseRow & { sort_key: string }) => string }> = {
+  updatedAt: { expr: 'c.updated_at', type: 'timestamptz', part: 'timestamp', keySql: isoMicros('c.updated_at'), cursorValue: (r) => r.sort_key },
+  reference: { expr: 'c.reference', type: 'text', part: 'text', keySql: 'c.reference', cursorValue: (r) => r.sort_key },
+  title: { expr: 'lower(c.title)', type: 'text', part: 'text', keySql: 'lower(c.title)', cursorValue: (r) => r.sort_key },
   nextReviewDue: {
     expr: "COALESCE(c.next_review_due, '9999-12-31T00:00:00Z'::timestamptz)",
     type: 'timestamptz',
     part: 'timestamp',
-    cursorValue: (r) => (r.next_review_due ?? new Date('9999-12-31T00:00:00Z')).toISOString(),
+    keySql: isoMicros("COALESCE(c.next_review_due, '9999-12-31T00:00:00Z'::timestamptz)"),
+    cursorValue: (r) => r.sort_key,
   },
 };
 

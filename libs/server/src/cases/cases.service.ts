@@ -136,7 +136,7 @@ export class CasesService {
     }
     const rows = await namedQuery<CaseRow & { sort_key: string }>(
       this.db,
-      `SELECT ${CASE_COLUMNS}, (${sort.expr})::text AS sort_key FROM ${CASE_FROM}
+      `SELECT ${CASE_COLUMNS}, ${sort.keySql} AS sort_key FROM ${CASE_FROM}
        WHERE ${where.join(' AND ')} ORDER BY ${sort.expr} ${order}, c.id ${order} LIMIT :limit`,
       { ...params, limit: limit + 1 },
     );

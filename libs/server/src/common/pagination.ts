@@ -63,10 +63,29 @@ function partIsValid(value: string | number, part: CursorPart): boolean {
     case 'uuid':
       return UUID.test(value);
     case 'timestamp':
-      return /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(new Date(value).getTime());
+      return isRealInstant(value);
     case 'integer':
       return /^\d{1,18}$/.test(value);
   }
+}
+
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)$/;
+
+// A date-time PostgreSQL will accept: JavaScript's Date rolls 31 February over to March, PostgreSQL
+// refuses it, so the calendar is checked field by field.
+function isRealInstant(value: string): boolean {
+  const match = INSTANT.exec(value);
+  if (!match) return false;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    hour < 24 &&
+    minute < 60 &&
+    second < 60
+  );
 }
 
 /**

@@ -19,6 +19,9 @@ interface NotificationRow {
   read_at: Date | null;
 }
 
+/** created_at to the microsecond: a cursor rounded to milliseconds skips or repeats rows. */
+const CREATED_KEY = `to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
 /** A notification to write. `dedupeKey` makes repeats (e.g. the same overdue review) a no-op. */
 export interface NewNotification {
   userIds: string[];
@@ -60,9 +63,9 @@ export class NotificationsService {
       where.push('(n.created_at, n.id) < (:cursorAt::timestamptz, :cursorId::uuid)');
       Object.assign(params, { cursorAt: at, cursorId: id });
     }
-    const rows = await namedQuery<NotificationRow>(
+    const rows = await namedQuery<NotificationRow & { created_key: string }>(
       this.db,
-      `SELECT n.* FROM notifications n WHERE ${where.join(' AND ')} ORDER BY n.created_at DESC, n.id DESC LIMIT :limit`,
+      `SELECT n.*, ${CREATED_KEY} AS created_key FROM notifications n WHERE ${where.join(' AND ')} ORDER BY n.created_at DESC, n.id DESC LIMIT :limit`,
       params,
     );
     const [count] = await namedQuery<{ n: number }>(
@@ -70,7 +73,7 @@ export class NotificationsService {
       `SELECT count(*)::int AS n FROM notifications n WHERE ${acl.sql} AND n.read_at IS NULL`,
       acl.params,
     );
-    return { ...toPage(rows, limit, present, (r) => [r.created_at.toISOString(), r.id]), unread: count?.n ?? 0 };
+    return { ...toPage(rows, limit, present, (r) => [r.created_key, r.id]), unread: count?.n ?? 0 };
   }
 
   async markRead(context: RequestContext, id: string): Promise<NotificationResponse> {

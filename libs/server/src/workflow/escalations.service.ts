@@ -7,6 +7,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
 import { decodeKeysetCursor, type Page, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
+import { isoMicros } from '../cases/case-filters.js';
 import { CASE_SQL_FIELDS } from '../cases/case-row.js';
 import { CasesService } from '../cases/cases.service.js';
 import { namedQuery } from '../database/named-query.js';
@@ -36,9 +37,11 @@ interface EscalationRow {
   decision_note: string | null;
   decided_at: Date | null;
   created_at: Date;
+  /** created_at to the microsecond, for cursors. */
+  created_key: string;
 }
 
-const ESCALATION_SELECT = `SELECT e.*, c.reference AS case_reference, c.title AS case_title,
+const ESCALATION_SELECT = `SELECT e.*, ${isoMicros('e.created_at')} AS created_key, c.reference AS case_reference, c.title AS case_title,
     c.classification AS case_classification, c.lead_analyst_id AS case_lead, c.priority_situation AS case_priority,
     ARRAY(SELECT cm.user_id FROM case_members cm WHERE cm.case_id = c.id) AS member_ids,
     p.display_name AS proposer_name, d.display_name AS decider_name
@@ -135,7 +138,7 @@ export class EscalationsService {
       `${ESCALATION_SELECT} WHERE ${where.join(' AND ')} ORDER BY e.created_at ${order}, e.id ${order} LIMIT :limit`,
       params,
     );
-    return toPage(rows, limit, (r) => present(r, context), (r) => [r.created_at.toISOString(), r.id]);
+    return toPage(rows, limit, (r) => present(r, context), (r) => [r.created_key, r.id]);
   }
 
   private async caseOf(context: RequestContext, escalationId: string): Promise<string> {
