@@ -77,5 +77,8 @@ it('the admin creates a user who can then sign in', async () => {
   expect(new URL(page.url()).pathname).toBe('/');
   await page.getByRole('button', { name: 'User menu' }).getByText(newUser.name).waitFor();
   const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
-  expect((await links.allTextContents()).map((text) => text.trim())).toEqual(['Overview']);
+  expect((await links.allTextContents()).map((text) => text.trim())).toEqual([
+    'Overview',
+    'Situations',
+  ]);
 });

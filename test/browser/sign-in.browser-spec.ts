@@ -5,12 +5,23 @@ import { buildUser, closeTestPool } from '../support/factories.js';
 
 const SESSION_EXPIRED = 'Your session has expired. Please sign in again.';
 const ADMIN_NAV = ['Overview', 'Users', 'Organisations', 'Audit log'];
+const ADVISER_NAV = ['Overview', 'Situations', 'Approvals'];
 
 const DEMO_ACCOUNTS = [
-  { email: 'analyst@vigil.test', name: 'Amina Diallo', role: 'analyst', nav: ['Overview'] },
-  { email: 'analyst2@vigil.test', name: 'Tomás Herrera', role: 'analyst', nav: ['Overview'] },
-  { email: 'adviser@vigil.test', name: 'Lena Okafor', role: 'adviser', nav: ['Overview'] },
-  { email: 'adviser2@vigil.test', name: 'Rashid Karimov', role: 'adviser', nav: ['Overview'] },
+  {
+    email: 'analyst@vigil.test',
+    name: 'Amina Diallo',
+    role: 'analyst',
+    nav: ['Overview', 'Situations'],
+  },
+  {
+    email: 'analyst2@vigil.test',
+    name: 'Tomás Herrera',
+    role: 'analyst',
+    nav: ['Overview', 'Situations'],
+  },
+  { email: 'adviser@vigil.test', name: 'Lena Okafor', role: 'adviser', nav: ADVISER_NAV },
+  { email: 'adviser2@vigil.test', name: 'Rashid Karimov', role: 'adviser', nav: ADVISER_NAV },
   {
     email: 'ft.ohchr@vigil.test',
     name: 'Claire Dubois',

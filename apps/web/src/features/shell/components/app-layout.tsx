@@ -1,4 +1,5 @@
 import { Link, Outlet } from 'react-router';
+import { NotificationBell } from '../../notifications/components/notification-bell';
 import { MainNav } from './main-nav';
 import { UserMenu } from './user-menu';
 
@@ -13,7 +14,10 @@ export function AppLayout() {
         <Link to="/" className="app__brand">
           Vigil
         </Link>
-        <UserMenu />
+        <div className="app__header-tools">
+          <NotificationBell />
+          <UserMenu />
+        </div>
       </header>
       <div className="app__body">
         <aside className="app__sidebar">

@@ -11,6 +11,8 @@ interface NavEntry {
 
 const ENTRIES: NavEntry[] = [
   { to: '/', label: 'Overview' },
+  { to: '/situations', label: 'Situations', requires: ['read', 'Case'] },
+  { to: '/approvals', label: 'Approvals', requires: ['approve', 'Case'] },
   { to: '/admin/users', label: 'Users', requires: ['create', 'User'] },
   { to: '/admin/organisations', label: 'Organisations', requires: ['create', 'Organisation'] },
   { to: '/admin/audit', label: 'Audit log', requires: ['read', 'AuditEntry'] },

@@ -1,0 +1,160 @@
+import { useEffect, useState } from 'react';
+import { subject } from '@casl/ability';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { LoadingIndicator, QueryError } from '../../../components/query-state';
+import { useAbility } from '../../../lib/ability';
+import { ApiError } from '../../../lib/api-client';
+import { CLEARANCE_LABELS } from '../../../lib/api-types';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { NotFoundPage } from '../../shell/components/not-found-page';
+import { useCase, useCaseEvents, useCaseMembers, useWorkflow } from '../hooks/use-cases';
+import { NextReview, StageBadge, riskText } from './stage';
+import { SummaryEditor } from './summary-editor';
+import { Timeline } from './timeline';
+import { WorkflowPanel } from './workflow-panel';
+
+const MEMBER_ROLE_LABELS: Record<string, string> = {
+  analyst: 'Analyst',
+  adviser: 'Adviser',
+  contributor: 'Contributor',
+};
+
+/** `/situations/:id`: header, summary, workflow, members and timeline of one situation. */
+export function CasePage() {
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const initialAnnouncement =
+    typeof location.state === 'object' &&
+    location.state !== null &&
+    'announcement' in location.state &&
+    typeof location.state.announcement === 'string'
+      ? location.state.announcement
+      : '';
+  const [announcement, setAnnouncement] = useState(initialAnnouncement);
+  const navigate = useNavigate();
+  // Shown once: a reload should not announce the creation again.
+  useEffect(() => {
+    if (initialAnnouncement) void navigate('.', { replace: true, state: null });
+  }, [initialAnnouncement, navigate]);
+  const ability = useAbility();
+  const item = useCase(id);
+  const members = useCaseMembers(id);
+  const workflow = useWorkflow(id);
+  const events = useCaseEvents(id);
+  useDocumentTitle(item.data ? `${item.data.reference}: ${item.data.title}` : 'Situation');
+
+  if (item.isPending) return <LoadingIndicator label="Loading the situation…" />;
+  if (item.isError) {
+    if (item.error instanceof ApiError && [400, 403, 404].includes(item.error.statusCode))
+      return <NotFoundPage />;
+    return <QueryError error={item.error} onRetry={() => void item.refetch()} />;
+  }
+  const data = item.data;
+  const memberIds = members.data?.map((m) => m.userId) ?? [];
+  const canEdit = ability.can(
+    'update',
+    subject('Case', {
+      id: data.id,
+      classification: data.classification,
+      leadAnalystId: data.leadAnalystId,
+      memberIds,
+      prioritySituation: data.prioritySituation,
+    }),
+  );
+  const pending = data.subState === 'pending';
+
+  return (
+    <article className="page" aria-labelledby="case-title">
+      <p className="breadcrumb">
+        <Link to="/situations">← Situations</Link>
+      </p>
+      <header className="case-header">
+        <p className="case-header__reference">{data.reference}</p>
+        <h1 id="case-title">{data.title}</h1>
+        <dl className="details case-header__facts">
+          <dt>Country</dt>
+          <dd>{data.countryName}</dd>
+          <dt>Stage</dt>
+          <dd data-testid="case-stage">
+            <StageBadge stage={data.stage} pending={pending} />
+          </dd>
+          <dt>Risk</dt>
+          <dd>{riskText(data)}</dd>
+          <dt>Next review</dt>
+          <dd>
+            <NextReview item={data} />
+          </dd>
+          <dt>Lead analyst</dt>
+          <dd>{data.leadAnalyst?.displayName ?? 'None'}</dd>
+          <dt>Classification</dt>
+          <dd>{CLEARANCE_LABELS[data.classification]}</dd>
+          {data.prioritySituation ? (
+            <>
+              <dt>Priority</dt>
+              <dd>Priority situation (shared with the Framework Team)</dd>
+            </>
+          ) : null}
+        </dl>
+      </header>
+      <p role="status" className="page__status">
+        {announcement}
+      </p>
+
+      <div className="case-layout">
+        <div className="case-layout__main">
+          <SummaryEditor
+            key={data.id}
+            item={data}
+            canEdit={canEdit}
+            onReload={async () => (await item.refetch()).data}
+            onSaved={setAnnouncement}
+          />
+          <section className="card" aria-labelledby="timeline-title">
+            <h2 id="timeline-title" className="card__title">
+              Timeline
+            </h2>
+            {events.isPending ? (
+              <LoadingIndicator label="Loading the timeline…" />
+            ) : events.isError ? (
+              <QueryError error={events.error} onRetry={() => void events.refetch()} />
+            ) : (
+              <Timeline events={events.data} />
+            )}
+          </section>
+        </div>
+        <div className="case-layout__side">
+          {workflow.isPending ? (
+            <LoadingIndicator label="Loading the workflow…" />
+          ) : workflow.isError ? (
+            <QueryError error={workflow.error} onRetry={() => void workflow.refetch()} />
+          ) : (
+            <WorkflowPanel caseId={data.id} workflow={workflow.data} onDone={setAnnouncement} />
+          )}
+          <section className="card" aria-labelledby="members-title">
+            <h2 id="members-title" className="card__title">
+              Members
+            </h2>
+            {members.isPending ? (
+              <LoadingIndicator label="Loading members…" />
+            ) : members.isError ? (
+              <QueryError error={members.error} onRetry={() => void members.refetch()} />
+            ) : members.data.length === 0 ? (
+              <p className="muted">No members yet.</p>
+            ) : (
+              <ul className="members">
+                {members.data.map((member) => (
+                  <li key={member.userId}>
+                    <strong>{member.displayName}</strong>{' '}
+                    <span className="muted">
+                      {MEMBER_ROLE_LABELS[member.role] ?? member.role} · {member.email}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+      </div>
+    </article>
+  );
+}
