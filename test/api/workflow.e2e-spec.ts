@@ -76,6 +76,9 @@ it('walks monitoring → alert → recommendation → mobilisation → de-escala
   const timeline = await api.http().get(`/api/cases/${c.id}/events`).set(analyst.auth());
   const types = timeline.body.items.map((e: { type: string }) => e.type);
   expect(types[0]).toBe('case.created');
+  const proposed = timeline.body.items.find((e: { type: string }) => e.type === 'escalation.proposed');
+  expect(proposed.payload).toMatchObject({ targetStage: 'alert', note: 'Move to alert: evidence attached.' });
+  expect(proposed.payload.workflowEvent).toBeUndefined();
   expect(types.filter((t: string) => t === 'case.transitioned')).toHaveLength(5);
 
   const reopened = await post(adviser, `/api/cases/${c.id}/reopen`, { note: 'New reports.' });

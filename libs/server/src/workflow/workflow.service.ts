@@ -95,8 +95,10 @@ export class WorkflowService {
     );
     if (step.after.stage === 'closed') await manager.query('UPDATE cases SET next_review_due = NULL WHERE id = $1', [row.id]);
     const type = eventType(event, step);
+    const target = event.type === 'PROPOSE' ? event.toStage : event.type === 'CLOSE' ? 'closed' : null;
     const payload: Record<string, JsonValue> = {
       workflowEvent: event as unknown as JsonValue,
+      ...(target ? { targetStage: target } : {}),
       ...(note ? { note } : {}),
       ...(step.pending ? { proposalId: step.pending.proposalId } : {}),
     };
