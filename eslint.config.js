@@ -5,7 +5,13 @@ import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '.vigil/**', '.nx/**', 'libs/client/src/generated/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '.vigil/**',
+      '.nx/**',
+      'libs/client/src/generated/**',
+    ],
   },
   ...tseslint.configs.recommended,
   prettier,
@@ -15,7 +21,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-non-null-assertion': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-console': ['error', { allow: ['warn', 'error'] }],
       '@nx/enforce-module-boundaries': [
         'error',
@@ -28,16 +37,28 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['scope:domain'],
               bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'pg-boss', 'node:*'],
             },
-            { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:domain', 'scope:server'] },
-            { sourceTag: 'scope:client', onlyDependOnLibsWithTags: ['scope:domain', 'scope:client'] },
+            {
+              sourceTag: 'scope:server',
+              onlyDependOnLibsWithTags: ['scope:domain', 'scope:server'],
+            },
+            {
+              sourceTag: 'scope:client',
+              onlyDependOnLibsWithTags: ['scope:domain', 'scope:client'],
+            },
             // The web app never reaches into server code.
             {
               sourceTag: 'scope:web',
               onlyDependOnLibsWithTags: ['scope:domain', 'scope:client'],
               bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'pg-boss'],
             },
-            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:domain', 'scope:server', 'scope:client'] },
-            { sourceTag: 'scope:worker', onlyDependOnLibsWithTags: ['scope:domain', 'scope:server'] },
+            {
+              sourceTag: 'scope:api',
+              onlyDependOnLibsWithTags: ['scope:domain', 'scope:server', 'scope:client'],
+            },
+            {
+              sourceTag: 'scope:worker',
+              onlyDependOnLibsWithTags: ['scope:domain', 'scope:server'],
+            },
           ],
         },
       ],

@@ -20,7 +20,10 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     '^.+\\.ts$': swc,
-    [`/node_modules/(${ESM_REQUIRED_BY_CJS.join('|')})/.+\\.js$`]: ['@swc/jest', { module: { type: 'commonjs' } }],
+    [`/node_modules/(${ESM_REQUIRED_BY_CJS.join('|')})/.+\\.js$`]: [
+      '@swc/jest',
+      { module: { type: 'commonjs' } },
+    ],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_REQUIRED_BY_CJS.join('|')})/)`],
   moduleNameMapper: {
@@ -43,9 +46,16 @@ export default {
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/libs/server/src/**/*.spec.ts', '<rootDir>/test/integration/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/libs/server/src/**/*.spec.ts',
+        '<rootDir>/test/integration/**/*.spec.ts',
+      ],
     },
     { ...common, displayName: 'api', testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts'] },
-    { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'] },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+    },
   ],
 };

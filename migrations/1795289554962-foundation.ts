@@ -15,7 +15,9 @@ export class Foundation1795289554962 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query('CREATE UNIQUE INDEX organisations_name_key ON organisations (lower(name))');
-    await q.query('CREATE UNIQUE INDEX organisations_acronym_key ON organisations (lower(acronym))');
+    await q.query(
+      'CREATE UNIQUE INDEX organisations_acronym_key ON organisations (lower(acronym))',
+    );
 
     await q.query(`
       CREATE TABLE users (
@@ -50,7 +52,9 @@ export class Foundation1795289554962 implements MigrationInterface {
       )`);
     await q.query('CREATE UNIQUE INDEX refresh_tokens_hash_key ON refresh_tokens (token_hash)');
     await q.query('CREATE INDEX refresh_tokens_family_idx ON refresh_tokens (family_id)');
-    await q.query('CREATE INDEX refresh_tokens_user_idx ON refresh_tokens (user_id) WHERE revoked_at IS NULL');
+    await q.query(
+      'CREATE INDEX refresh_tokens_user_idx ON refresh_tokens (user_id) WHERE revoked_at IS NULL',
+    );
 
     await q.query(`
       CREATE TABLE audit_log (

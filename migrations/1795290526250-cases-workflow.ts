@@ -41,7 +41,9 @@ export class CasesWorkflow1795290526250 implements MigrationInterface {
     await q.query('CREATE INDEX cases_stage_idx ON cases (stage, updated_at DESC, id)');
     await q.query('CREATE INDEX cases_country_idx ON cases (country)');
     await q.query('CREATE INDEX cases_lead_idx ON cases (lead_analyst_id)');
-    await q.query("CREATE INDEX cases_review_due_idx ON cases (next_review_due) WHERE stage <> 'closed'");
+    await q.query(
+      "CREATE INDEX cases_review_due_idx ON cases (next_review_due) WHERE stage <> 'closed'",
+    );
     await q.query('CREATE INDEX cases_updated_idx ON cases (updated_at DESC, id)');
     await q.query('CREATE INDEX cases_search_idx ON cases USING gin (search)');
 
@@ -86,9 +88,15 @@ export class CasesWorkflow1795290526250 implements MigrationInterface {
         decided_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE UNIQUE INDEX escalation_requests_one_pending ON escalation_requests (case_id) WHERE status = 'pending'`);
-    await q.query('CREATE INDEX escalation_requests_status_idx ON escalation_requests (status, created_at, id)');
-    await q.query('CREATE INDEX escalation_requests_case_idx ON escalation_requests (case_id, created_at)');
+    await q.query(
+      `CREATE UNIQUE INDEX escalation_requests_one_pending ON escalation_requests (case_id) WHERE status = 'pending'`,
+    );
+    await q.query(
+      'CREATE INDEX escalation_requests_status_idx ON escalation_requests (status, created_at, id)',
+    );
+    await q.query(
+      'CREATE INDEX escalation_requests_case_idx ON escalation_requests (case_id, created_at)',
+    );
 
     await q.query(`
       CREATE TABLE notifications (
@@ -101,9 +109,15 @@ export class CasesWorkflow1795290526250 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         read_at timestamptz
       )`);
-    await q.query('CREATE INDEX notifications_user_idx ON notifications (user_id, created_at DESC, id)');
-    await q.query('CREATE INDEX notifications_unread_idx ON notifications (user_id) WHERE read_at IS NULL');
-    await q.query('CREATE UNIQUE INDEX notifications_dedupe_key ON notifications (user_id, dedupe_key)');
+    await q.query(
+      'CREATE INDEX notifications_user_idx ON notifications (user_id, created_at DESC, id)',
+    );
+    await q.query(
+      'CREATE INDEX notifications_unread_idx ON notifications (user_id) WHERE read_at IS NULL',
+    );
+    await q.query(
+      'CREATE UNIQUE INDEX notifications_dedupe_key ON notifications (user_id, dedupe_key)',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -68,14 +68,11 @@ async function auditActions(caseId: string): Promise<string[]> {
 
 describe('creating a case', () => {
   it('201 with the full shape: reference, monitoring.steady, version 1, country name, review in 90 days, lead = creator', async () => {
-    const res = await http()
-      .post('/api/cases')
-      .set(analyst.auth())
-      .send({
-        title: '  Rising tension in the north  ',
-        country: 'ken',
-        summary: 'Reports of targeted attacks.',
-      });
+    const res = await http().post('/api/cases').set(analyst.auth()).send({
+      title: '  Rising tension in the north  ',
+      country: 'ken',
+      summary: 'Reports of targeted attacks.',
+    });
     expect(res.status).toBe(201);
     const body = res.body as CaseBody;
     expect(body).toEqual({
@@ -582,8 +579,13 @@ describe('case members', () => {
 
 describe('forged cursors with impossible dates', () => {
   it('answers 400, not 500, for 31 February in a date cursor on every date-keyed list', async () => {
-    const session = await sessionFor(api, { roles: ['analyst', 'adviser'], clearance: 'strictly_confidential' });
-    const cursor = Buffer.from(JSON.stringify(['2030-02-31T00:00:00.000000Z', '00000000-0000-4000-8000-000000000001'])).toString('base64url');
+    const session = await sessionFor(api, {
+      roles: ['analyst', 'adviser'],
+      clearance: 'strictly_confidential',
+    });
+    const cursor = Buffer.from(
+      JSON.stringify(['2030-02-31T00:00:00.000000Z', '00000000-0000-4000-8000-000000000001']),
+    ).toString('base64url');
     for (const path of ['/api/cases', '/api/escalations', '/api/notifications']) {
       const res = await api.http().get(path).query({ cursor }).set(session.auth());
       expect({ path, status: res.status }).toEqual({ path, status: 400 });

@@ -27,19 +27,25 @@ describe('libs/client', () => {
 
   it('the document the generator reads is the one the running api serves', async () => {
     const served = await api.http().get('/api/docs-json');
-    expect(Object.keys(served.body.paths).sort()).toEqual(Object.keys((await openApiDocument()).paths).sort());
+    expect(Object.keys(served.body.paths).sort()).toEqual(
+      Object.keys((await openApiDocument()).paths).sort(),
+    );
   });
 
   it('signs in and reads the caller through the typed client', async () => {
     const admin = await buildUser({ roles: ['admin'] });
     let token: string | null = null;
     const client = createVigilClient({ baseUrl, accessToken: () => token });
-    const login = await client.POST('/api/auth/login', { body: { email: admin.email, password: admin.password } });
+    const login = await client.POST('/api/auth/login', {
+      body: { email: admin.email, password: admin.password },
+    });
     expect(login.response.status).toBe(200);
     token = login.data?.accessToken ?? null;
     const me = await client.GET('/api/auth/me');
     expect(me.data?.user.email).toBe(admin.email);
-    const wrong = await client.POST('/api/auth/login', { body: { email: admin.email, password: 'not the password' } });
+    const wrong = await client.POST('/api/auth/login', {
+      body: { email: admin.email, password: 'not the password' },
+    });
     expect(wrong.response.status).toBe(401);
     expect(wrong.error).toMatchObject({ statusCode: 401, message: 'E-mail or password is wrong.' });
   });

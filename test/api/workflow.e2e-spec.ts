@@ -25,11 +25,16 @@ afterAll(async () => {
   await closeTestPool();
 });
 
-const post = (s: Session, path: string, body: object = {}) => api.http().post(path).set(s.auth()).send(body);
-const workflow = async (s: Session, id: string) => (await api.http().get(`/api/cases/${id}/workflow`).set(s.auth())).body;
+const post = (s: Session, path: string, body: object = {}) =>
+  api.http().post(path).set(s.auth()).send(body);
+const workflow = async (s: Session, id: string) =>
+  (await api.http().get(`/api/cases/${id}/workflow`).set(s.auth())).body;
 
 async function propose(s: Session, caseId: string, toStage: string) {
-  return post(s, `/api/cases/${caseId}/escalations`, { toStage, justification: `Move to ${toStage}: evidence attached.` });
+  return post(s, `/api/cases/${caseId}/escalations`, {
+    toStage,
+    justification: `Move to ${toStage}: evidence attached.`,
+  });
 }
 
 it('walks monitoring → alert → recommendation → mobilisation → de-escalation → closed with four eyes', async () => {
@@ -39,15 +44,24 @@ it('walks monitoring → alert → recommendation → mobilisation → de-escala
 
   const toAlert = await propose(analyst, c.id, 'alert');
   expect(toAlert.status).toBe(201);
-  expect(toAlert.body).toMatchObject({ status: 'pending', fromStage: 'monitoring', toStage: 'alert', approvals: [] });
+  expect(toAlert.body).toMatchObject({
+    status: 'pending',
+    fromStage: 'monitoring',
+    toStage: 'alert',
+    approvals: [],
+  });
   expect((await workflow(analyst, c.id)).subState).toBe('pending');
-  const approved = await post(adviser, `/api/escalations/${toAlert.body.id}/approve`, { note: 'Agreed.' });
+  const approved = await post(adviser, `/api/escalations/${toAlert.body.id}/approve`, {
+    note: 'Agreed.',
+  });
   expect(approved.status).toBe(200);
   expect(approved.body.status).toBe('approved');
   expect((await workflow(analyst, c.id)).stage).toBe('alert');
 
   const toRec = await propose(analyst, c.id, 'recommendation');
-  expect((await post(adviser, `/api/escalations/${toRec.body.id}/approve`)).body.status).toBe('approved');
+  expect((await post(adviser, `/api/escalations/${toRec.body.id}/approve`)).body.status).toBe(
+    'approved',
+  );
 
   // Mobilisation needs two distinct advisers.
   const toMob = await propose(adviser, c.id, 'mobilisation');
@@ -56,28 +70,42 @@ it('walks monitoring → alert → recommendation → mobilisation → de-escala
   expect(own.status).toBe(409);
   expect(own.body.message).toMatch(/own proposal/);
   const first = await post(adviser2, `/api/escalations/${toMob.body.id}/approve`);
-  expect(first.body).toMatchObject({ status: 'pending', approvals: [expect.objectContaining({ userId: adviser2.user.id })] });
+  expect(first.body).toMatchObject({
+    status: 'pending',
+    approvals: [expect.objectContaining({ userId: adviser2.user.id })],
+  });
   const again = await post(adviser2, `/api/escalations/${toMob.body.id}/approve`);
   expect(again.status).toBe(409);
   expect((await workflow(analyst, c.id)).stage).toBe('recommendation');
   const third = await sessionFor(api, { roles: ['adviser'], clearance: 'strictly_confidential' });
-  expect((await post(third, `/api/escalations/${toMob.body.id}/approve`)).body.status).toBe('approved');
+  expect((await post(third, `/api/escalations/${toMob.body.id}/approve`)).body.status).toBe(
+    'approved',
+  );
   expect((await workflow(analyst, c.id)).stage).toBe('mobilisation');
 
   const down = await propose(analyst, c.id, 'monitoring');
   expect(down.status).toBe(201);
-  expect((await post(adviser, `/api/escalations/${down.body.id}/approve`)).body.status).toBe('approved');
+  expect((await post(adviser, `/api/escalations/${down.body.id}/approve`)).body.status).toBe(
+    'approved',
+  );
 
   const close = await propose(analyst, c.id, 'closed');
-  expect((await post(adviser2, `/api/escalations/${close.body.id}/approve`)).body.status).toBe('approved');
+  expect((await post(adviser2, `/api/escalations/${close.body.id}/approve`)).body.status).toBe(
+    'approved',
+  );
   const closed = await api.http().get(`/api/cases/${c.id}`).set(analyst.auth());
   expect(closed.body).toMatchObject({ stage: 'closed', nextReviewDue: null });
 
   const timeline = await api.http().get(`/api/cases/${c.id}/events`).set(analyst.auth());
   const types = timeline.body.items.map((e: { type: string }) => e.type);
   expect(types[0]).toBe('case.created');
-  const proposed = timeline.body.items.find((e: { type: string }) => e.type === 'escalation.proposed');
-  expect(proposed.payload).toMatchObject({ targetStage: 'alert', note: 'Move to alert: evidence attached.' });
+  const proposed = timeline.body.items.find(
+    (e: { type: string }) => e.type === 'escalation.proposed',
+  );
+  expect(proposed.payload).toMatchObject({
+    targetStage: 'alert',
+    note: 'Move to alert: evidence attached.',
+  });
   expect(proposed.payload.workflowEvent).toBeUndefined();
   expect(types.filter((t: string) => t === 'case.transitioned')).toHaveLength(5);
 
@@ -95,7 +123,10 @@ it('refuses with the reason and writes nothing: skip, own approval, second propo
   expect(skip.body.message).toMatch(/skip/i);
   const unknown = await propose(analyst, c.id, 'heaven');
   expect(unknown.status).toBe(400);
-  const closedFromMonitoringOk = await api.http().get(`/api/cases/${c.id}/events`).set(analyst.auth());
+  const closedFromMonitoringOk = await api
+    .http()
+    .get(`/api/cases/${c.id}/events`)
+    .set(analyst.auth());
   expect(closedFromMonitoringOk.body.items).toHaveLength(1);
   const auditAfter = await testPool().query('SELECT max(seq)::int AS s FROM audit_log');
   expect(auditAfter.rows[0].s).toBe(auditBefore.rows[0].s);
@@ -105,12 +136,18 @@ it('refuses with the reason and writes nothing: skip, own approval, second propo
   expect(second.status).toBe(409);
   expect(second.body.message).toMatch(/already pending/);
   expect((await post(adviser, `/api/escalations/${p.body.id}/withdraw`)).status).toBe(409);
-  expect((await post(analyst, `/api/escalations/${p.body.id}/withdraw`)).body.status).toBe('withdrawn');
+  expect((await post(analyst, `/api/escalations/${p.body.id}/withdraw`)).body.status).toBe(
+    'withdrawn',
+  );
   const late = await post(adviser, `/api/escalations/${p.body.id}/approve`);
   expect(late.status).toBe(409);
   expect(late.body.message).toMatch(/withdrawn/);
 
-  const stale = await api.http().patch(`/api/cases/${c.id}`).set(analyst.auth()).send({ version: 1, summary: 'Old view' });
+  const stale = await api
+    .http()
+    .patch(`/api/cases/${c.id}`)
+    .set(analyst.auth())
+    .send({ version: 1, summary: 'Old view' });
   expect(stale.status).toBe(409);
   expect(stale.body.details.currentVersion).toBeGreaterThan(1);
 });
@@ -130,7 +167,10 @@ it('forbidden moves: Framework Team and admin 404 (hidden), non-member analyst 4
   expect((await api.http().get(`/api/cases/${c.id}/workflow`).set(ft.auth())).status).toBe(404);
   expect((await api.http().get(`/api/cases/${c.id}`).set(admin.auth())).status).toBe(404);
   expect((await propose(admin, c.id, 'alert')).status).toBe(404);
-  const outsider = await sessionFor(api, { roles: ['analyst'], clearance: 'strictly_confidential' });
+  const outsider = await sessionFor(api, {
+    roles: ['analyst'],
+    clearance: 'strictly_confidential',
+  });
   expect((await propose(outsider, c.id, 'alert')).status).toBe(403);
   const p = await propose(analyst, c.id, 'alert');
   expect((await post(outsider, `/api/escalations/${p.body.id}/approve`)).status).toBe(403);

@@ -13,7 +13,10 @@ afterAll(async () => {
   await closeTestPool();
 });
 
-async function waitForJob(runner: JobRunner, id: string): Promise<{ state: string; output: unknown }> {
+async function waitForJob(
+  runner: JobRunner,
+  id: string,
+): Promise<{ state: string; output: unknown }> {
   for (let i = 0; i < 100; i += 1) {
     const status = await runner.status('audit-verify', id);
     if (status && ['completed', 'failed'].includes(status.state)) return status;
@@ -30,6 +33,10 @@ it('the worker runs audit-verify through pg-boss and records the chain check as 
   const status = await waitForJob(runner, id ?? '');
   expect(status.state).toBe('completed');
   expect(status.output).toEqual(
-    expect.objectContaining({ ok: expect.any(Boolean), checked: expect.any(Number), firstBrokenSeq: null }),
+    expect.objectContaining({
+      ok: expect.any(Boolean),
+      checked: expect.any(Number),
+      firstBrokenSeq: null,
+    }),
   );
 });

@@ -29,14 +29,26 @@ export interface Session {
 
 /** Signs `user` in through the real login route. */
 export async function signIn(api: TestApi, user: BuiltUser): Promise<Session> {
-  const res = await api.http().post('/api/auth/login').send({ email: user.email, password: user.password });
-  if (res.status !== 200) throw new Error(`login failed for ${user.email}: ${res.status} ${JSON.stringify(res.body)}`);
+  const res = await api
+    .http()
+    .post('/api/auth/login')
+    .send({ email: user.email, password: user.password });
+  if (res.status !== 200)
+    throw new Error(`login failed for ${user.email}: ${res.status} ${JSON.stringify(res.body)}`);
   // Only the tokens: the response's own `user` must not replace the built user (and its password).
   const { accessToken, refreshToken } = res.body as { accessToken: string; refreshToken: string };
-  return { user, accessToken, refreshToken, auth: () => ({ Authorization: `Bearer ${accessToken}` }) };
+  return {
+    user,
+    accessToken,
+    refreshToken,
+    auth: () => ({ Authorization: `Bearer ${accessToken}` }),
+  };
 }
 
 /** Creates a user with these roles and signs them in. */
-export async function sessionFor(api: TestApi, overrides: Parameters<typeof buildUser>[0] = {}): Promise<Session> {
+export async function sessionFor(
+  api: TestApi,
+  overrides: Parameters<typeof buildUser>[0] = {},
+): Promise<Session> {
   return signIn(api, await buildUser(overrides));
 }

@@ -17,7 +17,11 @@ export interface WebHarness {
 
 export async function startWebHarness(): Promise<WebHarness> {
   const api = await startTestApi({ WEB_DIST_DIR: 'apps/web/dist' });
-  const seeder = new DemoSeedService(api.app.get(DataSource), api.app.get(AuditService, { strict: false }), api.app.get(PasswordService, { strict: false }));
+  const seeder = new DemoSeedService(
+    api.app.get(DataSource),
+    api.app.get(AuditService, { strict: false }),
+    api.app.get(PasswordService, { strict: false }),
+  );
   // Browser files run in parallel and seed the same demo accounts: a lost race is retried once.
   await seeder.seed(DEMO_PASSWORD).catch(() => seeder.seed(DEMO_PASSWORD));
   await api.app.listen({ port: 0, host: '127.0.0.1' });
@@ -25,7 +29,15 @@ export async function startWebHarness(): Promise<WebHarness> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   return {
     api,

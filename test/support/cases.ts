@@ -4,7 +4,11 @@ import { jest } from '@jest/globals';
 import type { Session, TestApi } from './api.js';
 
 /** Facts that satisfy every guard (a fresh finalised assessment, a transmitted recommendation). */
-export const ALL_FACTS: WorkflowFacts = { latestFinalisedAssessmentAgeDays: 3, openRecommendations: 1, transmittedRecommendations: 1 };
+export const ALL_FACTS: WorkflowFacts = {
+  latestFinalisedAssessmentAgeDays: 3,
+  openRecommendations: 1,
+  transmittedRecommendations: 1,
+};
 
 /**
  * Until assessments and recommendations exist (issues 4 and 6), tests supply the guard facts
@@ -14,17 +18,28 @@ export function supplyFacts(api: TestApi): Map<string, WorkflowFacts> {
   const byCase = new Map<string, WorkflowFacts>();
   const provider = api.app.get(WorkflowFactsProvider, { strict: false });
   const original = provider.load.bind(provider);
-  jest.spyOn(provider, 'load').mockImplementation(async (m, caseId) => byCase.get(caseId) ?? original(m, caseId));
+  jest
+    .spyOn(provider, 'load')
+    .mockImplementation(async (m, caseId) => byCase.get(caseId) ?? original(m, caseId));
   return byCase;
 }
 
 /** Opens a case as `session` and returns its body. */
-export async function openCase(api: TestApi, session: Session, overrides: Record<string, unknown> = {}) {
+export async function openCase(
+  api: TestApi,
+  session: Session,
+  overrides: Record<string, unknown> = {},
+) {
   const res = await api
     .http()
     .post('/api/cases')
     .set(session.auth())
-    .send({ title: 'Situation under watch', country: 'KEN', summary: 'Reports of targeted attacks.', ...overrides });
+    .send({
+      title: 'Situation under watch',
+      country: 'KEN',
+      summary: 'Reports of targeted attacks.',
+      ...overrides,
+    });
   if (res.status !== 201) throw new Error(`create case: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string; reference: string; version: number; stage: string };
 }

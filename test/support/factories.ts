@@ -27,9 +27,16 @@ export interface BuiltOrganisation {
   kind: OrganisationKind;
 }
 
-export async function buildOrganisation(overrides: Partial<Omit<BuiltOrganisation, 'id'>> = {}): Promise<BuiltOrganisation> {
+export async function buildOrganisation(
+  overrides: Partial<Omit<BuiltOrganisation, 'id'>> = {},
+): Promise<BuiltOrganisation> {
   const tag = randomUUID().slice(0, 8);
-  const org = { name: `Organisation ${tag}`, acronym: `O-${tag}`, kind: 'un_entity' as OrganisationKind, ...overrides };
+  const org = {
+    name: `Organisation ${tag}`,
+    acronym: `O-${tag}`,
+    kind: 'un_entity' as OrganisationKind,
+    ...overrides,
+  };
   const { rows } = await testPool().query<{ id: string }>(
     'INSERT INTO organisations (name, acronym, kind) VALUES ($1, $2, $3) RETURNING id',
     [org.name, org.acronym, org.kind],
@@ -51,7 +58,12 @@ export interface BuiltUser {
 export async function buildUser(
   overrides: Partial<Omit<BuiltUser, 'id' | 'password'>> & { active?: boolean } = {},
 ): Promise<BuiltUser> {
-  hashed ??= argon2.hash(TEST_PASSWORD, { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+  hashed ??= argon2.hash(TEST_PASSWORD, {
+    type: argon2.argon2id,
+    memoryCost: 19_456,
+    timeCost: 2,
+    parallelism: 1,
+  });
   const tag = randomUUID().slice(0, 8);
   const organisationId = overrides.organisationId ?? (await buildOrganisation()).id;
   const user = {
@@ -65,7 +77,15 @@ export async function buildUser(
   const { rows } = await testPool().query<{ id: string }>(
     `INSERT INTO users (email, display_name, password_hash, roles, clearance, organisation_id, active)
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [user.email, user.displayName, await hashed, user.roles, user.clearance, organisationId, overrides.active ?? true],
+    [
+      user.email,
+      user.displayName,
+      await hashed,
+      user.roles,
+      user.clearance,
+      organisationId,
+      overrides.active ?? true,
+    ],
   );
   return { id: rows[0]?.id ?? '', ...user, password: TEST_PASSWORD };
 }

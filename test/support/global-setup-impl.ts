@@ -2,7 +2,11 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../../tools/db/embedded-postgres.js';
+import {
+  freePort,
+  startEmbeddedPostgres,
+  type EmbeddedDatabase,
+} from '../../tools/db/embedded-postgres.js';
 import { migrate } from '../../tools/db/migrate.js';
 
 declare global {
@@ -25,7 +29,11 @@ export default async function globalSetup(): Promise<void> {
     const dir = await mkdtemp(join(tmpdir(), 'vigil-test-pg-'));
     const { chmod } = await import('node:fs/promises');
     await chmod(dir, 0o755);
-    const embedded = await startEmbeddedPostgres({ dataDir: join(dir, 'data'), port: await freePort(), database: 'postgres' });
+    const embedded = await startEmbeddedPostgres({
+      dataDir: join(dir, 'data'),
+      port: await freePort(),
+      database: 'postgres',
+    });
     globalThis.__VIGIL_EMBEDDED__ = embedded;
     adminUrl = embedded.adminUrl;
   }

@@ -1,10 +1,19 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { type AppConfig, AuditCoreModule, CoreModule, SeedModule, UsersCoreModule } from '@vigil/server';
+import {
+  type AppConfig,
+  AuditCoreModule,
+  CoreModule,
+  SeedModule,
+  UsersCoreModule,
+} from '@vigil/server';
 
 /** What the command line needs: services, no HTTP. */
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: CliModule, imports: [CoreModule.forRoot(config), AuditCoreModule, UsersCoreModule, SeedModule] };
+    return {
+      module: CliModule,
+      imports: [CoreModule.forRoot(config), AuditCoreModule, UsersCoreModule, SeedModule],
+    };
   }
 }

@@ -30,7 +30,9 @@ async function withServices<T>(work: (app: INestApplicationContext) => Promise<T
       JWT_SECRET: process.env.JWT_SECRET ?? 'not-used-by-the-command-line-not-used',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     });
-    const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error'] });
+    const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), {
+      logger: ['error'],
+    });
     try {
       return await work(app);
     } finally {
@@ -44,7 +46,13 @@ async function withServices<T>(work: (app: INestApplicationContext) => Promise<T
 // The command line acts as a system administrator; the audit log records it as request "cli".
 const cliContext = () =>
   systemContext(
-    defineAbilitiesFor({ id: 'cli', roles: ['admin'], clearance: 'unclassified', organisationId: '', active: true }),
+    defineAbilitiesFor({
+      id: 'cli',
+      roles: ['admin'],
+      clearance: 'unclassified',
+      organisationId: '',
+      active: true,
+    }),
     'cli',
   );
 
@@ -58,7 +66,9 @@ program
     if (result.ok) {
       console.log(`Audit chain intact: ${result.checked} entries checked.`);
     } else {
-      console.log(`Audit chain BROKEN at entry #${result.firstBrokenSeq}: ${result.reason} (${result.checked} entries verified before it).`);
+      console.log(
+        `Audit chain BROKEN at entry #${result.firstBrokenSeq}: ${result.reason} (${result.checked} entries verified before it).`,
+      );
       process.exitCode = 1;
     }
   });
@@ -68,33 +78,58 @@ program
   .description('Create a user')
   .requiredOption('--email <email>', 'e-mail address (the sign-in name)')
   .requiredOption('--name <name>', 'display name')
-  .addOption(new Option('--role <role...>', 'one or more roles').choices([...ROLES]).makeOptionMandatory())
-  .addOption(new Option('--clearance <level>', 'clearance').choices([...CLASSIFICATIONS]).default('unclassified'))
+  .addOption(
+    new Option('--role <role...>', 'one or more roles').choices([...ROLES]).makeOptionMandatory(),
+  )
+  .addOption(
+    new Option('--clearance <level>', 'clearance')
+      .choices([...CLASSIFICATIONS])
+      .default('unclassified'),
+  )
   .option('--organisation <acronym>', 'organisation acronym', 'OSAPG')
-  .option('--password <password>', 'initial password (at least 12 characters); generated if omitted')
-  .action(async (options: { email: string; name: string; role: string[]; clearance: string; organisation: string; password?: string }) => {
-    const password = options.password ?? randomBytes(12).toString('base64url');
-    const created = await withServices(async (app) => {
-      const [org] = (await app.get(DemoSeedService).findOrganisationByAcronym(options.organisation)) ?? [];
-      if (!org) throw new DomainError('validation_failed', `No organisation with acronym ${options.organisation}.`);
-      const dto = plainToInstance(CreateUserDto, {
-        email: options.email,
-        displayName: options.name,
-        password,
-        roles: options.role,
-        clearance: options.clearance,
-        organisationId: org.id,
+  .option(
+    '--password <password>',
+    'initial password (at least 12 characters); generated if omitted',
+  )
+  .action(
+    async (options: {
+      email: string;
+      name: string;
+      role: string[];
+      clearance: string;
+      organisation: string;
+      password?: string;
+    }) => {
+      const password = options.password ?? randomBytes(12).toString('base64url');
+      const created = await withServices(async (app) => {
+        const [org] =
+          (await app.get(DemoSeedService).findOrganisationByAcronym(options.organisation)) ?? [];
+        if (!org)
+          throw new DomainError(
+            'validation_failed',
+            `No organisation with acronym ${options.organisation}.`,
+          );
+        const dto = plainToInstance(CreateUserDto, {
+          email: options.email,
+          displayName: options.name,
+          password,
+          roles: options.role,
+          clearance: options.clearance,
+          organisationId: org.id,
+        });
+        const problems = await validate(dto);
+        if (problems.length) {
+          const lines = problems.flatMap((p) => Object.values(p.constraints ?? {}));
+          throw new DomainError('validation_failed', lines.join('; '));
+        }
+        return app.get(UsersService).create(cliContext(), dto);
       });
-      const problems = await validate(dto);
-      if (problems.length) {
-        const lines = problems.flatMap((p) => Object.values(p.constraints ?? {}));
-        throw new DomainError('validation_failed', lines.join('; '));
-      }
-      return app.get(UsersService).create(cliContext(), dto);
-    });
-    console.log(`Created ${created.email} (${created.roles.join(', ')}, ${created.clearance}, ${created.organisation.acronym}).`);
-    if (!options.password) console.log(`Initial password: ${password}`);
-  });
+      console.log(
+        `Created ${created.email} (${created.roles.join(', ')}, ${created.clearance}, ${created.organisation.acronym}).`,
+      );
+      if (!options.password) console.log(`Initial password: ${password}`);
+    },
+  );
 
 program
   .command('seed')
@@ -107,6 +142,8 @@ program
   });
 
 program.parseAsync().catch((error: unknown) => {
-  console.error(error instanceof DomainError || error instanceof Error ? `Error: ${error.message}` : error);
+  console.error(
+    error instanceof DomainError || error instanceof Error ? `Error: ${error.message}` : error,
+  );
   process.exit(1);
 });

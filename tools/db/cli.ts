@@ -19,7 +19,11 @@ async function main(): Promise<void> {
   try {
     if (command === 'migrate') {
       const applied = await db.runMigrations({ transaction: 'each' });
-      console.log(applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}` : 'Database is up to date.');
+      console.log(
+        applied.length
+          ? `Applied: ${applied.map((m) => m.name).join(', ')}`
+          : 'Database is up to date.',
+      );
     } else if (command === 'revert') {
       await db.undoLastMigration({ transaction: 'each' });
       console.log('Reverted the last migration.');

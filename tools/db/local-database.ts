@@ -20,7 +20,9 @@ export interface LocalDatabase {
  * DATABASE_URL if set; else the embedded server a running `npm start` already has; else start the
  * embedded server on `.vigil/pgdata` (created on first use).
  */
-export async function openLocalDatabase(log: (line: string) => void = () => undefined): Promise<LocalDatabase> {
+export async function openLocalDatabase(
+  log: (line: string) => void = () => undefined,
+): Promise<LocalDatabase> {
   if (process.env.DATABASE_URL) {
     return { url: process.env.DATABASE_URL, embedded: false, release: async () => undefined };
   }
@@ -32,7 +34,11 @@ export async function openLocalDatabase(log: (line: string) => void = () => unde
   const preferred = Number(process.env.VIGIL_PG_PORT ?? 54329);
   const port = (await portInUse(preferred)) ? await freePort() : preferred;
   log(`Starting the embedded PostgreSQL in .vigil/pgdata (port ${port})…`);
-  const db = await startEmbeddedPostgres({ dataDir: resolve(VIGIL_DIR, 'pgdata'), port, database: 'vigil' });
+  const db = await startEmbeddedPostgres({
+    dataDir: resolve(VIGIL_DIR, 'pgdata'),
+    port,
+    database: 'vigil',
+  });
   return { url: db.url, embedded: true, release: () => db.stop() };
 }
 

@@ -1,12 +1,24 @@
 import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { DEFAULT_DEMO_PASSWORD, DEMO_USERS, DemoSeedService, loadConfig } from '@vigil/server';
 import { CliModule } from '../cli/cli.module.js';
-import { openLocalDatabase, RUNTIME_FILE, runningLauncher, VIGIL_DIR } from '../db/local-database.js';
+import {
+  openLocalDatabase,
+  RUNTIME_FILE,
+  runningLauncher,
+  VIGIL_DIR,
+} from '../db/local-database.js';
 import { migrate } from '../db/migrate.js';
 import { buildWeb, webBuildIsStale } from './web-build.js';
 
@@ -18,7 +30,8 @@ const children: ChildProcess[] = [];
  * first time, the web app built, then api and worker as child processes. Ctrl-C stops it all.
  */
 async function main(): Promise<void> {
-  if (runningLauncher()) throw new Error('Vigil is already running from this folder (see .vigil/runtime.json).');
+  if (runningLauncher())
+    throw new Error('Vigil is already running from this folder (see .vigil/runtime.json).');
   mkdirSync(resolve(VIGIL_DIR, 'logs'), { recursive: true });
   const jwtSecret = process.env.JWT_SECRET ?? localSecret();
   const port = process.env.PORT ?? '3000';
@@ -55,7 +68,13 @@ async function main(): Promise<void> {
     const seedWanted = db.embedded || process.env.VIGIL_DEMO === '1';
     if (seedWanted) await seedDemo(db.url, demoPassword);
 
-    const env = { ...process.env, DATABASE_URL: db.url, JWT_SECRET: jwtSecret, PORT: port, NODE_ENV: process.env.NODE_ENV ?? 'production' };
+    const env = {
+      ...process.env,
+      DATABASE_URL: db.url,
+      JWT_SECRET: jwtSecret,
+      PORT: port,
+      NODE_ENV: process.env.NODE_ENV ?? 'production',
+    };
     children.push(run('api', 'apps/api/src/main.ts', env, () => void stop(1)));
     children.push(run('worker', 'apps/worker/src/main.ts', env, () => void stop(1)));
     await waitForHealth(`http://localhost:${port}/api/health`);
@@ -74,14 +93,21 @@ async function main(): Promise<void> {
   }
 }
 
-function run(name: string, entry: string, env: NodeJS.ProcessEnv, onCrash: () => void): ChildProcess {
+function run(
+  name: string,
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  onCrash: () => void,
+): ChildProcess {
   const log = createWriteStream(resolve(VIGIL_DIR, 'logs', `${name}.log`), { flags: 'a' });
   const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', entry], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(log);
-  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk.toString()}`));
+  child.stderr?.on('data', (chunk: Buffer) =>
+    process.stderr.write(`[${name}] ${chunk.toString()}`),
+  );
   child.on('exit', (code, signal) => {
     if (code !== 0 && signal === null) {
       say(`${name} stopped unexpectedly (exit ${code}); see .vigil/logs/${name}.log`);
@@ -118,11 +144,19 @@ async function waitForHealth(url: string): Promise<void> {
 }
 
 async function seedDemo(url: string, password: string): Promise<void> {
-  const config = loadConfig({ ...process.env, DATABASE_URL: url, JWT_SECRET: 'seed-only-seed-only-seed-only-seed-only', LOG_LEVEL: 'warn' });
-  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error'] });
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: url,
+    JWT_SECRET: 'seed-only-seed-only-seed-only-seed-only',
+    LOG_LEVEL: 'warn',
+  });
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), {
+    logger: ['error'],
+  });
   try {
     const result = await app.get(DemoSeedService).seed(password);
-    if (result.users || result.organisations) say(`Seeded ${result.organisations} organisations and ${result.users} demo users.`);
+    if (result.users || result.organisations)
+      say(`Seeded ${result.organisations} organisations and ${result.users} demo users.`);
   } finally {
     await app.close();
   }

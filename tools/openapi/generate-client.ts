@@ -3,7 +3,8 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { openApiDocument } from './openapi-document.js';
 
 const TARGET = 'libs/client/src/generated/api-types.ts';
-const HEADER = '// Generated from the api\'s OpenAPI document by `npm run client:generate`. Do not edit.\n\n';
+const HEADER =
+  "// Generated from the api's OpenAPI document by `npm run client:generate`. Do not edit.\n\n";
 
 /** The TypeScript types of the current OpenAPI document. */
 export async function generatedTypes(): Promise<string> {

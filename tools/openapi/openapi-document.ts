@@ -16,10 +16,14 @@ export async function openApiDocument(): Promise<OpenAPIObject> {
     JWT_SECRET: 'preview-only-preview-only-preview-only',
     LOG_LEVEL: 'silent',
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter(), {
-    preview: true,
-    logger: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config),
+    new FastifyAdapter(),
+    {
+      preview: true,
+      logger: false,
+    },
+  );
   app.setGlobalPrefix('api');
   try {
     return buildOpenApiDocument(app);

@@ -21,14 +21,21 @@ async function main(): Promise<void> {
     console.error(`Chromium not found at ${chromium}: install it (apt-get install -y chromium).`);
     process.exit(1);
   } else {
-    console.log(`SKIPPED browser tests: Chromium not found at ${chromium} (apt-get install -y chromium).`);
+    console.log(
+      `SKIPPED browser tests: Chromium not found at ${chromium} (apt-get install -y chromium).`,
+    );
   }
   const jest = spawn(
     process.execPath,
     ['node_modules/jest/bin/jest.js', '--selectProjects', ...projects, ...args],
     {
       stdio: 'inherit',
-      env: { ...process.env, TZ: 'UTC', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings=ExperimentalWarning`.trim() },
+      env: {
+        ...process.env,
+        TZ: 'UTC',
+        NODE_OPTIONS:
+          `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings=ExperimentalWarning`.trim(),
+      },
     },
   );
   jest.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

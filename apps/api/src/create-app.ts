@@ -74,7 +74,13 @@ async function serveWebApp(app: NestFastifyApplication, config: AppConfig): Prom
   const fastify = app.getHttpAdapter().getInstance();
   const hasWeb = existsSync(indexFile);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, decorateReply: false, index: false });
+    await app.register(fastifyStatic, {
+      root: dist,
+      prefix: '/',
+      wildcard: false,
+      decorateReply: false,
+      index: false,
+    });
   }
   const notFound = toErrorResponse({ statusCode: 404, message: 'No such route.' });
   fastify.get('/*', async (request, reply) => {

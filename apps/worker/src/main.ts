@@ -5,7 +5,10 @@ async function main(): Promise<void> {
   let config;
   try {
     // The worker needs no HTTP settings; JWT_SECRET is irrelevant to it.
-    config = loadConfig({ JWT_SECRET: 'unused-by-the-worker-unused-by-the-worker', ...process.env });
+    config = loadConfig({
+      JWT_SECRET: 'unused-by-the-worker-unused-by-the-worker',
+      ...process.env,
+    });
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

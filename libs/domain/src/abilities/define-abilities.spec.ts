@@ -152,7 +152,11 @@ const PERSONAS: Persona[] = [
       Organisation: DIRECTORY,
       AuditEntry: NO_ACCESS,
       // The union of both roles: the adviser's grants cover everything but creating and editing.
-      Case: { ...ADVISER_CASE, create: 'within clearance', update: 'within clearance, if lead or member' },
+      Case: {
+        ...ADVISER_CASE,
+        create: 'within clearance',
+        update: 'within clearance, if lead or member',
+      },
       PrioritySituation: NO_ACCESS,
       Notification: OWN_NOTIFICATIONS,
     },
@@ -226,7 +230,12 @@ function caseStates(name: 'Case' | 'PrioritySituation'): RecordState[] {
         };
         states.push({
           label: `${RELATION_LABEL[relation]} (${classification}, ${prioritySituation ? '' : 'not '}a priority situation)`,
-          facts: { classification, leadOrMember: relation !== 'neither', lead: relation === 'lead', prioritySituation },
+          facts: {
+            classification,
+            leadOrMember: relation !== 'neither',
+            lead: relation === 'lead',
+            prioritySituation,
+          },
           make: () => subject(name, { ...fields, memberIds: [...fields.memberIds] }),
         });
       }
@@ -253,8 +262,16 @@ const STATES: Record<SubjectName, RecordState[]> = {
   Case: caseStates('Case'),
   PrioritySituation: caseStates('PrioritySituation'),
   Notification: [
-    { label: 'addressed to them', facts: { own: true }, make: () => subject('Notification', { userId: SELF }) },
-    { label: 'addressed to someone else', facts: { own: false }, make: () => subject('Notification', { userId: OTHER }) },
+    {
+      label: 'addressed to them',
+      facts: { own: true },
+      make: () => subject('Notification', { userId: SELF }),
+    },
+    {
+      label: 'addressed to someone else',
+      facts: { own: false },
+      make: () => subject('Notification', { userId: OTHER }),
+    },
   ],
 };
 

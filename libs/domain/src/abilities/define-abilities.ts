@@ -61,7 +61,11 @@ export function defineAbilitiesFor(user: AbilityUser): AppAbility {
   }
 
   if (user.roles.includes('adviser')) {
-    can(['read', 'share', 'propose', 'approve', 'review', 'reopen', 'manageMembers'], 'Case', withinClearance);
+    can(
+      ['read', 'share', 'propose', 'approve', 'review', 'reopen', 'manageMembers'],
+      'Case',
+      withinClearance,
+    );
   }
 
   if (user.roles.includes('framework_team')) {

@@ -2,12 +2,7 @@ import type { Classification, Role } from '../identity/roles.js';
 
 /** What a rule can be about. Each has a plain shape so the browser and server share conditions. */
 export type SubjectName =
-  | 'User'
-  | 'Organisation'
-  | 'AuditEntry'
-  | 'Case'
-  | 'PrioritySituation'
-  | 'Notification';
+  'User' | 'Organisation' | 'AuditEntry' | 'Case' | 'PrioritySituation' | 'Notification';
 
 /** Actions are explicit: no CASL `manage` wildcard, so a new action is denied until granted. */
 export const ACTIONS = [

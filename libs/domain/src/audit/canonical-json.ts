@@ -1,5 +1,6 @@
 /** A JSON value as stored in jsonb and hashed into the audit chain. */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /**
  * Serialises a JSON value with object keys sorted at every depth, so the same data always gives

@@ -42,12 +42,20 @@ export class AuditService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Appends inside the caller's transaction, so the entry commits or rolls back with the change. */
-  async append(manager: EntityManager, context: Pick<RequestContext, 'actor' | 'requestId'>, record: AuditRecord): Promise<void> {
+  async append(
+    manager: EntityManager,
+    context: Pick<RequestContext, 'actor' | 'requestId'>,
+    record: AuditRecord,
+  ): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) {
-      throw new Error('AuditService.append must run inside the transaction of the change it records');
+      throw new Error(
+        'AuditService.append must run inside the transaction of the change it records',
+      );
     }
     await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-    const [last] = (await manager.query('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')) as {
+    const [last] = (await manager.query(
+      'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+    )) as {
       seq: string;
       hash: string;
     }[];
@@ -123,7 +131,8 @@ export class AuditService {
       )) as AuditRow[];
       for (const row of rows) {
         const problem = checkRow(row, expectedSeq, prevHash);
-        if (problem) return { ok: false, checked, firstBrokenSeq: Number(row.seq), reason: problem };
+        if (problem)
+          return { ok: false, checked, firstBrokenSeq: Number(row.seq), reason: problem };
         checked += 1;
         prevHash = row.hash;
         expectedSeq += 1n;
@@ -146,7 +155,8 @@ function instant(value: string, field: string): string {
 }
 
 function checkRow(row: AuditRow, expectedSeq: bigint, prevHash: string): string | null {
-  if (BigInt(row.seq) !== expectedSeq) return `entries ${expectedSeq} to ${BigInt(row.seq) - 1n} are missing`;
+  if (BigInt(row.seq) !== expectedSeq)
+    return `entries ${expectedSeq} to ${BigInt(row.seq) - 1n} are missing`;
   if (row.prev_hash !== prevHash) return 'prev_hash does not match the hash of the entry before it';
   const fields: ChainedFields = {
     seq: row.seq,
@@ -159,7 +169,9 @@ function checkRow(row: AuditRow, expectedSeq: bigint, prevHash: string): string 
     diff: row.diff,
     requestId: row.request_id,
   };
-  return chainHash(row.prev_hash, fields) === row.hash ? null : 'content does not match its hash (the entry was altered)';
+  return chainHash(row.prev_hash, fields) === row.hash
+    ? null
+    : 'content does not match its hash (the entry was altered)';
 }
 
 function presentAuditRow(row: AuditRow): AuditEntryResponse {

@@ -35,7 +35,8 @@ export class AccessTokenService {
 
   /** Verifies the token and loads the user as they are now (roles, clearance, active). */
   async authenticate(token: string | null): Promise<Actor> {
-    if (!token) throw new DomainError('unauthenticated', 'Sign in first: this needs an access token.');
+    if (!token)
+      throw new DomainError('unauthenticated', 'Sign in first: this needs an access token.');
     let claims: AccessClaims;
     try {
       claims = await this.jwt.verifyAsync<AccessClaims>(token, { algorithms: ['HS256'] });
@@ -43,7 +44,9 @@ export class AccessTokenService {
       const expired = error instanceof Error && error.name === 'TokenExpiredError';
       throw new DomainError(
         'unauthenticated',
-        expired ? 'Your session has expired: refresh it or sign in again.' : 'The access token is not valid.',
+        expired
+          ? 'Your session has expired: refresh it or sign in again.'
+          : 'The access token is not valid.',
       );
     }
     if (claims.typ !== 'access' || typeof claims.sub !== 'string') {

@@ -26,7 +26,10 @@ export class AuthController {
   @Public()
   @ApiOperation({ summary: 'Sign in with e-mail and password' })
   @ApiOkResponse({ type: SessionResponse })
-  @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'Wrong credentials, locked or deactivated' })
+  @ApiUnauthorizedResponse({
+    type: ErrorResponse,
+    description: 'Wrong credentials, locked or deactivated',
+  })
   @ApiTooManyRequestsResponse({ type: ErrorResponse })
   login(@Ctx() ctx: RequestContext, @Body() dto: LoginDto): Promise<SessionResponse> {
     return this.auth.login(ctx, dto);

@@ -7,11 +7,7 @@ import { IdentityModule } from './identity.module.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 
 @Module({
-  imports: [
-    IdentityModule,
-    UsersModule,
-    AuditCoreModule,
-  ],
+  imports: [IdentityModule, UsersModule, AuditCoreModule],
   controllers: [AuthController],
   providers: [AuthService, LoginRateLimiter],
 })

@@ -65,13 +65,22 @@ export class AuthService {
     }
     if (!user.active) {
       await this.recordFailure(context, user.id, { email, reason: 'deactivated' });
-      throw new DomainError('invalid_credentials', 'This account has been deactivated. Ask an administrator.');
+      throw new DomainError(
+        'invalid_credentials',
+        'This account has been deactivated. Ask an administrator.',
+      );
     }
 
     const refreshToken = await this.db.transaction(async (m) => {
-      await m.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [user.id]);
+      await m.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [
+        user.id,
+      ]);
       const token = await this.refreshTokens.issue(m, user.id);
-      await this.audit.append(m, { ...context, actor: null }, { action: 'auth.login', entity: 'user', entityId: user.id, diff: { email } });
+      await this.audit.append(
+        m,
+        { ...context, actor: null },
+        { action: 'auth.login', entity: 'user', entityId: user.id, diff: { email } },
+      );
       return token;
     });
     return this.session(context, user.id, refreshToken);
@@ -89,8 +98,11 @@ export class AuthService {
           diff: { familyId: result.familyId, familyRevoked: true },
         });
       } else if (result.kind === 'rotated') {
-        const [row] = (await m.query('SELECT active FROM users WHERE id = $1', [result.userId])) as { active: boolean }[];
-        if (!row?.active) return { kind: 'invalid' as const, reason: 'This account has been deactivated.' };
+        const [row] = (await m.query('SELECT active FROM users WHERE id = $1', [
+          result.userId,
+        ])) as { active: boolean }[];
+        if (!row?.active)
+          return { kind: 'invalid' as const, reason: 'This account has been deactivated.' };
         await this.audit.append(m, context, {
           action: 'auth.refresh',
           entity: 'user',
@@ -131,7 +143,11 @@ export class AuthService {
     return { user, rules: packAbilityRules(context.ability) };
   }
 
-  private async session(context: RequestContext, userId: string, refreshToken: string): Promise<SessionResponse> {
+  private async session(
+    context: RequestContext,
+    userId: string,
+    refreshToken: string,
+  ): Promise<SessionResponse> {
     const accessToken = await this.accessTokens.sign(userId);
     const actor = await this.accessTokens.loadActor(userId);
     const user = await this.users.get(
@@ -142,7 +158,11 @@ export class AuthService {
   }
 
   /** Adds one failure; returns the lock end if this failure locked the account. */
-  private async countFailure(context: RequestContext, userId: string, email: string): Promise<Date | null> {
+  private async countFailure(
+    context: RequestContext,
+    userId: string,
+    email: string,
+  ): Promise<Date | null> {
     return this.db.transaction(async (m) => {
       const [row] = (await m.query(
         `UPDATE users SET
@@ -154,28 +174,44 @@ export class AuthService {
       )) as [{ failed_logins: number; locked_until: Date | null }[], number];
       const updated = row?.[0];
       const lockedNow = updated?.failed_logins === 0 && updated.locked_until !== null;
-      await this.audit.append(m, { ...context, actor: null }, {
-        action: 'auth.login_failed',
-        entity: 'user',
-        entityId: userId,
-        diff: { email, reason: 'wrong_password', locked: lockedNow },
-      });
-      if (lockedNow && updated?.locked_until) {
-        await this.audit.append(m, { ...context, actor: null }, {
-          action: 'auth.account_locked',
+      await this.audit.append(
+        m,
+        { ...context, actor: null },
+        {
+          action: 'auth.login_failed',
           entity: 'user',
           entityId: userId,
-          diff: { until: updated.locked_until.toISOString() },
-        });
+          diff: { email, reason: 'wrong_password', locked: lockedNow },
+        },
+      );
+      if (lockedNow && updated?.locked_until) {
+        await this.audit.append(
+          m,
+          { ...context, actor: null },
+          {
+            action: 'auth.account_locked',
+            entity: 'user',
+            entityId: userId,
+            diff: { until: updated.locked_until.toISOString() },
+          },
+        );
         return updated.locked_until;
       }
       return null;
     });
   }
 
-  private async recordFailure(context: RequestContext, userId: string | null, diff: { email: string; reason: string }) {
+  private async recordFailure(
+    context: RequestContext,
+    userId: string | null,
+    diff: { email: string; reason: string },
+  ) {
     await this.db.transaction((m) =>
-      this.audit.append(m, { ...context, actor: null }, { action: 'auth.login_failed', entity: 'user', entityId: userId, diff }),
+      this.audit.append(
+        m,
+        { ...context, actor: null },
+        { action: 'auth.login_failed', entity: 'user', entityId: userId, diff },
+      ),
     );
   }
 }

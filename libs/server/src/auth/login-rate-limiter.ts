@@ -25,9 +25,13 @@ export class LoginRateLimiter {
     } catch (error) {
       if (!(error instanceof RateLimiterRes)) throw error;
       const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-      throw new DomainError('rate_limited', `Too many sign-in attempts. Try again in ${seconds} seconds.`, {
-        retryAfterSeconds: seconds,
-      });
+      throw new DomainError(
+        'rate_limited',
+        `Too many sign-in attempts. Try again in ${seconds} seconds.`,
+        {
+          retryAfterSeconds: seconds,
+        },
+      );
     }
   }
 }

@@ -45,7 +45,8 @@ export class RefreshTokenService {
       await this.revokeFamily(manager, row.family_id);
       return { kind: 'reused', userId: row.user_id, familyId: row.family_id };
     }
-    if (row.revoked_at) return { kind: 'invalid', reason: 'This session has been signed out: sign in again.' };
+    if (row.revoked_at)
+      return { kind: 'invalid', reason: 'This session has been signed out: sign in again.' };
     if (row.expires_at.getTime() <= Date.now()) {
       return { kind: 'invalid', reason: 'The session has expired: sign in again.' };
     }
@@ -55,10 +56,14 @@ export class RefreshTokenService {
   }
 
   /** Revokes the family `token` belongs to (sign-out). Returns its user, if the token was known. */
-  async revokeByToken(manager: EntityManager, token: string): Promise<{ userId: string; familyId: string } | null> {
-    const [row] = (await manager.query('SELECT user_id, family_id FROM refresh_tokens WHERE token_hash = $1', [
-      hashToken(token),
-    ])) as { user_id: string; family_id: string }[];
+  async revokeByToken(
+    manager: EntityManager,
+    token: string,
+  ): Promise<{ userId: string; familyId: string } | null> {
+    const [row] = (await manager.query(
+      'SELECT user_id, family_id FROM refresh_tokens WHERE token_hash = $1',
+      [hashToken(token)],
+    )) as { user_id: string; family_id: string }[];
     if (!row) return null;
     await this.revokeFamily(manager, row.family_id);
     return { userId: row.user_id, familyId: row.family_id };
@@ -76,9 +81,10 @@ export class RefreshTokenService {
   }
 
   private async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
-    await manager.query('UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [
-      familyId,
-    ]);
+    await manager.query(
+      'UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL',
+      [familyId],
+    );
   }
 
   private async insert(manager: EntityManager, userId: string, familyId: string): Promise<string> {

@@ -5,7 +5,13 @@ import { AccessTokenService } from '../auth/access-token.service.js';
 import type { VigilRequest } from '../common/request-context.js';
 import { ACCESS_POLICY, type AccessPolicy } from './policy.decorator.js';
 
-const NOBODY = defineAbilitiesFor({ id: '', roles: [], clearance: 'unclassified', organisationId: '', active: false });
+const NOBODY = defineAbilitiesFor({
+  id: '',
+  roles: [],
+  clearance: 'unclassified',
+  organisationId: '',
+  active: false,
+});
 
 /**
  * The one global guard. Every route must declare a policy; one without is refused. Authenticates
@@ -39,9 +45,14 @@ export class AccessGuard implements CanActivate {
     if (policy.kind === 'ability' && !ability.can(policy.action, policy.subject)) {
       // Hidden means absent: on a route about one record, someone who may not even read such
       // records learns nothing about whether it exists.
-      const aboutOneRecord = Object.keys((request.params as Record<string, string> | undefined) ?? {}).length > 0;
-      if (aboutOneRecord && !ability.can('read', policy.subject)) throw new DomainError('not_found', 'Not found.');
-      throw new DomainError('forbidden', `Your role does not allow this (${policy.action} ${policy.subject}).`);
+      const aboutOneRecord =
+        Object.keys((request.params as Record<string, string> | undefined) ?? {}).length > 0;
+      if (aboutOneRecord && !ability.can('read', policy.subject))
+        throw new DomainError('not_found', 'Not found.');
+      throw new DomainError(
+        'forbidden',
+        `Your role does not allow this (${policy.action} ${policy.subject}).`,
+      );
     }
     return true;
   }

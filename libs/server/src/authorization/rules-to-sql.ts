@@ -2,9 +2,7 @@ import { rulesToAST } from '@casl/ability/extra';
 import type { Action, AppAbility, SubjectName } from '@vigil/domain';
 
 /** How one ability field maps to SQL: a column, or a custom predicate (e.g. membership). */
-export type SqlField =
-  | { column: string }
-  | { contains: (param: string) => string };
+export type SqlField = { column: string } | { contains: (param: string) => string };
 
 /** Field name used in the rules → SQL for one aliased table. */
 export type SqlFieldMap = Record<string, SqlField>;
@@ -63,7 +61,8 @@ export function abilityToSql(
     const field = node.field === undefined ? undefined : fields[node.field];
     if (!field) throw new Error(`No SQL mapping for field "${String(node.field)}" of ${subject}`);
     if ('contains' in field) {
-      if (node.operator !== 'eq') throw new Error(`Operator ${node.operator} unsupported on ${node.field}`);
+      if (node.operator !== 'eq')
+        throw new Error(`Operator ${node.operator} unsupported on ${node.field}`);
       return `COALESCE(${field.contains(param(node.value))}, FALSE)`;
     }
     const col = field.column;
@@ -77,7 +76,8 @@ export function abilityToSql(
         // CASL matches null against a null in the list; SQL's IN never does, so test NULL apart.
         const values = node.value as unknown[];
         const present = values.filter((v) => v !== null);
-        const tests = present.length > 0 ? [`COALESCE(${col} IN (:...${param(present)}), FALSE)`] : [];
+        const tests =
+          present.length > 0 ? [`COALESCE(${col} IN (:...${param(present)}), FALSE)`] : [];
         if (present.length < values.length) tests.push(`(${col} IS NULL)`);
         const within = tests.length > 0 ? `(${tests.join(' OR ')})` : 'FALSE';
         return node.operator === 'in' ? within : `(NOT ${within})`;

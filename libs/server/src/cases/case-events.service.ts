@@ -32,7 +32,12 @@ export class CaseEventsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Appends inside the caller's transaction; returns the case's new sequence number. */
-  async record(manager: EntityManager, context: RequestContext, caseId: string, event: CaseEventInput): Promise<number> {
+  async record(
+    manager: EntityManager,
+    context: RequestContext,
+    caseId: string,
+    event: CaseEventInput,
+  ): Promise<number> {
     const [row] = await queryRows<{ last_event_seq: number }>(
       manager,
       'UPDATE cases SET last_event_seq = last_event_seq + 1 WHERE id = $1 RETURNING last_event_seq',
@@ -42,13 +47,25 @@ export class CaseEventsService {
     await manager.query(
       `INSERT INTO case_events (case_id, seq, type, actor_id, from_stage, to_stage, payload)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [caseId, row.last_event_seq, event.type, context.actor?.id ?? null, event.fromStage ?? null, event.toStage ?? null, JSON.stringify(event.payload ?? {})],
+      [
+        caseId,
+        row.last_event_seq,
+        event.type,
+        context.actor?.id ?? null,
+        event.fromStage ?? null,
+        event.toStage ?? null,
+        JSON.stringify(event.payload ?? {}),
+      ],
     );
     return row.last_event_seq;
   }
 
   /** Events after `afterSeq`, oldest first (the caller has checked the case is readable). */
-  async list(caseId: string, afterSeq: number, limit: number): Promise<{ items: CaseEventResponse[]; nextCursor: string | null }> {
+  async list(
+    caseId: string,
+    afterSeq: number,
+    limit: number,
+  ): Promise<{ items: CaseEventResponse[]; nextCursor: string | null }> {
     const rows = (await this.db.query(
       `SELECT e.*, u.display_name AS actor_name FROM case_events e LEFT JOIN users u ON u.id = e.actor_id
        WHERE e.case_id = $1 AND e.seq > $2 ORDER BY e.seq LIMIT $3`,

@@ -12,10 +12,37 @@ export function isoMicros(expr: string): string {
 }
 
 /** SQL of each sort key, its cast for the cursor, and the SQL of the row's cursor value (`sort_key`). */
-export const CASE_SORT_SQL: Record<CaseSort, { expr: string; type: string; part: CursorPart; keySql: string; cursorValue: (row: CaseRow & { sort_key: string }) => string }> = {
-  updatedAt: { expr: 'c.updated_at', type: 'timestamptz', part: 'timestamp', keySql: isoMicros('c.updated_at'), cursorValue: (r) => r.sort_key },
-  reference: { expr: 'c.reference', type: 'text', part: 'text', keySql: 'c.reference', cursorValue: (r) => r.sort_key },
-  title: { expr: 'lower(c.title)', type: 'text', part: 'text', keySql: 'lower(c.title)', cursorValue: (r) => r.sort_key },
+export const CASE_SORT_SQL: Record<
+  CaseSort,
+  {
+    expr: string;
+    type: string;
+    part: CursorPart;
+    keySql: string;
+    cursorValue: (row: CaseRow & { sort_key: string }) => string;
+  }
+> = {
+  updatedAt: {
+    expr: 'c.updated_at',
+    type: 'timestamptz',
+    part: 'timestamp',
+    keySql: isoMicros('c.updated_at'),
+    cursorValue: (r) => r.sort_key,
+  },
+  reference: {
+    expr: 'c.reference',
+    type: 'text',
+    part: 'text',
+    keySql: 'c.reference',
+    cursorValue: (r) => r.sort_key,
+  },
+  title: {
+    expr: 'lower(c.title)',
+    type: 'text',
+    part: 'text',
+    keySql: 'lower(c.title)',
+    cursorValue: (r) => r.sort_key,
+  },
   nextReviewDue: {
     expr: "COALESCE(c.next_review_due, '9999-12-31T00:00:00Z'::timestamptz)",
     type: 'timestamptz',
@@ -26,7 +53,10 @@ export const CASE_SORT_SQL: Record<CaseSort, { expr: string; type: string; part:
 };
 
 /** WHERE fragments (named parameters) for the case filters. */
-export function caseFilterSql(query: CaseFiltersDto, withStage: boolean): { where: string[]; params: Record<string, unknown> } {
+export function caseFilterSql(
+  query: CaseFiltersDto,
+  withStage: boolean,
+): { where: string[]; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   if (withStage && query.stage?.length) {
@@ -42,7 +72,11 @@ export function caseFilterSql(query: CaseFiltersDto, withStage: boolean): { wher
     params.leadAnalystId = query.leadAnalystId;
   }
   if (query.overdue !== undefined) {
-    where.push(query.overdue ? "(c.stage <> 'closed' AND c.next_review_due < now())" : "NOT (c.stage <> 'closed' AND c.next_review_due < now())");
+    where.push(
+      query.overdue
+        ? "(c.stage <> 'closed' AND c.next_review_due < now())"
+        : "NOT (c.stage <> 'closed' AND c.next_review_due < now())",
+    );
   }
   if (query.priority !== undefined) {
     where.push('c.priority_situation = :priority');

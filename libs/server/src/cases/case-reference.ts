@@ -5,7 +5,10 @@ import type { EntityManager } from 'typeorm';
  * until commit, so concurrent creations queue, and a rolled-back creation gives its number back:
  * no gaps, no duplicates.
  */
-export async function allocateCaseReference(manager: EntityManager, now = new Date()): Promise<string> {
+export async function allocateCaseReference(
+  manager: EntityManager,
+  now = new Date(),
+): Promise<string> {
   const year = now.getUTCFullYear();
   const [row] = (await manager.query(
     `INSERT INTO case_reference_counters (year, last_number) VALUES ($1, 1)

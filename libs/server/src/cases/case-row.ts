@@ -10,7 +10,8 @@ export const CASE_SQL_FIELDS: SqlFieldMap = {
   leadAnalystId: { column: 'c.lead_analyst_id' },
   prioritySituation: { column: 'c.priority_situation' },
   memberIds: {
-    contains: (param) => `EXISTS (SELECT 1 FROM case_members cm WHERE cm.case_id = c.id AND cm.user_id = :${param})`,
+    contains: (param) =>
+      `EXISTS (SELECT 1 FROM case_members cm WHERE cm.case_id = c.id AND cm.user_id = :${param})`,
   },
 };
 
@@ -74,9 +75,12 @@ export function presentCase(row: CaseRow, now = Date.now()): CaseResponse {
     riskTrend: row.risk_trend,
     prioritySituation: row.priority_situation,
     nextReviewDue: row.next_review_due?.toISOString() ?? null,
-    reviewOverdue: row.stage !== 'closed' && row.next_review_due !== null && row.next_review_due.getTime() < now,
+    reviewOverdue:
+      row.stage !== 'closed' && row.next_review_due !== null && row.next_review_due.getTime() < now,
     leadAnalystId: row.lead_analyst_id,
-    leadAnalyst: row.lead_analyst_id ? { id: row.lead_analyst_id, displayName: row.lead_name ?? '' } : null,
+    leadAnalyst: row.lead_analyst_id
+      ? { id: row.lead_analyst_id, displayName: row.lead_name ?? '' }
+      : null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

@@ -1,12 +1,26 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Authenticated, RequirePolicy } from '../authorization/policy.decorator.js';
 import { ErrorResponse } from '../common/error-response.js';
 import { Ctx, type RequestContext } from '../common/request-context.js';
 import { CasesService } from './cases.service.js';
 import { allCountries } from './countries.js';
 import { AddCaseMemberDto, CreateCaseDto, UpdateCaseDto } from './dto/case-input.dto.js';
-import { CaseMemberResponse, CasePageResponse, CaseResponse, CaseStatsResponse, CountryResponse } from './dto/case.response.js';
+import {
+  CaseMemberResponse,
+  CasePageResponse,
+  CaseResponse,
+  CaseStatsResponse,
+  CountryResponse,
+} from './dto/case.response.js';
 import { CaseFiltersDto, ListCasesQueryDto } from './dto/list-cases.query.js';
 
 @ApiTags('cases')
@@ -58,10 +72,16 @@ export class CasesController {
   @Patch('cases/:id')
   @HttpCode(200)
   @RequirePolicy('update', 'Case')
-  @ApiOperation({ summary: 'Edit a case; send the version you read (409 with currentVersion if stale)' })
+  @ApiOperation({
+    summary: 'Edit a case; send the version you read (409 with currentVersion if stale)',
+  })
   @ApiOkResponse({ type: CaseResponse })
   @ApiConflictResponse({ type: ErrorResponse })
-  update(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() dto: UpdateCaseDto): Promise<CaseResponse> {
+  update(
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body() dto: UpdateCaseDto,
+  ): Promise<CaseResponse> {
     return this.cases.update(ctx, id, dto);
   }
 
@@ -77,7 +97,11 @@ export class CasesController {
   @RequirePolicy('manageMembers', 'Case')
   @ApiOperation({ summary: 'Give a user a role on the case (lead analyst or adviser)' })
   @ApiCreatedResponse({ type: [CaseMemberResponse] })
-  addMember(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() dto: AddCaseMemberDto): Promise<CaseMemberResponse[]> {
+  addMember(
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body() dto: AddCaseMemberDto,
+  ): Promise<CaseMemberResponse[]> {
     return this.cases.addMember(ctx, id, dto);
   }
 
@@ -86,7 +110,11 @@ export class CasesController {
   @RequirePolicy('manageMembers', 'Case')
   @ApiOperation({ summary: 'Remove a member' })
   @ApiNoContentResponse()
-  removeMember(@Ctx() ctx: RequestContext, @Param('id') id: string, @Param('userId') userId: string): Promise<void> {
+  removeMember(
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+    @Param('userId') userId: string,
+  ): Promise<void> {
     return this.cases.removeMember(ctx, id, userId);
   }
 }

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { subject } from '@casl/ability';
-import { clearanceCovers, DomainError, reviewIntervalDays, type Action, type Classification, type JsonValue } from '@vigil/domain';
+import {
+  clearanceCovers,
+  DomainError,
+  reviewIntervalDays,
+  type Action,
+  type Classification,
+  type JsonValue,
+} from '@vigil/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
@@ -12,7 +19,14 @@ import { isUuid } from '../users/users.service.js';
 import { allocateCaseReference } from './case-reference.js';
 import { CaseEventBus } from './case-event-bus.js';
 import { CaseEventsService } from './case-events.service.js';
-import { CASE_COLUMNS, CASE_FROM, CASE_SQL_FIELDS, caseSubject, type CaseRow, presentCase } from './case-row.js';
+import {
+  CASE_COLUMNS,
+  CASE_FROM,
+  CASE_SQL_FIELDS,
+  caseSubject,
+  type CaseRow,
+  presentCase,
+} from './case-row.js';
 import { countryName as countryNameOf, isCountryCode } from './countries.js';
 import type { AddCaseMemberDto, CreateCaseDto, UpdateCaseDto } from './dto/case-input.dto.js';
 import type { CaseMemberResponse, CaseResponse, CaseStatsResponse } from './dto/case.response.js';
@@ -33,15 +47,27 @@ export class CasesService {
    * Loads a case the caller may read (else "not found": hidden means absent), optionally locked,
    * and checks `action` on it (403 when readable but not allowed).
    */
-  async loadCase(manager: EntityManager, context: RequestContext, id: string, action: Action = 'read', lock = false): Promise<CaseRow> {
+  async loadCase(
+    manager: EntityManager,
+    context: RequestContext,
+    id: string,
+    action: Action = 'read',
+    lock = false,
+  ): Promise<CaseRow> {
     const [row] = isUuid(id)
-      ? ((await manager.query(`SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.id = $1 ${lock ? 'FOR UPDATE OF c' : ''}`, [id])) as CaseRow[])
+      ? ((await manager.query(
+          `SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.id = $1 ${lock ? 'FOR UPDATE OF c' : ''}`,
+          [id],
+        )) as CaseRow[])
       : [];
     if (!row || !context.ability.can('read', subject('Case', caseSubject(row)))) {
       throw new DomainError('not_found', 'No such case.');
     }
     if (action !== 'read' && !context.ability.can(action, subject('Case', caseSubject(row)))) {
-      throw new DomainError('forbidden', `You may not ${ACTION_WORDS[action] ?? action} this case.`);
+      throw new DomainError(
+        'forbidden',
+        `You may not ${ACTION_WORDS[action] ?? action} this case.`,
+      );
     }
     return row;
   }
@@ -58,8 +84,22 @@ export class CasesService {
         { field: 'country', message: 'must be an ISO 3166-1 alpha-3 code such as KEN' },
       ]);
     }
-    if (!context.ability.can('create', subject('Case', { id: '', classification, leadAnalystId: null, memberIds: [], prioritySituation: false }))) {
-      throw new DomainError('forbidden', `Your clearance does not allow creating a case classified ${classification}.`);
+    if (
+      !context.ability.can(
+        'create',
+        subject('Case', {
+          id: '',
+          classification,
+          leadAnalystId: null,
+          memberIds: [],
+          prioritySituation: false,
+        }),
+      )
+    ) {
+      throw new DomainError(
+        'forbidden',
+        `Your clearance does not allow creating a case classified ${classification}.`,
+      );
     }
     const leadAnalystId = dto.leadAnalystId ?? (actor.roles.includes('analyst') ? actor.id : null);
     const id = await this.db.transaction(async (m) => {
@@ -68,19 +108,43 @@ export class CasesService {
       const [row] = (await m.query(
         `INSERT INTO cases (reference, title, country, summary, classification, lead_analyst_id, created_by, next_review_due)
          VALUES ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(days => $8)) RETURNING id`,
-        [reference, dto.title, dto.country, dto.summary, classification, leadAnalystId, actor.id, reviewIntervalDays('monitoring')],
+        [
+          reference,
+          dto.title,
+          dto.country,
+          dto.summary,
+          classification,
+          leadAnalystId,
+          actor.id,
+          reviewIntervalDays('monitoring'),
+        ],
       )) as { id: string }[];
       if (!row) throw new Error('insert returned no row');
       if (leadAnalystId !== actor.id) {
-        await m.query(`INSERT INTO case_members (case_id, user_id, role, added_by) VALUES ($1, $2, $3, $2)`, [
-          row.id,
-          actor.id,
-          actor.roles.includes('adviser') ? 'adviser' : 'analyst',
-        ]);
+        await m.query(
+          `INSERT INTO case_members (case_id, user_id, role, added_by) VALUES ($1, $2, $3, $2)`,
+          [row.id, actor.id, actor.roles.includes('adviser') ? 'adviser' : 'analyst'],
+        );
       }
-      const diff = { reference, title: dto.title, country: dto.country, classification, leadAnalystId };
-      const seq = await this.events.record(m, context, row.id, { type: 'case.created', toStage: 'monitoring', payload: diff });
-      await this.audit.append(m, context, { action: 'case.create', entity: 'case', entityId: row.id, caseId: row.id, diff });
+      const diff = {
+        reference,
+        title: dto.title,
+        country: dto.country,
+        classification,
+        leadAnalystId,
+      };
+      const seq = await this.events.record(m, context, row.id, {
+        type: 'case.created',
+        toStage: 'monitoring',
+        payload: diff,
+      });
+      await this.audit.append(m, context, {
+        action: 'case.create',
+        entity: 'case',
+        entityId: row.id,
+        caseId: row.id,
+        diff,
+      });
       return { id: row.id, seq };
     });
     this.bus.publish({ caseId: id.id, seq: id.seq, type: 'case.created', payload: {} });
@@ -91,17 +155,26 @@ export class CasesService {
     const result = await this.db.transaction(async (m) => {
       const row = await this.loadCase(m, context, id, 'update', true);
       if (row.version !== dto.version) {
-        throw new DomainError('stale_version', `This case was changed by someone else (now version ${row.version}). Reload and apply your change again.`, {
-          currentVersion: row.version,
-        });
+        throw new DomainError(
+          'stale_version',
+          `This case was changed by someone else (now version ${row.version}). Reload and apply your change again.`,
+          {
+            currentVersion: row.version,
+          },
+        );
       }
       const actor = requireActor(context);
       const diff: Record<string, JsonValue> = {};
-      if (dto.title !== undefined && dto.title !== row.title) diff.title = { from: row.title, to: dto.title };
-      if (dto.summary !== undefined && dto.summary !== row.summary) diff.summary = { from: row.summary, to: dto.summary };
+      if (dto.title !== undefined && dto.title !== row.title)
+        diff.title = { from: row.title, to: dto.title };
+      if (dto.summary !== undefined && dto.summary !== row.summary)
+        diff.summary = { from: row.summary, to: dto.summary };
       if (dto.classification !== undefined && dto.classification !== row.classification) {
         if (!clearanceCovers(actor.clearance, dto.classification)) {
-          throw new DomainError('forbidden', `Your clearance does not allow classifying a case ${dto.classification}.`);
+          throw new DomainError(
+            'forbidden',
+            `Your clearance does not allow classifying a case ${dto.classification}.`,
+          );
         }
         diff.classification = { from: row.classification, to: dto.classification };
       }
@@ -113,13 +186,29 @@ export class CasesService {
       await m.query(
         `UPDATE cases SET title = $2, summary = $3, classification = $4, lead_analyst_id = $5, version = version + 1, updated_at = now()
          WHERE id = $1`,
-        [id, dto.title ?? row.title, dto.summary ?? row.summary, dto.classification ?? row.classification, dto.leadAnalystId ?? row.lead_analyst_id],
+        [
+          id,
+          dto.title ?? row.title,
+          dto.summary ?? row.summary,
+          dto.classification ?? row.classification,
+          dto.leadAnalystId ?? row.lead_analyst_id,
+        ],
       );
-      const seq = await this.events.record(m, context, id, { type: 'case.updated', payload: { fields: Object.keys(diff) } });
-      await this.audit.append(m, context, { action: 'case.update', entity: 'case', entityId: id, caseId: id, diff });
+      const seq = await this.events.record(m, context, id, {
+        type: 'case.updated',
+        payload: { fields: Object.keys(diff) },
+      });
+      await this.audit.append(m, context, {
+        action: 'case.update',
+        entity: 'case',
+        entityId: id,
+        caseId: id,
+        diff,
+      });
       return { seq };
     });
-    if (result.seq !== null) this.bus.publish({ caseId: id, seq: result.seq, type: 'case.updated', payload: {} });
+    if (result.seq !== null)
+      this.bus.publish({ caseId: id, seq: result.seq, type: 'case.updated', payload: {} });
     return this.get(context, id);
   }
 
@@ -131,7 +220,9 @@ export class CasesService {
     const { where, params } = this.filters(context, query, true);
     if (query.cursor) {
       const [value, cursorId] = decodeKeysetCursor(query.cursor, [sort.part, 'uuid']);
-      where.push(`(${sort.expr}, c.id) ${order === 'asc' ? '>' : '<'} (:cursorValue::${sort.type}, :cursorId::uuid)`);
+      where.push(
+        `(${sort.expr}, c.id) ${order === 'asc' ? '>' : '<'} (:cursorValue::${sort.type}, :cursorId::uuid)`,
+      );
       Object.assign(params, { cursorValue: value, cursorId });
     }
     const rows = await namedQuery<CaseRow & { sort_key: string }>(
@@ -140,7 +231,12 @@ export class CasesService {
        WHERE ${where.join(' AND ')} ORDER BY ${sort.expr} ${order}, c.id ${order} LIMIT :limit`,
       { ...params, limit: limit + 1 },
     );
-    return toPage(rows, limit, (r) => presentCase(r), (r) => [sort.cursorValue(r), r.id]);
+    return toPage(
+      rows,
+      limit,
+      (r) => presentCase(r),
+      (r) => [sort.cursorValue(r), r.id],
+    );
   }
 
   /** Counts per stage and per country under the same filters (stage aside), for the list and map. */
@@ -161,13 +257,25 @@ export class CasesService {
        WHERE cm.case_id = $1 ORDER BY lower(u.display_name)`,
       [id],
     )) as { user_id: string; display_name: string; email: string; role: string; added_at: Date }[];
-    return rows.map((r) => ({ userId: r.user_id, displayName: r.display_name, email: r.email, role: r.role, addedAt: r.added_at.toISOString() }));
+    return rows.map((r) => ({
+      userId: r.user_id,
+      displayName: r.display_name,
+      email: r.email,
+      role: r.role,
+      addedAt: r.added_at.toISOString(),
+    }));
   }
 
-  async addMember(context: RequestContext, id: string, dto: AddCaseMemberDto): Promise<CaseMemberResponse[]> {
+  async addMember(
+    context: RequestContext,
+    id: string,
+    dto: AddCaseMemberDto,
+  ): Promise<CaseMemberResponse[]> {
     const seq = await this.db.transaction(async (m) => {
       const row = await this.loadCase(m, context, id, 'manageMembers', true);
-      const [user] = (await m.query('SELECT roles, clearance, active FROM users WHERE id = $1', [dto.userId])) as {
+      const [user] = (await m.query('SELECT roles, clearance, active FROM users WHERE id = $1', [
+        dto.userId,
+      ])) as {
         roles: string[];
         clearance: Classification;
         active: boolean;
@@ -181,19 +289,35 @@ export class CasesService {
             : !clearanceCovers(user.clearance, row.classification)
               ? `their clearance is below this case's classification (${row.classification})`
               : null;
-      if (problem) throw new DomainError('validation_failed', `Cannot add this member: ${problem}.`, [{ field: 'userId', message: problem }]);
+      if (problem)
+        throw new DomainError('validation_failed', `Cannot add this member: ${problem}.`, [
+          { field: 'userId', message: problem },
+        ]);
       await m.query(
         `INSERT INTO case_members (case_id, user_id, role, added_by) VALUES ($1, $2, $3, $4)
          ON CONFLICT (case_id, user_id) DO UPDATE SET role = EXCLUDED.role`,
         [id, dto.userId, dto.role, context.actor?.id ?? null],
       );
-      await m.query('UPDATE cases SET version = version + 1, updated_at = now() WHERE id = $1', [id]);
+      await m.query('UPDATE cases SET version = version + 1, updated_at = now() WHERE id = $1', [
+        id,
+      ]);
       const payload = { userId: dto.userId, role: dto.role };
       const next = await this.events.record(m, context, id, { type: 'case.member_added', payload });
-      await this.audit.append(m, context, { action: 'case.member_add', entity: 'case', entityId: id, caseId: id, diff: payload });
+      await this.audit.append(m, context, {
+        action: 'case.member_add',
+        entity: 'case',
+        entityId: id,
+        caseId: id,
+        diff: payload,
+      });
       return next;
     });
-    this.bus.publish({ caseId: id, seq, type: 'case.member_added', payload: { userId: dto.userId } });
+    this.bus.publish({
+      caseId: id,
+      seq,
+      type: 'case.member_added',
+      payload: { userId: dto.userId },
+    });
     return this.members(context, id);
   }
 
@@ -201,12 +325,28 @@ export class CasesService {
     const seq = await this.db.transaction(async (m) => {
       await this.loadCase(m, context, id, 'manageMembers', true);
       const removed = isUuid(userId)
-        ? await queryRows(m, 'DELETE FROM case_members WHERE case_id = $1 AND user_id = $2 RETURNING user_id', [id, userId])
+        ? await queryRows(
+            m,
+            'DELETE FROM case_members WHERE case_id = $1 AND user_id = $2 RETURNING user_id',
+            [id, userId],
+          )
         : [];
-      if (removed.length === 0) throw new DomainError('not_found', 'This person is not a member of the case.');
-      await m.query('UPDATE cases SET version = version + 1, updated_at = now() WHERE id = $1', [id]);
-      const next = await this.events.record(m, context, id, { type: 'case.member_removed', payload: { userId } });
-      await this.audit.append(m, context, { action: 'case.member_remove', entity: 'case', entityId: id, caseId: id, diff: { userId } });
+      if (removed.length === 0)
+        throw new DomainError('not_found', 'This person is not a member of the case.');
+      await m.query('UPDATE cases SET version = version + 1, updated_at = now() WHERE id = $1', [
+        id,
+      ]);
+      const next = await this.events.record(m, context, id, {
+        type: 'case.member_removed',
+        payload: { userId },
+      });
+      await this.audit.append(m, context, {
+        action: 'case.member_remove',
+        entity: 'case',
+        entityId: id,
+        caseId: id,
+        diff: { userId },
+      });
       return next;
     });
     this.bus.publish({ caseId: id, seq, type: 'case.member_removed', payload: { userId } });
@@ -234,8 +374,14 @@ function requireActor(context: RequestContext) {
 }
 
 // A lead analyst must be an active analyst cleared for the case.
-async function assertCanLead(m: EntityManager, userId: string, classification: Classification): Promise<void> {
-  const [user] = (await m.query('SELECT roles, clearance, active FROM users WHERE id = $1', [userId])) as {
+async function assertCanLead(
+  m: EntityManager,
+  userId: string,
+  classification: Classification,
+): Promise<void> {
+  const [user] = (await m.query('SELECT roles, clearance, active FROM users WHERE id = $1', [
+    userId,
+  ])) as {
     roles: string[];
     clearance: Classification;
     active: boolean;
@@ -247,7 +393,10 @@ async function assertCanLead(m: EntityManager, userId: string, classification: C
       : !clearanceCovers(user.clearance, classification)
         ? `their clearance is below the case's classification (${classification})`
         : null;
-  if (problem) throw new DomainError('validation_failed', `Cannot make them lead analyst: ${problem}.`, [{ field: 'leadAnalystId', message: problem }]);
+  if (problem)
+    throw new DomainError('validation_failed', `Cannot make them lead analyst: ${problem}.`, [
+      { field: 'leadAnalystId', message: problem },
+    ]);
 }
 
 const STAGE_ORDER = ['closed', 'monitoring', 'alert', 'recommendation', 'mobilisation'] as const;
@@ -261,7 +410,10 @@ function summariseCounts(rows: { country: string; stage: string; n: number }[]):
     total += r.n;
     const entry = countries.get(r.country) ?? { total: 0, highest: 0 };
     entry.total += r.n;
-    entry.highest = Math.max(entry.highest, STAGE_ORDER.indexOf(r.stage as (typeof STAGE_ORDER)[number]));
+    entry.highest = Math.max(
+      entry.highest,
+      STAGE_ORDER.indexOf(r.stage as (typeof STAGE_ORDER)[number]),
+    );
     countries.set(r.country, entry);
   }
   return {
@@ -275,4 +427,3 @@ function summariseCounts(rows: { country: string; stage: string; n: number }[]):
     })),
   };
 }
-

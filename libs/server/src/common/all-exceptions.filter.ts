@@ -49,7 +49,11 @@ export function toErrorResponse(error: unknown): ErrorResponse {
   return shape(500, 'Internal server error');
 }
 
-function shape(statusCode: number, message: string, details?: ErrorResponse['details']): ErrorResponse {
+function shape(
+  statusCode: number,
+  message: string,
+  details?: ErrorResponse['details'],
+): ErrorResponse {
   const body: ErrorResponse = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
   if (details !== undefined) body.details = details;
   return body;

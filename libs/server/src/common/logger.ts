@@ -11,7 +11,14 @@ export function createRootLogger(config: Pick<AppConfig, 'LOG_LEVEL'>, name: str
     name,
     level: config.LOG_LEVEL,
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'password', '*.password', 'refreshToken', '*.refreshToken'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'password',
+        '*.password',
+        'refreshToken',
+        '*.refreshToken',
+      ],
       censor: '[redacted]',
     },
   });
@@ -43,8 +50,13 @@ export class PinoNestLogger implements LoggerService {
     // The level comes from LOG_LEVEL.
   }
 
-  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, rest: unknown[]): void {
-    const context = typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;
+  private write(
+    level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal',
+    message: unknown,
+    rest: unknown[],
+  ): void {
+    const context =
+      typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;
     if (typeof message === 'object' && message !== null) {
       this.logger[level]({ context, ...(message as Record<string, unknown>) });
     } else {

@@ -69,14 +69,22 @@ function partIsValid(value: string | number, part: CursorPart): boolean {
   }
 }
 
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)$/;
+const INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)$/;
 
 // A date-time PostgreSQL will accept: JavaScript's Date rolls 31 February over to March, PostgreSQL
 // refuses it, so the calendar is checked field by field.
 function isRealInstant(value: string): boolean {
   const match = INSTANT.exec(value);
   if (!match) return false;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const date = new Date(Date.UTC(year, month - 1, day));
   return (
     date.getUTCFullYear() === year &&
@@ -111,7 +119,12 @@ function invalidCursor(): DomainError {
 }
 
 /** Cuts the extra row fetched to know whether another page exists. */
-export function toPage<R, T>(rows: R[], limit: number, present: (row: R) => T, key: (row: R) => (string | number)[]): Page<T> {
+export function toPage<R, T>(
+  rows: R[],
+  limit: number,
+  present: (row: R) => T,
+  key: (row: R) => (string | number)[],
+): Page<T> {
   const more = rows.length > limit;
   const pageRows = more ? rows.slice(0, limit) : rows;
   const last = pageRows[pageRows.length - 1];

@@ -31,8 +31,10 @@ export function systemContext(ability: AppAbility, requestId: string): RequestCo
 }
 
 /** Injects the RequestContext built by the AccessGuard. */
-export const Ctx = createParamDecorator((_data: unknown, context: ExecutionContext): RequestContext => {
-  const request = context.switchToHttp().getRequest<VigilRequest>();
-  if (!request.vigil) throw new Error('RequestContext missing: is the AccessGuard installed?');
-  return request.vigil;
-});
+export const Ctx = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): RequestContext => {
+    const request = context.switchToHttp().getRequest<VigilRequest>();
+    if (!request.vigil) throw new Error('RequestContext missing: is the AccessGuard installed?');
+    return request.vigil;
+  },
+);

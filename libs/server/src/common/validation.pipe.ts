@@ -5,7 +5,9 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     const own = Object.values(e.constraints ?? {}).map((message) =>
-      message.startsWith('property ') ? { field, message: `${field} is not an accepted field` } : { field, message },
+      message.startsWith('property ')
+        ? { field, message: `${field} is not an accepted field` }
+        : { field, message },
     );
     return [...own, ...flatten(e.children ?? [], field)];
   });
@@ -15,7 +17,9 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
 function nulFields(value: unknown, prefix = ''): string[] {
   if (typeof value === 'string') return value.includes('\u0000') ? [prefix] : [];
   if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).flatMap(([key, v]) => nulFields(v, prefix ? `${prefix}.${key}` : key));
+  return Object.entries(value).flatMap(([key, v]) =>
+    nulFields(v, prefix ? `${prefix}.${key}` : key),
+  );
 }
 
 /**
@@ -25,7 +29,11 @@ function nulFields(value: unknown, prefix = ''): string[] {
 class ObjectBodyValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const isDto = typeof metadata.metatype === 'function' && metadata.metatype !== Object;
-    if (metadata.type === 'body' && isDto && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+    if (
+      metadata.type === 'body' &&
+      isDto &&
+      (typeof value !== 'object' || value === null || Array.isArray(value))
+    ) {
       throw new DomainError('validation_failed', 'The request body must be a JSON object.');
     }
     if ((metadata.type === 'body' || metadata.type === 'query') && isDto) {

@@ -18,9 +18,17 @@ export async function namedQuery<T>(
  * Rows of any statement, UPDATE ... RETURNING included (TypeORM's plain `query` answers
  * `[rows, count]` for UPDATE and DELETE but bare rows for SELECT and INSERT).
  */
-export async function queryRows<T>(manager: EntityManager | DataSource, sql: string, params: unknown[] = []): Promise<T[]> {
+export async function queryRows<T>(
+  manager: EntityManager | DataSource,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const inTransaction = 'queryRunner' in manager ? manager.queryRunner : undefined;
-  const runner = inTransaction ?? ('createQueryRunner' in manager ? manager.createQueryRunner() : manager.connection.createQueryRunner());
+  const runner =
+    inTransaction ??
+    ('createQueryRunner' in manager
+      ? manager.createQueryRunner()
+      : manager.connection.createQueryRunner());
   try {
     const result = (await runner.query(sql, params, true)) as { records: T[] };
     return result.records;

@@ -21,7 +21,9 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Readiness: the api and its database answer (503 when the database is down)' })
+  @ApiOperation({
+    summary: 'Readiness: the api and its database answer (503 when the database is down)',
+  })
   @ApiOkResponse({ type: HealthResponse })
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
     try {

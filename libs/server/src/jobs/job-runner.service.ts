@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { PgBoss } from 'pg-boss';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { SCHEDULED_JOBS, type ScheduledJob } from './scheduled-job.js';
@@ -18,7 +24,11 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const boss = new PgBoss({ connectionString: this.config.DATABASE_URL, schema: 'pgboss', max: 3 });
+    const boss = new PgBoss({
+      connectionString: this.config.DATABASE_URL,
+      schema: 'pgboss',
+      max: 3,
+    });
     boss.on('error', (error: unknown) => this.logger.error({ msg: 'pg-boss error', err: error }));
     await boss.start();
     for (const job of this.jobs) {

@@ -57,13 +57,17 @@ export class ReviewOverdueJob implements ScheduledJob<ReviewOverdueResult> {
           dedupeKey: `review-overdue:${row.id}:${due}`,
         });
         if (users.length) {
-          await this.audit.append(m, { actor: null, requestId: `job:${this.name}` }, {
-            action: 'case.review_overdue_notified',
-            entity: 'case',
-            entityId: row.id,
-            caseId: row.id,
-            diff: { nextReviewDue: due, notified: users.length },
-          });
+          await this.audit.append(
+            m,
+            { actor: null, requestId: `job:${this.name}` },
+            {
+              action: 'case.review_overdue_notified',
+              entity: 'case',
+              entityId: row.id,
+              caseId: row.id,
+              diff: { nextReviewDue: due, notified: users.length },
+            },
+          );
         }
         return users.length;
       });

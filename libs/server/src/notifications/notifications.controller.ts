@@ -2,7 +2,11 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { RequirePolicy } from '../authorization/policy.decorator.js';
 import { Ctx, type RequestContext } from '../common/request-context.js';
-import { ListNotificationsQueryDto, NotificationPageResponse, NotificationResponse } from './notification.response.js';
+import {
+  ListNotificationsQueryDto,
+  NotificationPageResponse,
+  NotificationResponse,
+} from './notification.response.js';
 import { NotificationsService } from './notifications.service.js';
 
 class MarkedResponse {
@@ -19,7 +23,10 @@ export class NotificationsController {
   @RequirePolicy('read', 'Notification')
   @ApiOperation({ summary: 'Your notifications, newest first, with the unread count' })
   @ApiOkResponse({ type: NotificationPageResponse })
-  list(@Ctx() ctx: RequestContext, @Query() query: ListNotificationsQueryDto): Promise<NotificationPageResponse> {
+  list(
+    @Ctx() ctx: RequestContext,
+    @Query() query: ListNotificationsQueryDto,
+  ): Promise<NotificationPageResponse> {
     return this.notifications.list(ctx, query);
   }
 

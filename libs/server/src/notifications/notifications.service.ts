@@ -8,7 +8,11 @@ import { decodeKeysetCursor, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery, queryRows } from '../database/named-query.js';
 import { isUuid } from '../users/users.service.js';
-import type { ListNotificationsQueryDto, NotificationPageResponse, NotificationResponse } from './notification.response.js';
+import type {
+  ListNotificationsQueryDto,
+  NotificationPageResponse,
+  NotificationResponse,
+} from './notification.response.js';
 
 interface NotificationRow {
   id: string;
@@ -52,9 +56,14 @@ export class NotificationsService {
     return rows.map((r) => r.user_id);
   }
 
-  async list(context: RequestContext, query: ListNotificationsQueryDto): Promise<NotificationPageResponse> {
+  async list(
+    context: RequestContext,
+    query: ListNotificationsQueryDto,
+  ): Promise<NotificationPageResponse> {
     const limit = query.limit ?? 50;
-    const acl = abilityToSql(context.ability, 'read', 'Notification', { userId: { column: 'n.user_id' } });
+    const acl = abilityToSql(context.ability, 'read', 'Notification', {
+      userId: { column: 'n.user_id' },
+    });
     const where = [acl.sql];
     const params: Record<string, unknown> = { ...acl.params, limit: limit + 1 };
     if (query.unread) where.push('n.read_at IS NULL');
@@ -79,11 +88,21 @@ export class NotificationsService {
   async markRead(context: RequestContext, id: string): Promise<NotificationResponse> {
     const me = context.actor?.id;
     return this.db.transaction(async (m) => {
-      const [row] = isUuid(id) && me
-        ? await queryRows<NotificationRow>(m, 'UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING *', [id, me])
-        : [];
+      const [row] =
+        isUuid(id) && me
+          ? await queryRows<NotificationRow>(
+              m,
+              'UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING *',
+              [id, me],
+            )
+          : [];
       if (!row) throw new DomainError('not_found', 'No such notification.');
-      await this.audit.append(m, context, { action: 'notification.read', entity: 'notification', entityId: id, caseId: row.case_id });
+      await this.audit.append(m, context, {
+        action: 'notification.read',
+        entity: 'notification',
+        entityId: id,
+        caseId: row.case_id,
+      });
       return present(row);
     });
   }
@@ -92,8 +111,17 @@ export class NotificationsService {
     const me = context.actor?.id;
     if (!me) throw new DomainError('unauthenticated', 'Sign in first.');
     return this.db.transaction(async (m) => {
-      const rows = await queryRows(m, 'UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING id', [me]);
-      if (rows.length) await this.audit.append(m, context, { action: 'notification.read_all', entity: 'notification', diff: { marked: rows.length } });
+      const rows = await queryRows(
+        m,
+        'UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING id',
+        [me],
+      );
+      if (rows.length)
+        await this.audit.append(m, context, {
+          action: 'notification.read_all',
+          entity: 'notification',
+          diff: { marked: rows.length },
+        });
       return { marked: rows.length };
     });
   }

@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { RequirePolicy } from '../authorization/policy.decorator.js';
 import { PageQueryDto } from '../common/pagination.js';
 import { Ctx, type RequestContext } from '../common/request-context.js';
@@ -21,7 +27,10 @@ export class OrganisationsController {
   @RequirePolicy('read', 'Organisation')
   @ApiOperation({ summary: 'Organisations, by name' })
   @ApiOkResponse({ type: OrganisationPageResponse })
-  list(@Ctx() ctx: RequestContext, @Query() query: PageQueryDto): Promise<OrganisationPageResponse> {
+  list(
+    @Ctx() ctx: RequestContext,
+    @Query() query: PageQueryDto,
+  ): Promise<OrganisationPageResponse> {
     return this.organisations.list(ctx, query);
   }
 
@@ -29,7 +38,10 @@ export class OrganisationsController {
   @RequirePolicy('create', 'Organisation')
   @ApiOperation({ summary: 'Create an organisation (admin)' })
   @ApiCreatedResponse({ type: OrganisationResponse })
-  create(@Ctx() ctx: RequestContext, @Body() dto: CreateOrganisationDto): Promise<OrganisationResponse> {
+  create(
+    @Ctx() ctx: RequestContext,
+    @Body() dto: CreateOrganisationDto,
+  ): Promise<OrganisationResponse> {
     return this.organisations.create(ctx, dto);
   }
 

@@ -8,7 +8,11 @@ import { decodeNameIdCursor, type Page, PageQueryDto, toPage } from '../common/p
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery } from '../database/named-query.js';
 import { isUuid } from '../users/users.service.js';
-import type { CreateOrganisationDto, OrganisationResponse, UpdateOrganisationDto } from './dto/organisation.dto.js';
+import type {
+  CreateOrganisationDto,
+  OrganisationResponse,
+  UpdateOrganisationDto,
+} from './dto/organisation.dto.js';
 
 interface OrganisationRow {
   id: string;
@@ -50,11 +54,18 @@ export class OrganisationsService {
     return uniqueAsConflict(() => this.insert(context, dto));
   }
 
-  async update(context: RequestContext, id: string, dto: UpdateOrganisationDto): Promise<OrganisationResponse> {
+  async update(
+    context: RequestContext,
+    id: string,
+    dto: UpdateOrganisationDto,
+  ): Promise<OrganisationResponse> {
     return uniqueAsConflict(() => this.change(context, id, dto));
   }
 
-  private async insert(context: RequestContext, dto: CreateOrganisationDto): Promise<OrganisationResponse> {
+  private async insert(
+    context: RequestContext,
+    dto: CreateOrganisationDto,
+  ): Promise<OrganisationResponse> {
     return this.db.transaction(async (m) => {
       await this.assertUnique(m, dto.name, dto.acronym, null);
       const [row] = (await m.query(
@@ -72,10 +83,16 @@ export class OrganisationsService {
     });
   }
 
-  private async change(context: RequestContext, id: string, dto: UpdateOrganisationDto): Promise<OrganisationResponse> {
+  private async change(
+    context: RequestContext,
+    id: string,
+    dto: UpdateOrganisationDto,
+  ): Promise<OrganisationResponse> {
     return this.db.transaction(async (m) => {
       const [before] = isUuid(id)
-        ? ((await m.query('SELECT * FROM organisations WHERE id = $1 FOR UPDATE', [id])) as OrganisationRow[])
+        ? ((await m.query('SELECT * FROM organisations WHERE id = $1 FOR UPDATE', [
+            id,
+          ])) as OrganisationRow[])
         : [];
       if (!before) throw new DomainError('not_found', 'No such organisation.');
       await this.assertUnique(m, dto.name, dto.acronym, id);
@@ -85,19 +102,29 @@ export class OrganisationsService {
         if (to !== undefined && to !== before[key]) diff[key] = { from: before[key], to };
       }
       if (Object.keys(diff).length === 0) return present(before);
-      await m.query('UPDATE organisations SET name = $2, acronym = $3, kind = $4, updated_at = now() WHERE id = $1', [
+      await m.query(
+        'UPDATE organisations SET name = $2, acronym = $3, kind = $4, updated_at = now() WHERE id = $1',
+        [id, dto.name ?? before.name, dto.acronym ?? before.acronym, dto.kind ?? before.kind],
+      );
+      await this.audit.append(m, context, {
+        action: 'organisation.update',
+        entity: 'organisation',
+        entityId: id,
+        diff,
+      });
+      const [updated] = (await m.query('SELECT * FROM organisations WHERE id = $1', [
         id,
-        dto.name ?? before.name,
-        dto.acronym ?? before.acronym,
-        dto.kind ?? before.kind,
-      ]);
-      await this.audit.append(m, context, { action: 'organisation.update', entity: 'organisation', entityId: id, diff });
-      const [updated] = (await m.query('SELECT * FROM organisations WHERE id = $1', [id])) as OrganisationRow[];
+      ])) as OrganisationRow[];
       return present(updated ?? before);
     });
   }
 
-  private async assertUnique(m: EntityManager, name: string | undefined, acronym: string | undefined, selfId: string | null) {
+  private async assertUnique(
+    m: EntityManager,
+    name: string | undefined,
+    acronym: string | undefined,
+    selfId: string | null,
+  ) {
     const clash = (await m.query(
       `SELECT name, acronym FROM organisations
        WHERE (lower(name) = lower($1) OR lower(acronym) = lower($2)) AND id IS DISTINCT FROM $3`,
@@ -129,8 +156,12 @@ async function uniqueAsConflict<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    const pgError = error instanceof QueryFailedError ? (error.driverError as { code?: unknown; constraint?: unknown }) : null;
-    const problem = pgError?.code === '23505' ? UNIQUE_FIELDS[String(pgError.constraint)] : undefined;
+    const pgError =
+      error instanceof QueryFailedError
+        ? (error.driverError as { code?: unknown; constraint?: unknown })
+        : null;
+    const problem =
+      pgError?.code === '23505' ? UNIQUE_FIELDS[String(pgError.constraint)] : undefined;
     if (problem) throw nameOrAcronymTaken([problem]);
     throw error;
   }

@@ -22,7 +22,9 @@ export class DemoSeedService {
 
   /** Looks an organisation up by acronym, case-insensitively. */
   findOrganisationByAcronym(acronym: string): Promise<{ id: string }[]> {
-    return this.db.query('SELECT id FROM organisations WHERE lower(acronym) = lower($1)', [acronym]);
+    return this.db.query('SELECT id FROM organisations WHERE lower(acronym) = lower($1)', [
+      acronym,
+    ]);
   }
 
   async seed(password: string): Promise<SeedResult> {
@@ -39,14 +41,26 @@ export class DemoSeedService {
         )) as { id: string }[];
         if (!row) continue;
         organisations += 1;
-        await this.audit.append(m, context, { action: 'organisation.create', entity: 'organisation', entityId: row.id, diff: { ...org } });
+        await this.audit.append(m, context, {
+          action: 'organisation.create',
+          entity: 'organisation',
+          entityId: row.id,
+          diff: { ...org },
+        });
       }
       for (const user of DEMO_USERS) {
         const [row] = (await m.query(
           `INSERT INTO users (email, display_name, password_hash, roles, clearance, organisation_id)
            SELECT $1, $2, $3, $4, $5, o.id FROM organisations o WHERE lower(o.acronym) = lower($6)
            ON CONFLICT (email) DO NOTHING RETURNING id`,
-          [user.email, user.displayName, passwordHash, user.roles, user.clearance, user.organisation],
+          [
+            user.email,
+            user.displayName,
+            passwordHash,
+            user.roles,
+            user.clearance,
+            user.organisation,
+          ],
         )) as { id: string }[];
         if (!row) continue;
         users += 1;

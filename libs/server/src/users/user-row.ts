@@ -35,9 +35,15 @@ export function presentUser(row: UserRow, now = Date.now()): UserResponse {
     roles: row.roles,
     clearance: row.clearance,
     organisationId: row.organisation_id,
-    organisation: { id: row.organisation_id, name: row.org_name, acronym: row.org_acronym, kind: row.org_kind },
+    organisation: {
+      id: row.organisation_id,
+      name: row.org_name,
+      acronym: row.org_acronym,
+      kind: row.org_kind,
+    },
     active: row.active,
-    lockedUntil: row.locked_until && row.locked_until.getTime() > now ? row.locked_until.toISOString() : null,
+    lockedUntil:
+      row.locked_until && row.locked_until.getTime() > now ? row.locked_until.toISOString() : null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

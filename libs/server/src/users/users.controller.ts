@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { RequirePolicy } from '../authorization/policy.decorator.js';
 import { Ctx, type RequestContext } from '../common/request-context.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
@@ -43,7 +49,11 @@ export class UsersController {
   @RequirePolicy('update', 'User')
   @ApiOperation({ summary: 'Change roles, clearance, organisation, active or password (admin)' })
   @ApiOkResponse({ type: UserResponse })
-  update(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {
+  update(
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserResponse> {
     return this.users.update(ctx, id, dto);
   }
 }

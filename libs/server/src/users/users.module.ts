@@ -13,5 +13,9 @@ import { UsersService } from './users.service.js';
 export class UsersModule {}
 
 /** UsersService without routes, for the CLI and the seed. */
-@Module({ imports: [IdentityModule, AuditCoreModule], providers: [UsersService], exports: [UsersService] })
+@Module({
+  imports: [IdentityModule, AuditCoreModule],
+  providers: [UsersService],
+  exports: [UsersService],
+})
 export class UsersCoreModule {}

@@ -54,13 +54,24 @@ export class UsersService {
        ORDER BY lower(u.display_name), u.id LIMIT :limit`,
       params,
     );
-    return toPage(rows, limit, (r) => presentUser(r), (r) => [r.display_name.toLowerCase(), r.id]);
+    return toPage(
+      rows,
+      limit,
+      (r) => presentUser(r),
+      (r) => [r.display_name.toLowerCase(), r.id],
+    );
   }
 
   /** One user, if the caller may read them; otherwise "not found" (hidden means absent). */
   async get(context: RequestContext, id: string): Promise<UserResponse> {
     const row = await this.findRow(this.db.manager, id);
-    if (!row || !context.ability.can('read', subject('User', { id: row.id, organisationId: row.organisation_id }))) {
+    if (
+      !row ||
+      !context.ability.can(
+        'read',
+        subject('User', { id: row.id, organisationId: row.organisation_id }),
+      )
+    ) {
       throw new DomainError('not_found', 'No such user.');
     }
     return presentUser(row);
@@ -99,30 +110,54 @@ export class UsersService {
 
   /** Changes a user (administrators). Deactivation and a new password revoke every session. */
   async update(context: RequestContext, id: string, dto: UpdateUserDto): Promise<UserResponse> {
-    const passwordHash = dto.password === undefined ? undefined : await this.passwords.hash(dto.password);
+    const passwordHash =
+      dto.password === undefined ? undefined : await this.passwords.hash(dto.password);
     await this.db.transaction(async (m) => {
       const before = await this.findRow(m, id, true);
-      if (!before || !context.ability.can('update', subject('User', { id: before.id, organisationId: before.organisation_id }))) {
+      if (
+        !before ||
+        !context.ability.can(
+          'update',
+          subject('User', { id: before.id, organisationId: before.organisation_id }),
+        )
+      ) {
         throw new DomainError('not_found', 'No such user.');
       }
-      if (context.actor?.id === id && (dto.active === false || (dto.roles && !dto.roles.includes('admin')))) {
-        throw new DomainError('conflict', 'You cannot deactivate yourself or remove your own admin role.');
+      if (
+        context.actor?.id === id &&
+        (dto.active === false || (dto.roles && !dto.roles.includes('admin')))
+      ) {
+        throw new DomainError(
+          'conflict',
+          'You cannot deactivate yourself or remove your own admin role.',
+        );
       }
-      if (dto.organisationId !== undefined) await this.assertOrganisationExists(m, dto.organisationId);
+      if (dto.organisationId !== undefined)
+        await this.assertOrganisationExists(m, dto.organisationId);
 
       const diff: Record<string, JsonValue> = {};
       const sets: string[] = [];
       const values: unknown[] = [];
-      const change = (column: string, field: string, from: JsonValue, to: JsonValue, value: unknown = to) => {
+      const change = (
+        column: string,
+        field: string,
+        from: JsonValue,
+        to: JsonValue,
+        value: unknown = to,
+      ) => {
         if (JSON.stringify(from) === JSON.stringify(to)) return;
         values.push(value);
         sets.push(`${column} = $${values.length}`);
         diff[field] = { from, to };
       };
-      if (dto.displayName !== undefined) change('display_name', 'displayName', before.display_name, dto.displayName);
-      if (dto.roles !== undefined) change('roles', 'roles', [...before.roles].sort(), [...dto.roles].sort(), dto.roles);
-      if (dto.clearance !== undefined) change('clearance', 'clearance', before.clearance, dto.clearance);
-      if (dto.organisationId !== undefined) change('organisation_id', 'organisationId', before.organisation_id, dto.organisationId);
+      if (dto.displayName !== undefined)
+        change('display_name', 'displayName', before.display_name, dto.displayName);
+      if (dto.roles !== undefined)
+        change('roles', 'roles', [...before.roles].sort(), [...dto.roles].sort(), dto.roles);
+      if (dto.clearance !== undefined)
+        change('clearance', 'clearance', before.clearance, dto.clearance);
+      if (dto.organisationId !== undefined)
+        change('organisation_id', 'organisationId', before.organisation_id, dto.organisationId);
       if (dto.active !== undefined) change('active', 'active', before.active, dto.active);
       if (passwordHash !== undefined) {
         values.push(passwordHash);
@@ -131,11 +166,19 @@ export class UsersService {
       }
       if (sets.length === 0) return;
       values.push(id);
-      await m.query(`UPDATE users SET ${sets.join(', ')}, updated_at = now() WHERE id = $${values.length}`, values);
+      await m.query(
+        `UPDATE users SET ${sets.join(', ')}, updated_at = now() WHERE id = $${values.length}`,
+        values,
+      );
       if (dto.active === false || passwordHash !== undefined) {
         diff.sessionsRevoked = await this.refreshTokens.revokeAllForUser(m, id);
       }
-      await this.audit.append(m, context, { action: 'user.update', entity: 'user', entityId: id, diff });
+      await this.audit.append(m, context, {
+        action: 'user.update',
+        entity: 'user',
+        entityId: id,
+        diff,
+      });
     });
     return this.get(context, id);
   }
@@ -150,7 +193,9 @@ export class UsersService {
   }
 
   private async assertOrganisationExists(m: EntityManager, organisationId: string): Promise<void> {
-    const [org] = (await m.query('SELECT 1 FROM organisations WHERE id = $1', [organisationId])) as unknown[];
+    const [org] = (await m.query('SELECT 1 FROM organisations WHERE id = $1', [
+      organisationId,
+    ])) as unknown[];
     if (!org) {
       throw new DomainError('validation_failed', 'Unknown organisation.', [
         { field: 'organisationId', message: 'no organisation has this id' },

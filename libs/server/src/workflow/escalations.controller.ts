@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { RequirePolicy } from '../authorization/policy.decorator.js';
 import { ErrorResponse } from '../common/error-response.js';
 import { Ctx, type RequestContext } from '../common/request-context.js';
@@ -22,16 +29,28 @@ export class EscalationsController {
   @RequirePolicy('propose', 'Case')
   @ApiOperation({ summary: 'Propose moving a case (up one stage, down, or to closed)' })
   @ApiCreatedResponse({ type: EscalationResponse })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'Not allowed now (the reason says why)' })
-  propose(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() dto: ProposeEscalationDto): Promise<EscalationResponse> {
+  @ApiConflictResponse({
+    type: ErrorResponse,
+    description: 'Not allowed now (the reason says why)',
+  })
+  propose(
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body() dto: ProposeEscalationDto,
+  ): Promise<EscalationResponse> {
     return this.escalations.propose(ctx, id, dto);
   }
 
   @Get('escalations')
   @RequirePolicy('read', 'Case')
-  @ApiOperation({ summary: 'Proposals on readable cases; pending ones oldest first (the approvals inbox)' })
+  @ApiOperation({
+    summary: 'Proposals on readable cases; pending ones oldest first (the approvals inbox)',
+  })
   @ApiOkResponse({ type: EscalationPageResponse })
-  list(@Ctx() ctx: RequestContext, @Query() query: ListEscalationsQueryDto): Promise<EscalationPageResponse> {
+  list(
+    @Ctx() ctx: RequestContext,
+    @Query() query: ListEscalationsQueryDto,
+  ): Promise<EscalationPageResponse> {
     return this.escalations.list(ctx, query);
   }
 
@@ -46,10 +65,16 @@ export class EscalationsController {
   @Post('escalations/:id/approve')
   @HttpCode(200)
   @RequirePolicy('approve', 'Case')
-  @ApiOperation({ summary: 'Approve (never your own proposal); the move happens once enough advisers approve' })
+  @ApiOperation({
+    summary: 'Approve (never your own proposal); the move happens once enough advisers approve',
+  })
   @ApiOkResponse({ type: EscalationResponse })
   @ApiConflictResponse({ type: ErrorResponse })
-  approve(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() dto: DecisionNoteDto): Promise<EscalationResponse> {
+  approve(
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body() dto: DecisionNoteDto,
+  ): Promise<EscalationResponse> {
     return this.escalations.decide(ctx, id, 'approve', dto.note);
   }
 
@@ -59,7 +84,11 @@ export class EscalationsController {
   @ApiOperation({ summary: 'Reject a proposal (advisers)' })
   @ApiOkResponse({ type: EscalationResponse })
   @ApiConflictResponse({ type: ErrorResponse })
-  reject(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() dto: DecisionNoteDto): Promise<EscalationResponse> {
+  reject(
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body() dto: DecisionNoteDto,
+  ): Promise<EscalationResponse> {
     return this.escalations.decide(ctx, id, 'reject', dto.note);
   }
 
@@ -69,7 +98,11 @@ export class EscalationsController {
   @ApiOperation({ summary: 'Withdraw your own proposal' })
   @ApiOkResponse({ type: EscalationResponse })
   @ApiConflictResponse({ type: ErrorResponse })
-  withdraw(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() dto: DecisionNoteDto): Promise<EscalationResponse> {
+  withdraw(
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body() dto: DecisionNoteDto,
+  ): Promise<EscalationResponse> {
     return this.escalations.decide(ctx, id, 'withdraw', dto.note);
   }
 }

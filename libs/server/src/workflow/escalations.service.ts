@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { subject } from '@casl/ability';
-import { approvalsRequired, DomainError, type CaseSubject, type Classification, type Stage, type WorkflowEvent } from '@vigil/domain';
+import {
+  approvalsRequired,
+  DomainError,
+  type CaseSubject,
+  type Classification,
+  type Stage,
+  type WorkflowEvent,
+} from '@vigil/domain';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
@@ -12,7 +19,11 @@ import { CASE_SQL_FIELDS } from '../cases/case-row.js';
 import { CasesService } from '../cases/cases.service.js';
 import { namedQuery } from '../database/named-query.js';
 import { isUuid } from '../users/users.service.js';
-import type { EscalationResponse, ListEscalationsQueryDto, ProposeEscalationDto } from './dto/escalation.dto.js';
+import type {
+  EscalationResponse,
+  ListEscalationsQueryDto,
+  ProposeEscalationDto,
+} from './dto/escalation.dto.js';
 import { actorId, WorkflowService } from './workflow.service.js';
 
 interface EscalationRow {
@@ -60,7 +71,11 @@ export class EscalationsService {
   ) {}
 
   /** A member analyst or an adviser proposes; `closed` proposes closing the case. */
-  async propose(context: RequestContext, caseId: string, dto: ProposeEscalationDto): Promise<EscalationResponse> {
+  async propose(
+    context: RequestContext,
+    caseId: string,
+    dto: ProposeEscalationDto,
+  ): Promise<EscalationResponse> {
     const proposalId = randomUUID();
     const { applied } = await this.db.transaction(async (m) => {
       const row = await this.cases.loadCase(m, context, caseId, 'propose', true);
@@ -74,7 +89,15 @@ export class EscalationsService {
       await m.query(
         `INSERT INTO escalation_requests (id, case_id, from_stage, to_stage, justification, proposed_by, approvals_required)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [proposalId, caseId, row.stage, dto.toStage, dto.justification, me, approvalsRequired(row.stage, dto.toStage)],
+        [
+          proposalId,
+          caseId,
+          row.stage,
+          dto.toStage,
+          dto.justification,
+          me,
+          approvalsRequired(row.stage, dto.toStage),
+        ],
       );
       return { applied: result };
     });
@@ -83,18 +106,29 @@ export class EscalationsService {
   }
 
   /** Approve (an adviser who did not propose it), reject (likewise) or withdraw (the proposer). */
-  async decide(context: RequestContext, escalationId: string, decision: Decision, note: string | undefined): Promise<EscalationResponse> {
+  async decide(
+    context: RequestContext,
+    escalationId: string,
+    decision: Decision,
+    note: string | undefined,
+  ): Promise<EscalationResponse> {
     const caseId = await this.caseOf(context, escalationId);
     const applied = await this.db.transaction(async (m) => {
       const action = decision === 'withdraw' ? 'read' : 'approve';
       const row = await this.cases.loadCase(m, context, caseId, action, true);
       // Read again under the case lock: a concurrent decision may have settled it.
-      const [current] = (await m.query('SELECT status, approvals FROM escalation_requests WHERE id = $1', [escalationId])) as {
+      const [current] = (await m.query(
+        'SELECT status, approvals FROM escalation_requests WHERE id = $1',
+        [escalationId],
+      )) as {
         status: string;
         approvals: EscalationRow['approvals'];
       }[];
       if (!current || current.status !== 'pending') {
-        throw new DomainError('not_allowed_now', `This proposal is no longer pending: it was ${current?.status ?? 'removed'}.`);
+        throw new DomainError(
+          'not_allowed_now',
+          `This proposal is no longer pending: it was ${current?.status ?? 'removed'}.`,
+        );
       }
       const me = actorId(context);
       const facts = await this.workflow.loadFacts(m, caseId);
@@ -105,7 +139,15 @@ export class EscalationsService {
             ? { type: 'REJECT', actorId: me }
             : { type: 'WITHDRAW', actorId: me };
       const result = await this.workflow.apply(m, context, row, event, note);
-      await this.recordDecision(m, context, escalationId, decision, note, result.step.pending === null, current.approvals);
+      await this.recordDecision(
+        m,
+        context,
+        escalationId,
+        decision,
+        note,
+        result.step.pending === null,
+        current.approvals,
+      );
       return result;
     });
     this.workflow.published(caseId, applied);
@@ -113,7 +155,9 @@ export class EscalationsService {
   }
 
   async get(context: RequestContext, id: string): Promise<EscalationResponse> {
-    const [row] = isUuid(id) ? ((await this.db.query(`${ESCALATION_SELECT} WHERE e.id = $1`, [id])) as EscalationRow[]) : [];
+    const [row] = isUuid(id)
+      ? ((await this.db.query(`${ESCALATION_SELECT} WHERE e.id = $1`, [id])) as EscalationRow[])
+      : [];
     if (!row || !context.ability.can('read', subject('Case', subjectOf(row)))) {
       throw new DomainError('not_found', 'No such proposal.');
     }
@@ -121,7 +165,10 @@ export class EscalationsService {
   }
 
   /** Proposals on cases the caller may read; pending ones oldest first (the advisers' inbox). */
-  async list(context: RequestContext, query: ListEscalationsQueryDto): Promise<Page<EscalationResponse>> {
+  async list(
+    context: RequestContext,
+    query: ListEscalationsQueryDto,
+  ): Promise<Page<EscalationResponse>> {
     const limit = query.limit ?? 50;
     const status = query.status ?? 'pending';
     const acl = abilityToSql(context.ability, 'read', 'Case', CASE_SQL_FIELDS);
@@ -130,7 +177,9 @@ export class EscalationsService {
     const order = status === 'pending' ? 'ASC' : 'DESC';
     if (query.cursor) {
       const [at, id] = decodeKeysetCursor(query.cursor, ['timestamp', 'uuid']);
-      where.push(`(e.created_at, e.id) ${order === 'ASC' ? '>' : '<'} (:cursorAt::timestamptz, :cursorId::uuid)`);
+      where.push(
+        `(e.created_at, e.id) ${order === 'ASC' ? '>' : '<'} (:cursorAt::timestamptz, :cursorId::uuid)`,
+      );
       Object.assign(params, { cursorAt: at, cursorId: id });
     }
     const rows = await namedQuery<EscalationRow>(
@@ -138,12 +187,19 @@ export class EscalationsService {
       `${ESCALATION_SELECT} WHERE ${where.join(' AND ')} ORDER BY e.created_at ${order}, e.id ${order} LIMIT :limit`,
       params,
     );
-    return toPage(rows, limit, (r) => present(r, context), (r) => [r.created_key, r.id]);
+    return toPage(
+      rows,
+      limit,
+      (r) => present(r, context),
+      (r) => [r.created_key, r.id],
+    );
   }
 
   private async caseOf(context: RequestContext, escalationId: string): Promise<string> {
     const [row] = isUuid(escalationId)
-      ? ((await this.db.query('SELECT case_id FROM escalation_requests WHERE id = $1', [escalationId])) as { case_id: string }[])
+      ? ((await this.db.query('SELECT case_id FROM escalation_requests WHERE id = $1', [
+          escalationId,
+        ])) as { case_id: string }[])
       : [];
     if (!row) throw new DomainError('not_found', 'No such proposal.');
     return row.case_id;
@@ -160,7 +216,15 @@ export class EscalationsService {
   ): Promise<void> {
     const me = actorId(context);
     if (decision === 'approve') {
-      const next = [...approvals, { userId: me, displayName: context.actor?.displayName ?? '', at: new Date().toISOString(), note: note ?? null }];
+      const next = [
+        ...approvals,
+        {
+          userId: me,
+          displayName: context.actor?.displayName ?? '',
+          at: new Date().toISOString(),
+          note: note ?? null,
+        },
+      ];
       await m.query(
         `UPDATE escalation_requests SET approvals = $2,
            status = CASE WHEN $3 THEN 'approved' ELSE status END,

@@ -10,6 +10,10 @@ import type { EntityManager } from 'typeorm';
 @Injectable()
 export class WorkflowFactsProvider {
   async load(_manager: EntityManager, _caseId: string): Promise<WorkflowFacts> {
-    return { latestFinalisedAssessmentAgeDays: null, openRecommendations: 0, transmittedRecommendations: 0 };
+    return {
+      latestFinalisedAssessmentAgeDays: null,
+      openRecommendations: 0,
+      transmittedRecommendations: 0,
+    };
   }
 }

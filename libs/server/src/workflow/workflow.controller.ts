@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { RequirePolicy } from '../authorization/policy.decorator.js';
@@ -51,7 +57,11 @@ export class WorkflowController {
   @RequirePolicy('read', 'Case')
   @ApiOperation({ summary: 'The case timeline, oldest first; `after` to catch up' })
   @ApiOkResponse({ type: CaseEventPageResponse })
-  async timeline(@Ctx() ctx: RequestContext, @Param('id') id: string, @Query() query: CaseEventsQueryDto): Promise<CaseEventPageResponse> {
+  async timeline(
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+    @Query() query: CaseEventsQueryDto,
+  ): Promise<CaseEventPageResponse> {
     await this.cases.get(ctx, id);
     return this.events.list(id, query.after ?? 0, query.limit ?? 100);
   }
@@ -61,7 +71,11 @@ export class WorkflowController {
   @RequirePolicy('review', 'Case')
   @ApiOperation({ summary: 'Record a periodic review; sets the next review date' })
   @ApiOkResponse({ type: WorkflowResponse })
-  review(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() dto: RequiredNoteDto): Promise<WorkflowResponse> {
+  review(
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body() dto: RequiredNoteDto,
+  ): Promise<WorkflowResponse> {
     return this.workflow.recordReview(ctx, id, dto.note);
   }
 
@@ -70,7 +84,11 @@ export class WorkflowController {
   @RequirePolicy('reopen', 'Case')
   @ApiOperation({ summary: 'Reopen a closed case (advisers)' })
   @ApiOkResponse({ type: WorkflowResponse })
-  reopen(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() dto: RequiredNoteDto): Promise<WorkflowResponse> {
+  reopen(
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body() dto: RequiredNoteDto,
+  ): Promise<WorkflowResponse> {
     return this.workflow.reopen(ctx, id, dto.note);
   }
 }

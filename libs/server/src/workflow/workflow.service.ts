@@ -83,32 +83,57 @@ export class WorkflowService {
   }
 
   /** Applies `event` to the locked `row`; refuses with 409 and the machine's reason. */
-  async apply(manager: EntityManager, context: RequestContext, row: CaseRow, event: WorkflowEvent, note?: string): Promise<AppliedEvent> {
+  async apply(
+    manager: EntityManager,
+    context: RequestContext,
+    row: CaseRow,
+    event: WorkflowEvent,
+    note?: string,
+  ): Promise<AppliedEvent> {
     const { step, snapshot } = applyWorkflowEvent(row.workflow_snapshot ?? null, event);
-    if (!step.accepted) throw new DomainError('not_allowed_now', step.reason ?? 'This is not allowed now.');
+    if (!step.accepted)
+      throw new DomainError('not_allowed_now', step.reason ?? 'This is not allowed now.');
     const resetReview = step.transitioned || event.type === 'RECORD_REVIEW';
     await manager.query(
       `UPDATE cases SET workflow_snapshot = $2, stage = $3, sub_state = $4, version = version + 1, updated_at = now(),
          next_review_due = CASE WHEN $5 THEN now() + make_interval(days => $6::int) ELSE next_review_due END
        WHERE id = $1`,
-      [row.id, JSON.stringify(snapshot), step.after.stage, step.after.subState, resetReview, reviewIntervalDays(step.after.stage) ?? 0],
+      [
+        row.id,
+        JSON.stringify(snapshot),
+        step.after.stage,
+        step.after.subState,
+        resetReview,
+        reviewIntervalDays(step.after.stage) ?? 0,
+      ],
     );
-    if (step.after.stage === 'closed') await manager.query('UPDATE cases SET next_review_due = NULL WHERE id = $1', [row.id]);
+    if (step.after.stage === 'closed')
+      await manager.query('UPDATE cases SET next_review_due = NULL WHERE id = $1', [row.id]);
     const type = eventType(event, step);
-    const target = event.type === 'PROPOSE' ? event.toStage : event.type === 'CLOSE' ? 'closed' : null;
+    const target =
+      event.type === 'PROPOSE' ? event.toStage : event.type === 'CLOSE' ? 'closed' : null;
     const payload: Record<string, JsonValue> = {
       workflowEvent: event as unknown as JsonValue,
       ...(target ? { targetStage: target } : {}),
       ...(note ? { note } : {}),
       ...(step.pending ? { proposalId: step.pending.proposalId } : {}),
     };
-    const seq = await this.events.record(manager, context, row.id, { type, fromStage: step.before.stage, toStage: step.after.stage, payload });
+    const seq = await this.events.record(manager, context, row.id, {
+      type,
+      fromStage: step.before.stage,
+      toStage: step.after.stage,
+      payload,
+    });
     await this.audit.append(manager, context, {
       action: `case.workflow.${event.type.toLowerCase()}`,
       entity: 'case',
       entityId: row.id,
       caseId: row.id,
-      diff: { from: `${step.before.stage}.${step.before.subState}`, to: `${step.after.stage}.${step.after.subState}`, ...(note ? { note } : {}) },
+      diff: {
+        from: `${step.before.stage}.${step.before.subState}`,
+        to: `${step.after.stage}.${step.after.subState}`,
+        ...(note ? { note } : {}),
+      },
     });
     return { step, seq, type };
   }
@@ -124,10 +149,20 @@ export class WorkflowService {
   }
 
   /** Records a periodic review (RECORD_REVIEW) with a note; resets the review clock. */
-  async recordReview(context: RequestContext, caseId: string, note: string): Promise<WorkflowResponse> {
+  async recordReview(
+    context: RequestContext,
+    caseId: string,
+    note: string,
+  ): Promise<WorkflowResponse> {
     const applied = await this.db.transaction(async (m) => {
       const row = await this.cases.loadCase(m, context, caseId, 'review', true);
-      return this.apply(m, context, row, { type: 'RECORD_REVIEW', actorId: actorId(context) }, note);
+      return this.apply(
+        m,
+        context,
+        row,
+        { type: 'RECORD_REVIEW', actorId: actorId(context) },
+        note,
+      );
     });
     this.published(caseId, applied);
     return this.describe(context, caseId);
@@ -149,8 +184,11 @@ export class WorkflowService {
     const facts = await this.facts.load(this.db.manager, caseId);
     const position = describeWorkflow(row.workflow_snapshot ?? null);
     const me = actorId(context);
-    const allowedBy = (type: WorkflowEventType) => context.ability.can(EVENT_ACTION[type], subject('Case', caseSubject(row)));
-    const allowedEvents = acceptedEventTypes(row.workflow_snapshot ?? null, me, facts).filter(allowedBy);
+    const allowedBy = (type: WorkflowEventType) =>
+      context.ability.can(EVENT_ACTION[type], subject('Case', caseSubject(row)));
+    const allowedEvents = acceptedEventTypes(row.workflow_snapshot ?? null, me, facts).filter(
+      allowedBy,
+    );
     return {
       caseId,
       stage: position.stage,
@@ -158,7 +196,9 @@ export class WorkflowService {
       version: row.version,
       pendingEscalationId: position.pending?.proposalId ?? null,
       allowedEvents,
-      proposableStages: allowedBy('PROPOSE') ? proposableStages(row.workflow_snapshot ?? null, me, facts) : [],
+      proposableStages: allowedBy('PROPOSE')
+        ? proposableStages(row.workflow_snapshot ?? null, me, facts)
+        : [],
       nextReviewDue: row.next_review_due?.toISOString() ?? null,
     };
   }

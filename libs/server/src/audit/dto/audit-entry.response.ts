@@ -11,7 +11,8 @@ export class AuditEntryResponse {
   @ApiProperty({ example: 'user' }) entity!: string;
   @ApiProperty({ type: String, nullable: true }) entityId!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) caseId!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What changed' }) diff!: JsonValue;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What changed' })
+  diff!: JsonValue;
   @ApiProperty({ type: String, nullable: true }) requestId!: string | null;
   @ApiProperty() prevHash!: string;
   @ApiProperty() hash!: string;
@@ -26,7 +27,8 @@ export class AuditPageResponse {
 /** Result of walking the chain. */
 export class AuditVerifyResponse {
   @ApiProperty() ok!: boolean;
-  @ApiProperty({ description: 'Entries verified before the first broken one (or all)' }) checked!: number;
+  @ApiProperty({ description: 'Entries verified before the first broken one (or all)' })
+  checked!: number;
   @ApiProperty({ type: Number, nullable: true }) firstBrokenSeq!: number | null;
   @ApiProperty({ type: String, nullable: true }) reason!: string | null;
 }

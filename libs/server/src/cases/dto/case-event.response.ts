@@ -3,7 +3,7 @@ import { STAGES, type JsonValue, type Stage } from '@vigil/domain';
 
 /** One entry of a case's timeline. */
 export class CaseEventResponse {
-  @ApiProperty({ description: 'Position in this case\'s history, from 1' }) seq!: number;
+  @ApiProperty({ description: "Position in this case's history, from 1" }) seq!: number;
   @ApiProperty({ example: 'case.transitioned' }) type!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorId!: string | null;
   @ApiProperty({ type: String, nullable: true }) actorName!: string | null;

@@ -4,7 +4,8 @@ import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min } fro
 import { CLASSIFICATIONS, type Classification } from '@vigil/domain';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+const upper = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toUpperCase() : value;
 
 /** A new country situation. */
 export class CreateCaseDto {
@@ -30,7 +31,10 @@ export class CreateCaseDto {
   @IsIn(CLASSIFICATIONS, { message: `classification must be one of ${CLASSIFICATIONS.join(', ')}` })
   classification?: Classification;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Defaults to the author when they are an analyst' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Defaults to the author when they are an analyst',
+  })
   @IsOptional()
   @IsUUID('all')
   leadAnalystId?: string;
@@ -75,6 +79,8 @@ export class AddCaseMemberDto {
   userId!: string;
 
   @ApiProperty({ enum: ['analyst', 'adviser', 'contributor'] })
-  @IsIn(['analyst', 'adviser', 'contributor'], { message: 'role must be analyst, adviser or contributor' })
+  @IsIn(['analyst', 'adviser', 'contributor'], {
+    message: 'role must be analyst, adviser or contributor',
+  })
   role!: 'analyst' | 'adviser' | 'contributor';
 }

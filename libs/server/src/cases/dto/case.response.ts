@@ -19,8 +19,10 @@ export class CaseResponse {
   @ApiProperty({ enum: STAGES }) stage!: Stage;
   @ApiProperty({ enum: ['steady', 'pending'] }) subState!: 'steady' | 'pending';
   @ApiProperty({ description: 'Send back with PATCH (optimistic lock)' }) version!: number;
-  @ApiProperty({ type: String, nullable: true, enum: ['low', 'moderate', 'high', 'very_high'] }) riskLevel!: string | null;
-  @ApiProperty({ type: String, nullable: true, enum: ['deteriorated', 'unchanged', 'improved'] }) riskTrend!: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['low', 'moderate', 'high', 'very_high'] })
+  riskLevel!: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['deteriorated', 'unchanged', 'improved'] })
+  riskTrend!: string | null;
   @ApiProperty() prioritySituation!: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) nextReviewDue!: string | null;
   @ApiProperty({ description: 'The next review date has passed' }) reviewOverdue!: boolean;
@@ -41,12 +43,17 @@ export class CountryCount {
   @ApiProperty() country!: string;
   @ApiProperty() countryName!: string;
   @ApiProperty() total!: number;
-  @ApiProperty({ enum: STAGES, description: 'The highest stage among its open cases' }) highestStage!: Stage;
+  @ApiProperty({ enum: STAGES, description: 'The highest stage among its open cases' })
+  highestStage!: Stage;
 }
 
 /** Counts for the situations list and the map, under the same filters (stage aside). */
 export class CaseStatsResponse {
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, example: { monitoring: 3, alert: 1 } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    example: { monitoring: 3, alert: 1 },
+  })
   byStage!: Record<Stage, number>;
   @ApiProperty({ type: [CountryCount] }) byCountry!: CountryCount[];
   @ApiProperty() total!: number;

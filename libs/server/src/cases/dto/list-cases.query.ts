@@ -4,8 +4,10 @@ import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from
 import { STAGES, type Stage } from '@vigil/domain';
 import { PageQueryDto } from '../../common/pagination.js';
 
-const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
+const toBool = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').filter(Boolean) : value;
 
 export const CASE_SORTS = ['updatedAt', 'reference', 'title', 'nextReviewDue'] as const;
 export type CaseSort = (typeof CASE_SORTS)[number];
@@ -20,7 +22,9 @@ export class CaseFiltersDto extends PageQueryDto {
 
   @ApiPropertyOptional({ example: 'KEN' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.toUpperCase() : value,
+  )
   @IsString()
   @Length(3, 3)
   country?: string;

@@ -1,5 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CLASSIFICATIONS, ORGANISATION_KINDS, ROLES, type Clearance, type OrganisationKind, type Role } from '@vigil/domain';
+import {
+  CLASSIFICATIONS,
+  ORGANISATION_KINDS,
+  ROLES,
+  type Clearance,
+  type OrganisationKind,
+  type Role,
+} from '@vigil/domain';
 
 /** An organisation as embedded in other answers. */
 export class OrganisationSummary {
@@ -19,7 +26,12 @@ export class UserResponse {
   @ApiProperty({ format: 'uuid' }) organisationId!: string;
   @ApiProperty({ type: OrganisationSummary }) organisation!: OrganisationSummary;
   @ApiProperty() active!: boolean;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Set while sign-in is locked' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Set while sign-in is locked',
+  })
   lockedUntil!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;

@@ -41,7 +41,10 @@ export class RequiredNoteDto {
 
 /** Filters of the escalations list. */
 export class ListEscalationsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected', 'withdrawn'], default: 'pending' })
+  @ApiPropertyOptional({
+    enum: ['pending', 'approved', 'rejected', 'withdrawn'],
+    default: 'pending',
+  })
   @IsOptional()
   @IsIn(['pending', 'approved', 'rejected', 'withdrawn'])
   status?: 'pending' | 'approved' | 'rejected' | 'withdrawn';
@@ -72,7 +75,8 @@ export class EscalationResponse {
   @ApiProperty({ type: String, nullable: true }) decisionNote!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ description: 'Seconds since it was proposed (pending) or until it was decided' }) waitingSeconds!: number;
+  @ApiProperty({ description: 'Seconds since it was proposed (pending) or until it was decided' })
+  waitingSeconds!: number;
   @ApiProperty({ description: 'Whether the caller may approve it now' }) canApprove!: boolean;
 }
 

@@ -7,8 +7,13 @@ export class WorkflowResponse {
   @ApiProperty({ enum: STAGES }) stage!: Stage;
   @ApiProperty({ enum: ['steady', 'pending'] }) subState!: 'steady' | 'pending';
   @ApiProperty() version!: number;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) pendingEscalationId!: string | null;
-  @ApiProperty({ enum: WORKFLOW_EVENT_TYPES, isArray: true, description: 'Events this user may send now' })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) pendingEscalationId!:
+    string | null;
+  @ApiProperty({
+    enum: WORKFLOW_EVENT_TYPES,
+    isArray: true,
+    description: 'Events this user may send now',
+  })
   allowedEvents!: WorkflowEventType[];
   @ApiProperty({ enum: STAGES, isArray: true, description: 'Targets this user may propose now' })
   proposableStages!: Stage[];
