@@ -175,6 +175,48 @@ describe('appending', () => {
     expect(await count()).toBe(before);
     expect(await audit.verify()).toMatchObject({ ok: true, checked: before });
   });
+  it('stays gap-free and valid when its remembered tip is stale: after a rollback, and with a second process appending', async () => {
+    const before = await count();
+    // A second service instance stands for another api process writing to the same chain.
+    const other = new AuditService(db);
+    const appendWith = (service: AuditService, action: string) =>
+      db.transaction((m) =>
+        service.append(m, { actor: null, requestId: action }, { action, entity: 'thing' }),
+      );
+    await appendWith(audit, 'test.tip.a1');
+    // This process remembers a tip that never commits.
+    await expect(
+      db.transaction(async (m) => {
+        await audit.append(
+          m,
+          { actor: null, requestId: 'rb' },
+          { action: 'test.tip.rolled-back', entity: 'thing' },
+        );
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    await appendWith(audit, 'test.tip.a2');
+    await appendWith(other, 'test.tip.b1');
+    await appendWith(audit, 'test.tip.a3');
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        appendWith(i % 2 ? audit : other, `test.tip.mixed.${i}`),
+      ),
+    );
+    const chain = await rows();
+    expect(chain).toHaveLength(before + 14);
+    expect(chain.map((r) => Number(r.seq))).toEqual(chain.map((_, i) => i + 1));
+    const rolledBack = await db.query(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'test.tip.rolled-back'",
+    );
+    expect(rolledBack[0].n).toBe(0);
+    expect(await audit.verify()).toEqual({
+      ok: true,
+      checked: before + 14,
+      firstBrokenSeq: null,
+      reason: null,
+    });
+  });
 });
 
 describe('the log is append-only', () => {

@@ -21,6 +21,12 @@ export interface AuditRecord {
 const CHAIN_LOCK = 7_316_001;
 const VERIFY_BATCH = 2000;
 
+/** The last entry of the chain. */
+interface ChainTip {
+  seq: string;
+  hash: string;
+}
+
 interface AuditRow {
   seq: string;
   at: Date;
@@ -41,6 +47,12 @@ interface AuditRow {
 export class AuditService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /**
+   * The chain tip this process wrote last. Only a guess (its transaction may have rolled back, or
+   * another process may have appended since): it is checked under the lock before it is used.
+   */
+  private tipGuess: ChainTip | null = null;
+
   /** Appends inside the caller's transaction, so the entry commits or rolls back with the change. */
   async append(
     manager: EntityManager,
@@ -52,15 +64,7 @@ export class AuditService {
         'AuditService.append must run inside the transaction of the change it records',
       );
     }
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-    const [last] = (await manager.query(
-      'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
-    )) as {
-      seq: string;
-      hash: string;
-    }[];
-    const fields: ChainedFields = {
-      seq: last ? (BigInt(last.seq) + 1n).toString() : '1',
+    const entry: Omit<ChainedFields, 'seq'> = {
       at: new Date().toISOString(),
       actorId: context.actor?.id ?? null,
       action: record.action,
@@ -70,24 +74,60 @@ export class AuditService {
       diff: record.diff ?? {},
       requestId: context.requestId,
     };
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    await manager.query(
-      `INSERT INTO audit_log (seq, at, actor_id, action, entity, entity_id, case_id, diff, request_id, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [
-        fields.seq,
-        fields.at,
-        fields.actorId,
-        fields.action,
-        fields.entity,
-        fields.entityId,
-        fields.caseId,
-        JSON.stringify(fields.diff),
-        fields.requestId,
-        prevHash,
-        chainHash(prevHash, fields),
-      ],
-    );
+    // The lock is taken in a statement of its own, so every later statement's snapshot sees all
+    // that was committed before it: the tip cannot be stale. The lock is held until commit, so
+    // the fewer round trips after it, the more writers per second the chain admits.
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+    if (this.tipGuess && (await this.insertAfter(manager, this.tipGuess, entry, true))) return;
+    const [tip] = (await manager.query(
+      'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+    )) as ChainTip[];
+    await this.insertAfter(manager, tip ?? null, entry, false);
+  }
+
+  /**
+   * Inserts `entry` after `tip`. Guarded, it inserts only if `tip` is still the last entry
+   * (one round trip instead of reading the tip first) and answers false otherwise.
+   */
+  private async insertAfter(
+    manager: EntityManager,
+    tip: ChainTip | null,
+    entry: Omit<ChainedFields, 'seq'>,
+    guarded: boolean,
+  ): Promise<boolean> {
+    const fields: ChainedFields = { ...entry, seq: tip ? (BigInt(tip.seq) + 1n).toString() : '1' };
+    const prevHash = tip?.hash ?? GENESIS_HASH;
+    const hash = chainHash(prevHash, fields);
+    const values = [
+      fields.seq,
+      fields.at,
+      fields.actorId,
+      fields.action,
+      fields.entity,
+      fields.entityId,
+      fields.caseId,
+      JSON.stringify(fields.diff),
+      fields.requestId,
+      prevHash,
+      hash,
+    ];
+    const columns =
+      'seq, at, actor_id, action, entity, entity_id, case_id, diff, request_id, prev_hash, hash';
+    const rows = (await manager.query(
+      guarded
+        ? `INSERT INTO audit_log (${columns})
+           SELECT $1::bigint, $2::timestamptz, $3::uuid, $4::text, $5::text, $6::text, $7::uuid,
+                  $8::jsonb, $9::text, $10::text, $11::text
+           WHERE EXISTS (SELECT 1 FROM audit_log WHERE seq = $1::bigint - 1 AND hash = $10::text)
+             AND NOT EXISTS (SELECT 1 FROM audit_log WHERE seq >= $1::bigint)
+           RETURNING seq`
+        : `INSERT INTO audit_log (${columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+           RETURNING seq`,
+      values,
+    )) as unknown[];
+    if (rows.length === 0) return false;
+    this.tipGuess = { seq: fields.seq, hash };
+    return true;
   }
 
   /** Newest first, filtered, keyset-paged by seq. */

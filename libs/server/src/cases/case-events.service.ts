@@ -44,12 +44,24 @@ export class CaseEventsService {
       [caseId],
     );
     if (!row) throw new DomainError('not_found', 'No such case.');
+    await this.insert(manager, context, caseId, row.last_event_seq, event);
+    return row.last_event_seq;
+  }
+
+  /** Writes the entry at `seq`, when the caller already advanced `cases.last_event_seq`. */
+  async insert(
+    manager: EntityManager,
+    context: RequestContext,
+    caseId: string,
+    seq: number,
+    event: CaseEventInput,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO case_events (case_id, seq, type, actor_id, from_stage, to_stage, payload)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
         caseId,
-        row.last_event_seq,
+        seq,
         event.type,
         context.actor?.id ?? null,
         event.fromStage ?? null,
@@ -57,7 +69,6 @@ export class CaseEventsService {
         JSON.stringify(event.payload ?? {}),
       ],
     );
-    return row.last_event_seq;
   }
 
   /** Events after `afterSeq`, oldest first (the caller has checked the case is readable). */

@@ -12,9 +12,11 @@ import {
   type JsonValue,
   type WorkflowEvent,
   type WorkflowEventType,
+  type WorkflowFacts,
   type WorkflowStep,
 } from '@vigil/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { queryRows } from '../database/named-query.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestContext } from '../common/request-context.js';
 import { CaseEventBus } from '../cases/case-event-bus.js';
@@ -59,6 +61,8 @@ export interface AppliedEvent {
   step: WorkflowStep;
   seq: number;
   type: string;
+  /** The case row as the event left it (snapshot, version, review date). */
+  after: CaseRow;
 }
 
 /**
@@ -94,10 +98,18 @@ export class WorkflowService {
     if (!step.accepted)
       throw new DomainError('not_allowed_now', step.reason ?? 'This is not allowed now.');
     const resetReview = step.transitioned || event.type === 'RECORD_REVIEW';
-    await manager.query(
-      `UPDATE cases SET workflow_snapshot = $2, stage = $3, sub_state = $4, version = version + 1, updated_at = now(),
-         next_review_due = CASE WHEN $5 THEN now() + make_interval(days => $6::int) ELSE next_review_due END
-       WHERE id = $1`,
+    // One statement moves the stage, the version, the review clock and the timeline sequence.
+    const [updated] = await queryRows<{
+      version: number;
+      next_review_due: Date | null;
+      last_event_seq: number;
+    }>(
+      manager,
+      `UPDATE cases SET workflow_snapshot = $2, stage = $3, sub_state = $4, version = version + 1,
+         updated_at = now(), last_event_seq = last_event_seq + 1,
+         next_review_due = CASE WHEN $3 = 'closed' THEN NULL
+           WHEN $5 THEN now() + make_interval(days => $6::int) ELSE next_review_due END
+       WHERE id = $1 RETURNING version, next_review_due, last_event_seq`,
       [
         row.id,
         JSON.stringify(snapshot),
@@ -107,8 +119,7 @@ export class WorkflowService {
         reviewIntervalDays(step.after.stage) ?? 0,
       ],
     );
-    if (step.after.stage === 'closed')
-      await manager.query('UPDATE cases SET next_review_due = NULL WHERE id = $1', [row.id]);
+    if (!updated) throw new DomainError('not_found', 'No such case.');
     const type = eventType(event, step);
     const target =
       event.type === 'PROPOSE' ? event.toStage : event.type === 'CLOSE' ? 'closed' : null;
@@ -118,7 +129,8 @@ export class WorkflowService {
       ...(note ? { note } : {}),
       ...(step.pending ? { proposalId: step.pending.proposalId } : {}),
     };
-    const seq = await this.events.record(manager, context, row.id, {
+    const seq = updated.last_event_seq;
+    await this.events.insert(manager, context, row.id, seq, {
       type,
       fromStage: step.before.stage,
       toStage: step.after.stage,
@@ -135,7 +147,17 @@ export class WorkflowService {
         ...(note ? { note } : {}),
       },
     });
-    return { step, seq, type };
+    return {
+      step,
+      seq,
+      type,
+      after: {
+        ...row,
+        workflow_snapshot: snapshot,
+        version: updated.version,
+        next_review_due: updated.next_review_due,
+      },
+    };
   }
 
   /** Publishes an applied event once its transaction has committed. */
@@ -154,51 +176,59 @@ export class WorkflowService {
     caseId: string,
     note: string,
   ): Promise<WorkflowResponse> {
-    const applied = await this.db.transaction(async (m) => {
+    const { applied, answer } = await this.db.transaction(async (m) => {
       const row = await this.cases.loadCase(m, context, caseId, 'review', true);
-      return this.apply(
-        m,
-        context,
-        row,
-        { type: 'RECORD_REVIEW', actorId: actorId(context) },
-        note,
-      );
+      const event = { type: 'RECORD_REVIEW' as const, actorId: actorId(context) };
+      const result = await this.apply(m, context, row, event, note);
+      return {
+        applied: result,
+        answer: this.present(context, result.after, await this.facts.load(m, caseId)),
+      };
     });
     this.published(caseId, applied);
-    return this.describe(context, caseId);
+    return answer;
   }
 
   /** Reopens a closed case (advisers). */
   async reopen(context: RequestContext, caseId: string, note: string): Promise<WorkflowResponse> {
-    const applied = await this.db.transaction(async (m) => {
+    const { applied, answer } = await this.db.transaction(async (m) => {
       const row = await this.cases.loadCase(m, context, caseId, 'reopen', true);
-      return this.apply(m, context, row, { type: 'REOPEN', actorId: actorId(context) }, note);
+      const result = await this.apply(
+        m,
+        context,
+        row,
+        { type: 'REOPEN', actorId: actorId(context) },
+        note,
+      );
+      return {
+        applied: result,
+        answer: this.present(context, result.after, await this.facts.load(m, caseId)),
+      };
     });
     this.published(caseId, applied);
-    return this.describe(context, caseId);
+    return answer;
   }
 
   /** Stage, sub-state, pending proposal and the events this caller may send now. */
   async describe(context: RequestContext, caseId: string): Promise<WorkflowResponse> {
     const row = await this.cases.loadCase(this.db.manager, context, caseId);
-    const facts = await this.facts.load(this.db.manager, caseId);
-    const position = describeWorkflow(row.workflow_snapshot ?? null);
+    return this.present(context, row, await this.facts.load(this.db.manager, caseId));
+  }
+
+  private present(context: RequestContext, row: CaseRow, facts: WorkflowFacts): WorkflowResponse {
+    const snapshot = row.workflow_snapshot ?? null;
+    const position = describeWorkflow(snapshot);
     const me = actorId(context);
     const allowedBy = (type: WorkflowEventType) =>
       context.ability.can(EVENT_ACTION[type], subject('Case', caseSubject(row)));
-    const allowedEvents = acceptedEventTypes(row.workflow_snapshot ?? null, me, facts).filter(
-      allowedBy,
-    );
     return {
-      caseId,
+      caseId: row.id,
       stage: position.stage,
       subState: position.subState,
       version: row.version,
       pendingEscalationId: position.pending?.proposalId ?? null,
-      allowedEvents,
-      proposableStages: allowedBy('PROPOSE')
-        ? proposableStages(row.workflow_snapshot ?? null, me, facts)
-        : [],
+      allowedEvents: acceptedEventTypes(snapshot, me, facts).filter(allowedBy),
+      proposableStages: allowedBy('PROPOSE') ? proposableStages(snapshot, me, facts) : [],
       nextReviewDue: row.next_review_due?.toISOString() ?? null,
     };
   }
