@@ -13,7 +13,9 @@ const WATCHDOG_MS = 175_000;
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = asked.filter((n) => !(n in BENCHMARKS));
 if (unknown.length) {
-  console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Known: ${Object.keys(BENCHMARKS).join(', ')}`);
+  console.error(
+    `Unknown benchmark(s): ${unknown.join(', ')}. Known: ${Object.keys(BENCHMARKS).join(', ')}`,
+  );
   process.exit(2);
 }
 const names = asked.length ? asked : Object.keys(BENCHMARKS);

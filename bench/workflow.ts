@@ -19,7 +19,14 @@ import { freePort } from '../tools/db/embedded-postgres.js';
 import { benchDatabase, type BenchDatabase } from './lib/database.js';
 import type { HttpLoadJob } from './lib/http-load-worker.js';
 import { writeSection } from './lib/results.js';
-import { closedLoop, fmt, markdownTable, summarise, type PhaseResult, type Summary } from './lib/stats.js';
+import {
+  closedLoop,
+  fmt,
+  markdownTable,
+  summarise,
+  type PhaseResult,
+  type Summary,
+} from './lib/stats.js';
 
 /**
  * Workflow benchmark: RECORD_REVIEW through the real api (lock, restore the statechart, send,
@@ -59,7 +66,10 @@ interface Row {
 
 export async function run(signal: AbortSignal): Promise<void> {
   const started = Date.now();
-  const loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(' / ');
+  const loadAtStart = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
   const check = () => {
     if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('aborted');
   };
@@ -100,22 +110,39 @@ export async function run(signal: AbortSignal): Promise<void> {
     // Every analyst works every case (members), so each may record reviews on it.
     for (const id of caseIds) {
       for (const u of users.filter((x) => x.roles.includes('analyst') && x.id !== lead.id)) {
-        await seedPool.query(`INSERT INTO case_members (case_id, user_id, role, added_by) VALUES ($1, $2, 'analyst', $3)`, [id, u.id, lead.id]);
+        await seedPool.query(
+          `INSERT INTO case_members (case_id, user_id, role, added_by) VALUES ($1, $2, 'analyst', $3)`,
+          [id, u.id, lead.id],
+        );
       }
       // One review each first, so every case carries a persisted snapshot before measuring.
       await reviewOnce(baseUrl, lead.token, id);
     }
     const hotCase = caseIds[CASES] ?? '';
     const pool = caseIds.slice(0, CASES);
-    const casesFor = (client: number) => [pool[client % CASES] ?? '', pool[(client + CASES / 2) % CASES] ?? ''];
-    rawPool = new pg.Pool({ connectionString: db.url, max: POOL_SIZE, application_name: 'vigil-bench-raw' });
+    const casesFor = (client: number) => [
+      pool[client % CASES] ?? '',
+      pool[(client + CASES / 2) % CASES] ?? '',
+    ];
+    rawPool = new pg.Pool({
+      connectionString: db.url,
+      max: POOL_SIZE,
+      application_name: 'vigil-bench-raw',
+    });
     rawPool.on('error', ignoreIdleError);
     await Promise.all(Array.from({ length: POOL_SIZE }, () => rawPool?.query('SELECT 1'))); // open the connections
 
     const rows: Row[] = [];
-    const runPair = async (clients: number, label: string, assign: (client: number) => string[]) => {
+    const runPair = async (
+      clients: number,
+      label: string,
+      assign: (client: number) => string[],
+    ) => {
       check();
-      const clientUsers = Array.from({ length: clients }, (_, c) => users[c % users.length] as User);
+      const clientUsers = Array.from(
+        { length: clients },
+        (_, c) => users[c % users.length] as User,
+      );
       const vigilSampler = await waitSampler(dbUrl, WARMUP_MS, DURATION_MS);
       const vigilElu0 = performance.eventLoopUtilization();
       const vigil = await httpPhase({
@@ -133,31 +160,58 @@ export async function run(signal: AbortSignal): Promise<void> {
       const rawElu0 = performance.eventLoopUtilization();
       const raw = await closedLoop(clients, WARMUP_MS, DURATION_MS, (c, i) => {
         const ids = assign(c);
-        return rawReview(rawPoolNow, clientUsers[c]?.id ?? '', ids[i % ids.length] ?? '', `Periodic review ${i} by client ${c}`);
+        return rawReview(
+          rawPoolNow,
+          clientUsers[c]?.id ?? '',
+          ids[i % ids.length] ?? '',
+          `Periodic review ${i} by client ${c}`,
+        );
       });
       const rawElu = performance.eventLoopUtilization(rawElu0).utilization;
       const rawWaits = await rawSampler.stop();
-      const row: Row = { clients, label, vigil: summarise(vigil), raw: summarise(raw), vigilWaits, rawWaits, vigilElu, rawElu };
+      const row: Row = {
+        clients,
+        label,
+        vigil: summarise(vigil),
+        raw: summarise(raw),
+        vigilWaits,
+        rawWaits,
+        vigilElu,
+        rawElu,
+      };
       rows.push(row);
       console.log(
         `  ${label.padEnd(22)} vigil ${fmt.rate(row.vigil.opsPerSecond).padStart(5)} ops/s p50 ${fmt.ms(row.vigil.p50)} p95 ${fmt.ms(row.vigil.p95)} ms | ` +
           `raw ${fmt.rate(row.raw.opsPerSecond).padStart(5)} ops/s p50 ${fmt.ms(row.raw.p50)} p95 ${fmt.ms(row.raw.p95)} ms` +
-          (row.vigil.errors || row.raw.errors ? ` | errors vigil ${row.vigil.errors} raw ${row.raw.errors}` : ''),
+          (row.vigil.errors || row.raw.errors
+            ? ` | errors vigil ${row.vigil.errors} raw ${row.raw.errors}`
+            : ''),
       );
-      for (const s of [row.vigil, row.raw]) if (s.firstError) console.log(`    first error: ${s.firstError}`);
+      for (const s of [row.vigil, row.raw])
+        if (s.firstError) console.log(`    first error: ${s.firstError}`);
     };
 
     console.log(`Measuring (${WARMUP_MS / 1000} s warm-up + ${DURATION_MS / 1000} s per phase)…`);
-    for (const clients of CLIENT_COUNTS) await runPair(clients, `${clients} client${clients > 1 ? 's' : ''}, own cases`, casesFor);
+    for (const clients of CLIENT_COUNTS)
+      await runPair(clients, `${clients} client${clients > 1 ? 's' : ''}, own cases`, casesFor);
     await runPair(16, '16 clients, ONE case', () => [hotCase]);
 
     check();
     const costs = statechartCosts(lead.id);
     const jwtCost = await jwtCosts(app.get(JwtService, { strict: false }), lead.token);
-    const [{ n: auditRows } = { n: '0' }] = (await seedPool.query<{ n: string }>('SELECT count(*)::text AS n FROM audit_log')).rows;
+    const [{ n: auditRows } = { n: '0' }] = (
+      await seedPool.query<{ n: string }>('SELECT count(*)::text AS n FROM audit_log')
+    ).rows;
 
     const machine = machineInfo(pgInfo, db.origin, loadAtStart);
-    const report = buildReport(rows, costs, jwtCost, machine, Number(auditRows), Math.round((Date.now() - started) / 1000));
+    const report = buildReport(
+      rows,
+      costs,
+      jwtCost,
+      machine,
+      Number(auditRows),
+      Math.round((Date.now() - started) / 1000),
+    );
     console.log(`\n${report.terminal}`);
     const file = writeSection('workflow', report.markdown);
     console.log(`\nWritten to ${file}`);
@@ -175,31 +229,55 @@ function ignoreIdleError(): void {}
 // ---------------------------------------------------------------------------------------------
 // The raw baseline: the same rows written with node-postgres, no Nest, no TypeORM, no XState.
 
-async function rawReview(pool: pg.Pool, actorId: string, caseId: string, note: string): Promise<void> {
+async function rawReview(
+  pool: pg.Pool,
+  actorId: string,
+  caseId: string,
+  note: string,
+): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const locked = await client.query<{ stage: string; sub_state: string; workflow_snapshot: JsonValue | null }>(
-      'SELECT stage, sub_state, workflow_snapshot FROM cases WHERE id = $1 FOR UPDATE',
-      [caseId],
-    );
+    const locked = await client.query<{
+      stage: string;
+      sub_state: string;
+      workflow_snapshot: JsonValue | null;
+    }>('SELECT stage, sub_state, workflow_snapshot FROM cases WHERE id = $1 FOR UPDATE', [caseId]);
     const row = locked.rows[0];
     if (!row) throw new Error('no such case');
     const updated = await client.query<{ last_event_seq: number }>(
       `UPDATE cases SET workflow_snapshot = $2, stage = $3, sub_state = $4, version = version + 1, updated_at = now(),
          next_review_due = now() + make_interval(days => $5::int), last_event_seq = last_event_seq + 1
        WHERE id = $1 RETURNING last_event_seq`,
-      [caseId, JSON.stringify(row.workflow_snapshot), row.stage, row.sub_state, reviewIntervalDays('monitoring') ?? 90],
+      [
+        caseId,
+        JSON.stringify(row.workflow_snapshot),
+        row.stage,
+        row.sub_state,
+        reviewIntervalDays('monitoring') ?? 90,
+      ],
     );
     const seq = updated.rows[0]?.last_event_seq ?? 0;
     const position = `${row.stage}.${row.sub_state}`;
     await client.query(
       `INSERT INTO case_events (case_id, seq, type, actor_id, from_stage, to_stage, payload) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [caseId, seq, 'case.reviewed', actorId, row.stage, row.stage, JSON.stringify({ workflowEvent: { type: 'RECORD_REVIEW', actorId }, note })],
+      [
+        caseId,
+        seq,
+        'case.reviewed',
+        actorId,
+        row.stage,
+        row.stage,
+        JSON.stringify({ workflowEvent: { type: 'RECORD_REVIEW', actorId }, note }),
+      ],
     );
     // Same chain discipline as AuditService.append: advisory lock, read the tip, hash, insert.
     await client.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const tip = (await client.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')).rows[0];
+    const tip = (
+      await client.query<{ seq: string; hash: string }>(
+        'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+      )
+    ).rows[0];
     const fields: ChainedFields = {
       seq: tip ? (BigInt(tip.seq) + 1n).toString() : '1',
       at: new Date().toISOString(),
@@ -215,7 +293,19 @@ async function rawReview(pool: pg.Pool, actorId: string, caseId: string, note: s
     await client.query(
       `INSERT INTO audit_log (seq, at, actor_id, action, entity, entity_id, case_id, diff, request_id, prev_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [fields.seq, fields.at, fields.actorId, fields.action, fields.entity, fields.entityId, fields.caseId, JSON.stringify(fields.diff), fields.requestId, prevHash, chainHash(prevHash, fields)],
+      [
+        fields.seq,
+        fields.at,
+        fields.actorId,
+        fields.action,
+        fields.entity,
+        fields.entityId,
+        fields.caseId,
+        JSON.stringify(fields.diff),
+        fields.requestId,
+        prevHash,
+        chainHash(prevHash, fields),
+      ],
     );
     await client.query('COMMIT');
   } catch (e) {
@@ -231,7 +321,9 @@ async function rawReview(pool: pg.Pool, actorId: string, caseId: string, note: s
 
 function httpPhase(job: HttpLoadJob): Promise<PhaseResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./lib/http-load-worker.ts', import.meta.url), { workerData: job });
+    const worker = new Worker(new URL('./lib/http-load-worker.ts', import.meta.url), {
+      workerData: job,
+    });
     let settled = false;
     worker.once('message', (result: PhaseResult) => {
       settled = true;
@@ -248,10 +340,17 @@ function httpPhase(job: HttpLoadJob): Promise<PhaseResult> {
   });
 }
 
-async function post(url: string, body: unknown, token?: string): Promise<{ status: number; json: unknown }> {
+async function post(
+  url: string,
+  body: unknown,
+  token?: string,
+): Promise<{ status: number; json: unknown }> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify(body),
   });
   const text = await res.text();
@@ -261,30 +360,53 @@ async function post(url: string, body: unknown, token?: string): Promise<{ statu
 async function signIn(baseUrl: string, email: string): Promise<string> {
   const res = await post(`${baseUrl}/api/auth/login`, { email, password: PASSWORD });
   const token = (res.json as { accessToken?: unknown } | null)?.accessToken;
-  if (res.status !== 200 || typeof token !== 'string') throw new Error(`login ${email}: ${res.status} ${JSON.stringify(res.json)}`);
+  if (res.status !== 200 || typeof token !== 'string')
+    throw new Error(`login ${email}: ${res.status} ${JSON.stringify(res.json)}`);
   return token;
 }
 
 async function openCase(baseUrl: string, token: string, i: number): Promise<string> {
-  const res = await post(`${baseUrl}/api/cases`, { title: `Benchmark situation ${i}`, country: 'KEN', summary: 'Workflow benchmark case.' }, token);
+  const res = await post(
+    `${baseUrl}/api/cases`,
+    { title: `Benchmark situation ${i}`, country: 'KEN', summary: 'Workflow benchmark case.' },
+    token,
+  );
   const id = (res.json as { id?: unknown } | null)?.id;
-  if (res.status !== 201 || typeof id !== 'string') throw new Error(`create case: ${res.status} ${JSON.stringify(res.json)}`);
+  if (res.status !== 201 || typeof id !== 'string')
+    throw new Error(`create case: ${res.status} ${JSON.stringify(res.json)}`);
   return id;
 }
 
 async function reviewOnce(baseUrl: string, token: string, caseId: string): Promise<void> {
-  const res = await post(`${baseUrl}/api/cases/${caseId}/reviews`, { note: 'Initial review' }, token);
+  const res = await post(
+    `${baseUrl}/api/cases/${caseId}/reviews`,
+    { note: 'Initial review' },
+    token,
+  );
   if (res.status !== 200) throw new Error(`review: ${res.status} ${JSON.stringify(res.json)}`);
 }
 
 async function seedUsers(pool: pg.Pool): Promise<User[]> {
-  const hash = await argon2.hash(PASSWORD, { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
-  const org = await pool.query<{ id: string }>(`INSERT INTO organisations (name, acronym, kind) VALUES ('Benchmark Office', 'BENCH', 'office') RETURNING id`);
+  const hash = await argon2.hash(PASSWORD, {
+    type: argon2.argon2id,
+    memoryCost: 19_456,
+    timeCost: 2,
+    parallelism: 1,
+  });
+  const org = await pool.query<{ id: string }>(
+    `INSERT INTO organisations (name, acronym, kind) VALUES ('Benchmark Office', 'BENCH', 'office') RETURNING id`,
+  );
   const orgId = org.rows[0]?.id;
   const users: User[] = [];
   const specs = [
-    ...Array.from({ length: 4 }, (_, i) => ({ email: `analyst${i}@bench.vigil`, roles: ['analyst'] })),
-    ...Array.from({ length: 4 }, (_, i) => ({ email: `adviser${i}@bench.vigil`, roles: ['adviser'] })),
+    ...Array.from({ length: 4 }, (_, i) => ({
+      email: `analyst${i}@bench.vigil`,
+      roles: ['analyst'],
+    })),
+    ...Array.from({ length: 4 }, (_, i) => ({
+      email: `adviser${i}@bench.vigil`,
+      roles: ['adviser'],
+    })),
   ];
   for (const spec of specs) {
     const res = await pool.query<{ id: string }>(
@@ -309,7 +431,11 @@ interface StatechartCosts {
 }
 
 function statechartCosts(actorId: string): StatechartCosts {
-  const facts: WorkflowFacts = { latestFinalisedAssessmentAgeDays: null, openRecommendations: 0, transmittedRecommendations: 0 };
+  const facts: WorkflowFacts = {
+    latestFinalisedAssessmentAgeDays: null,
+    openRecommendations: 0,
+    transmittedRecommendations: 0,
+  };
   const snapshot = applyWorkflowEvent(null, { type: 'RECORD_REVIEW', actorId }).snapshot;
   const time = (fn: () => unknown): number => {
     for (let i = 0; i < 200; i += 1) fn();
@@ -323,7 +449,13 @@ function statechartCosts(actorId: string): StatechartCosts {
   const acceptedUs = time(() => acceptedEventTypes(snapshot, actorId, facts));
   const proposableUs = time(() => proposableStages(snapshot, actorId, facts));
   // recordReview = apply + describe(): describeWorkflow + acceptedEventTypes + proposableStages (advisers/leads).
-  return { applyUs, describeUs, acceptedUs, proposableUs, perRequestUs: applyUs + describeUs + acceptedUs + proposableUs };
+  return {
+    applyUs,
+    describeUs,
+    acceptedUs,
+    proposableUs,
+    perRequestUs: applyUs + describeUs + acceptedUs + proposableUs,
+  };
 }
 
 /** Access-token verification per request: the api's JwtService (string secret) vs. the same secret as a KeyObject. */
@@ -360,11 +492,21 @@ interface WaitProfile {
   holderWaitingOnClient: number;
 }
 
-async function waitSampler(url: string, warmupMs: number, durationMs: number): Promise<{ stop: () => Promise<WaitProfile> }> {
+async function waitSampler(
+  url: string,
+  warmupMs: number,
+  durationMs: number,
+): Promise<{ stop: () => Promise<WaitProfile> }> {
   const client = new pg.Client({ connectionString: url, application_name: 'vigil-bench-sampler' });
   client.on('error', ignoreIdleError);
   await client.connect();
-  const totals = { samples: 0, advisoryWait: 0, rowWait: 0, idleInTransaction: 0, holderWaitingOnClient: 0 };
+  const totals = {
+    samples: 0,
+    advisoryWait: 0,
+    rowWait: 0,
+    idleInTransaction: 0,
+    holderWaitingOnClient: 0,
+  };
   const begin = performance.now() + warmupMs;
   const end = begin + durationMs;
   let running = true;
@@ -373,7 +515,12 @@ async function waitSampler(url: string, warmupMs: number, durationMs: number): P
       await new Promise((r) => setTimeout(r, 20));
       const now = performance.now();
       if (now < begin || now > end) continue;
-      const { rows } = await client.query<{ adv: number; row_wait: number; idle_tx: number; holder_idle: number }>(
+      const { rows } = await client.query<{
+        adv: number;
+        row_wait: number;
+        idle_tx: number;
+        holder_idle: number;
+      }>(
         `SELECT count(*) FILTER (WHERE a.wait_event_type = 'Lock' AND a.wait_event = 'advisory')::int AS adv,
                 count(*) FILTER (WHERE a.wait_event_type = 'Lock' AND a.wait_event IN ('transactionid', 'tuple'))::int AS row_wait,
                 count(*) FILTER (WHERE a.state = 'idle in transaction')::int AS idle_tx,
@@ -420,7 +567,8 @@ interface PgInfo {
 }
 
 async function serverInfo(pool: pg.Pool): Promise<PgInfo> {
-  const show = async (name: string) => (await pool.query<Record<string, string>>(`SHOW ${name}`)).rows[0]?.[name] ?? '?';
+  const show = async (name: string) =>
+    (await pool.query<Record<string, string>>(`SHOW ${name}`)).rows[0]?.[name] ?? '?';
   return {
     version: await show('server_version'),
     synchronousCommit: await show('synchronous_commit'),
@@ -453,8 +601,26 @@ function machineInfo(pgInfo: PgInfo, dbOrigin: string, loadAtStart: string): Mac
   };
 }
 
-function buildReport(rows: Row[], costs: StatechartCosts, jwt: JwtCosts, m: Machine, auditRows: number, seconds: number): { terminal: string; markdown: string } {
-  const header = ['clients', 'cases', 'Vigil ops/s', 'p50 ms', 'p95 ms', 'raw ops/s', 'raw p50 ms', 'raw p95 ms', 'ratio', '≥ 0.5×raw'];
+function buildReport(
+  rows: Row[],
+  costs: StatechartCosts,
+  jwt: JwtCosts,
+  m: Machine,
+  auditRows: number,
+  seconds: number,
+): { terminal: string; markdown: string } {
+  const header = [
+    'clients',
+    'cases',
+    'Vigil ops/s',
+    'p50 ms',
+    'p95 ms',
+    'raw ops/s',
+    'raw p50 ms',
+    'raw p95 ms',
+    'ratio',
+    '≥ 0.5×raw',
+  ];
   const body = rows.map((r) => {
     const ratio = r.vigil.opsPerSecond / r.raw.opsPerSecond;
     return [
@@ -471,14 +637,30 @@ function buildReport(rows: Row[], costs: StatechartCosts, jwt: JwtCosts, m: Mach
     ];
   });
   const table = markdownTable(header, body);
-  const waitHeader = ['phase', 'side', 'main-thread busy', 'waiting audit lock', 'waiting row lock', 'idle in transaction', 'audit-lock holder waiting on its client'];
+  const waitHeader = [
+    'phase',
+    'side',
+    'main-thread busy',
+    'waiting audit lock',
+    'waiting row lock',
+    'idle in transaction',
+    'audit-lock holder waiting on its client',
+  ];
   const waitRows = rows.flatMap((r) =>
     (
       [
         ['Vigil', r.vigilWaits, r.vigilElu],
         ['raw', r.rawWaits, r.rawElu],
       ] as const
-    ).map(([side, w, elu]) => [r.label, side, `${(100 * elu).toFixed(0)}%`, w.advisoryWait.toFixed(1), w.rowWait.toFixed(1), w.idleInTransaction.toFixed(1), `${(100 * w.holderWaitingOnClient).toFixed(0)}%`]),
+    ).map(([side, w, elu]) => [
+      r.label,
+      side,
+      `${(100 * elu).toFixed(0)}%`,
+      w.advisoryWait.toFixed(1),
+      w.rowWait.toFixed(1),
+      w.idleInTransaction.toFixed(1),
+      `${(100 * w.holderWaitingOnClient).toFixed(0)}%`,
+    ]),
   );
   const waits = markdownTable(waitHeader, waitRows);
   const at16 = rows.find((r) => r.clients === 16 && !r.label.includes('ONE'));
@@ -507,11 +689,25 @@ function buildReport(rows: Row[], costs: StatechartCosts, jwt: JwtCosts, m: Mach
   const jwtLine =
     `Access-token check per request: JwtService.verifyAsync ${jwt.appUs.toFixed(0)} µs as configured (string secret: jsonwebtoken first tries ` +
     `createPublicKey() on it and catches the failure), ${jwt.keyObjectUs.toFixed(0)} µs with the same secret passed as a KeyObject.`;
-  const terminal = [table, '', ...targets, '', waitsTitle, waits, '', statechart, jwtLine, ...machine].join('\n');
+  const terminal = [
+    table,
+    '',
+    ...targets,
+    '',
+    waitsTitle,
+    waits,
+    '',
+    statechart,
+    jwtLine,
+    ...machine,
+  ].join('\n');
 
   const own = rows.filter((r) => !r.label.includes('ONE'));
   const one = rows.find((r) => r.label.includes('ONE'));
-  const best = own.reduce((a, r) => (r.vigil.opsPerSecond > a.vigil.opsPerSecond ? r : a), own[0] ?? rows[0]);
+  const best = own.reduce(
+    (a, r) => (r.vigil.opsPerSecond > a.vigil.opsPerSecond ? r : a),
+    own[0] ?? rows[0],
+  );
   const reading = readingParagraph(own, one, best, costs, jwt, ratioOk, p95Ok);
   const markdown = [
     `Date: ${new Date().toISOString()}  `,
@@ -579,6 +775,8 @@ function readingParagraph(
         `the case row lock (SELECT … FOR UPDATE) is held for the whole transaction, so ${one.vigilWaits.rowWait.toFixed(1)} backends queue on it and the tail grows.`,
     );
   }
-  parts.push(`Targets at 16 clients: ${ratioOk ? 'rate target met' : 'rate target missed'}, ${p95Ok ? 'p95 target met' : 'p95 target missed'}.`);
+  parts.push(
+    `Targets at 16 clients: ${ratioOk ? 'rate target met' : 'rate target missed'}, ${p95Ok ? 'p95 target met' : 'p95 target missed'}.`,
+  );
   return parts.join(' ');
 }

@@ -30,7 +30,11 @@ export async function benchDatabase(): Promise<BenchDatabase> {
   } else {
     const dir = await mkdtemp(join(tmpdir(), 'vigil-bench-pg-'));
     await chmod(dir, 0o755);
-    const embedded = await startEmbeddedPostgres({ dataDir: join(dir, 'data'), port: await freePort(), database: 'postgres' });
+    const embedded = await startEmbeddedPostgres({
+      dataDir: join(dir, 'data'),
+      port: await freePort(),
+      database: 'postgres',
+    });
     adminUrl = embedded.adminUrl;
     origin = 'embedded PostgreSQL (temporary data folder)';
     stopServer = async () => {

@@ -25,5 +25,10 @@ async function review(client: number, iteration: number): Promise<void> {
   if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${body.slice(0, 300)}`);
 }
 
-const result: PhaseResult = await closedLoop(job.clients.length, job.warmupMs, job.durationMs, review);
+const result: PhaseResult = await closedLoop(
+  job.clients.length,
+  job.warmupMs,
+  job.durationMs,
+  review,
+);
 parentPort?.postMessage(result);

@@ -2,7 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const RESULTS = fileURLToPath(new URL('../RESULTS.md', import.meta.url));
-const HEADER = '# Benchmark results\n\nWritten by `npm run bench`; each section is replaced by the latest run of its benchmark.\n';
+const HEADER =
+  '# Benchmark results\n\nWritten by `npm run bench`; each section is replaced by the latest run of its benchmark.\n';
 
 /** Replaces (or appends) the `## <name>` section of bench/RESULTS.md with `body`. */
 export function writeSection(name: string, body: string): string {

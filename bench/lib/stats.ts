@@ -75,7 +75,13 @@ export async function closedLoop(
     }
   };
   await Promise.all(Array.from({ length: clients }, (_, c) => loop(c)));
-  return { ops: latencies.length, errors, windowMs: durationMs, latencies: Float64Array.from(latencies), firstError };
+  return {
+    ops: latencies.length,
+    errors,
+    windowMs: durationMs,
+    latencies: Float64Array.from(latencies),
+    firstError,
+  };
 }
 
 export const fmt = {
@@ -87,6 +93,11 @@ export const fmt = {
 /** A GitHub-flavoured Markdown table (also readable in a terminal). */
 export function markdownTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  return [line(header), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)].join('\n');
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [
+    line(header),
+    `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`,
+    ...rows.map(line),
+  ].join('\n');
 }
