@@ -47,11 +47,50 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   if (!(await exists(`${dataDir}/PG_VERSION`))) await server.initialise();
   await refuseIfAlreadyRunning(dataDir);
   await server.start();
+  const postmasterPid = await readPostmasterPid(dataDir);
 
   const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
   const adminUrl = `${base}/postgres`;
   await createDatabaseIfMissing(adminUrl, options.database);
-  return { url: `${base}/${options.database}`, adminUrl, stop: () => server.stop() };
+  return {
+    url: `${base}/${options.database}`,
+    adminUrl,
+    // Ctrl-C in a terminal signals PostgreSQL too, and it may already be gone: the package's stop()
+    // would then wait for an exit event that has passed. Stop it only if it runs, and return as
+    // soon as its process is gone.
+    stop: async () => {
+      if (postmasterPid !== null && !isAlive(postmasterPid)) return;
+      await Promise.race([
+        server.stop(),
+        postmasterPid === null ? new Promise<void>(() => undefined) : untilGone(postmasterPid),
+      ]);
+    },
+  };
+}
+
+async function readPostmasterPid(dataDir: string): Promise<number | null> {
+  try {
+    const pid = Number.parseInt(
+      (await readFile(`${dataDir}/postmaster.pid`, 'utf8')).split('\n')[0] ?? '',
+      10,
+    );
+    return Number.isInteger(pid) ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function untilGone(pid: number): Promise<void> {
+  while (isAlive(pid)) await new Promise((r) => setTimeout(r, 100));
 }
 
 /** Creates `name` on the server behind `adminUrl` unless it exists. */
