@@ -4,3 +4,4 @@ export * from './abilities/define-abilities.js';
 export * from './audit/canonical-json.js';
 export * from './errors.js';
 export * from './workflow/index.js';
+export * from './framework/index.js';
