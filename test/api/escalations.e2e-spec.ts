@@ -1,6 +1,6 @@
 import type { WorkflowFacts } from '@vigil/domain';
-import { sessionFor, startTestApi, type Session, type TestApi } from '../support/api.js';
-import { ALL_FACTS, openCase, supplyFacts } from '../support/cases.js';
+import { sessionFor, type Session, type TestApi } from '../support/api.js';
+import { ALL_FACTS, openCase, startWorkflowApi } from '../support/cases.js';
 import { closeTestPool, testPool } from '../support/factories.js';
 import { auditEntries, expectError } from '../support/http.js';
 import {
@@ -19,13 +19,7 @@ let admin: Session;
 let ft: Session;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  facts = supplyFacts(api);
-  analyst = await sessionFor(api, { roles: ['analyst'], clearance: 'strictly_confidential' });
-  adviser = await sessionFor(api, { roles: ['adviser'], clearance: 'strictly_confidential' });
-  adviser2 = await sessionFor(api, { roles: ['adviser'], clearance: 'strictly_confidential' });
-  admin = await sessionFor(api, { roles: ['admin'], clearance: 'strictly_confidential' });
-  ft = await sessionFor(api, { roles: ['framework_team'], clearance: 'strictly_confidential' });
+  ({ api, facts, analyst, adviser, adviser2, admin, ft } = await startWorkflowApi());
 });
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import type { WorkflowFacts } from '@vigil/domain';
 import { closeTestPool, testPool } from '../support/factories.js';
-import { sessionFor, startTestApi, type Session, type TestApi } from '../support/api.js';
-import { ALL_FACTS, openCase, supplyFacts } from '../support/cases.js';
+import { sessionFor, type Session, type TestApi } from '../support/api.js';
+import { ALL_FACTS, openCase, startWorkflowApi } from '../support/cases.js';
 
 let api: TestApi;
 let facts: Map<string, WorkflowFacts>;
@@ -12,13 +12,7 @@ let ft: Session;
 let admin: Session;
 
 beforeAll(async () => {
-  api = await startTestApi();
-  facts = supplyFacts(api);
-  analyst = await sessionFor(api, { roles: ['analyst'], clearance: 'strictly_confidential' });
-  adviser = await sessionFor(api, { roles: ['adviser'], clearance: 'strictly_confidential' });
-  adviser2 = await sessionFor(api, { roles: ['adviser'], clearance: 'strictly_confidential' });
-  ft = await sessionFor(api, { roles: ['framework_team'], clearance: 'strictly_confidential' });
-  admin = await sessionFor(api, { roles: ['admin'], clearance: 'strictly_confidential' });
+  ({ api, facts, analyst, adviser, adviser2, ft, admin } = await startWorkflowApi());
 });
 afterAll(async () => {
   await api.close();

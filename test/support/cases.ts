@@ -1,7 +1,7 @@
 import { WorkflowFactsProvider } from '@vigil/server';
 import type { WorkflowFacts } from '@vigil/domain';
 import { jest } from '@jest/globals';
-import type { Session, TestApi } from './api.js';
+import { sessionFor, startTestApi, type Session, type TestApi } from './api.js';
 
 /** Facts that satisfy every guard (a fresh finalised assessment, a transmitted recommendation). */
 export const ALL_FACTS: WorkflowFacts = {
@@ -42,4 +42,31 @@ export async function openCase(
     });
   if (res.status !== 201) throw new Error(`create case: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string; reference: string; version: number; stage: string };
+}
+
+/** A running api with the facts fixture and one signed-in person per role, all fully cleared. */
+export interface WorkflowCast {
+  api: TestApi;
+  facts: Map<string, WorkflowFacts>;
+  analyst: Session;
+  adviser: Session;
+  adviser2: Session;
+  admin: Session;
+  ft: Session;
+}
+
+/** Starts the api for the case and workflow suites and signs in their cast. */
+export async function startWorkflowApi(): Promise<WorkflowCast> {
+  const api = await startTestApi();
+  const facts = supplyFacts(api);
+  const as = (role: 'analyst' | 'adviser' | 'admin' | 'framework_team') =>
+    sessionFor(api, { roles: [role], clearance: 'strictly_confidential' });
+  const [analyst, adviser, adviser2, admin, ft] = await Promise.all([
+    as('analyst'),
+    as('adviser'),
+    as('adviser'),
+    as('admin'),
+    as('framework_team'),
+  ]);
+  return { api, facts, analyst, adviser, adviser2, admin, ft };
 }

@@ -1,5 +1,5 @@
-import { useId, type ReactNode, type SelectHTMLAttributes } from 'react';
-import { FieldError } from './text-field';
+import type { ReactNode, SelectHTMLAttributes } from 'react';
+import { Field } from './field';
 
 interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> {
   label: string;
@@ -15,23 +15,13 @@ export function SelectField({
   className,
   ...selectProps
 }: SelectFieldProps) {
-  const id = useId();
-  const errorId = `${id}-error`;
   return (
-    <div className={['field', className].filter(Boolean).join(' ')}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      <select
-        id={id}
-        className="input select"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        {...selectProps}
-      >
-        {children}
-      </select>
-      <FieldError id={errorId} message={error} />
-    </div>
+    <Field label={label} error={error} className={className}>
+      {(control) => (
+        <select className="input select" {...control} {...selectProps}>
+          {children}
+        </select>
+      )}
+    </Field>
   );
 }
