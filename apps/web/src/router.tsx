@@ -1,21 +1,67 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
+import type { Action, SubjectName } from '@vigil/domain';
 import { RequireAbility } from './features/auth/components/require-ability';
 import { RequireSession } from './features/auth/components/require-session';
 import { SessionGate } from './features/auth/components/session-gate';
 import { SignInPage } from './features/auth/components/sign-in-page';
-import { ApprovalsPage } from './features/approvals/components/approvals-page';
-import { AuditPage } from './features/audit/components/audit-page';
-import { NotificationsPage } from './features/notifications/components/notifications-page';
-import { OrganisationsPage } from './features/organisations/components/organisations-page';
 import { OverviewPage } from './features/overview/components/overview-page';
 import { AppLayout } from './features/shell/components/app-layout';
 import { NotFoundPage } from './features/shell/components/not-found-page';
-import { CasePage } from './features/situations/components/case-page';
-import { SituationsPage } from './features/situations/components/situations-page';
-import { UsersPage } from './features/users/components/users-page';
+
+/** A page loaded on first visit, so the first screen does not wait for every feature. */
+function lazyPage<K extends string>(
+  load: () => Promise<Record<K, ComponentType>>,
+  name: K,
+): ComponentType {
+  return lazy(async (): Promise<{ default: ComponentType }> => ({ default: (await load())[name] }));
+}
+
+const SituationsPage = lazyPage(
+  () => import('./features/situations/components/situations-page'),
+  'SituationsPage',
+);
+const CasePage = lazyPage(() => import('./features/situations/components/case-page'), 'CasePage');
+const ApprovalsPage = lazyPage(
+  () => import('./features/approvals/components/approvals-page'),
+  'ApprovalsPage',
+);
+const NotificationsPage = lazyPage(
+  () => import('./features/notifications/components/notifications-page'),
+  'NotificationsPage',
+);
+const UsersPage = lazyPage(() => import('./features/users/components/users-page'), 'UsersPage');
+const OrganisationsPage = lazyPage(
+  () => import('./features/organisations/components/organisations-page'),
+  'OrganisationsPage',
+);
+const AuditPage = lazyPage(() => import('./features/audit/components/audit-page'), 'AuditPage');
+
+function loading(element: ReactNode): ReactNode {
+  return (
+    <Suspense
+      fallback={
+        <p className="loading" role="status">
+          Loading…
+        </p>
+      }
+    >
+      {element}
+    </Suspense>
+  );
+}
+
+/** A page shown only to those whose abilities allow it; to everyone else it does not exist. */
+function guarded(action: Action, subject: SubjectName, Page: ComponentType): ReactNode {
+  return loading(
+    <RequireAbility action={action} subject={subject}>
+      <Page />
+    </RequireAbility>,
+  );
+}
 
 /**
- * Routes. Admin pages render "Not found" when the ability is missing so they are not revealed.
+ * Routes. Pages the user may not use render "Not found" so they are not revealed.
  * Anonymous users hitting any signed-in route (including unknown ones) go to `/sign-in`.
  */
 export function createAppRouter() {
@@ -31,55 +77,16 @@ export function createAppRouter() {
               element: <AppLayout />,
               children: [
                 { index: true, element: <OverviewPage /> },
-                {
-                  path: 'situations',
-                  element: (
-                    <RequireAbility action="read" subject="Case">
-                      <SituationsPage />
-                    </RequireAbility>
-                  ),
-                },
-                {
-                  path: 'situations/:id',
-                  element: (
-                    <RequireAbility action="read" subject="Case">
-                      <CasePage />
-                    </RequireAbility>
-                  ),
-                },
-                {
-                  path: 'approvals',
-                  element: (
-                    <RequireAbility action="approve" subject="Case">
-                      <ApprovalsPage />
-                    </RequireAbility>
-                  ),
-                },
-                { path: 'notifications', element: <NotificationsPage /> },
-                {
-                  path: 'admin/users',
-                  element: (
-                    <RequireAbility action="create" subject="User">
-                      <UsersPage />
-                    </RequireAbility>
-                  ),
-                },
+                { path: 'situations', element: guarded('read', 'Case', SituationsPage) },
+                { path: 'situations/:id', element: guarded('read', 'Case', CasePage) },
+                { path: 'approvals', element: guarded('approve', 'Case', ApprovalsPage) },
+                { path: 'notifications', element: loading(<NotificationsPage />) },
+                { path: 'admin/users', element: guarded('create', 'User', UsersPage) },
                 {
                   path: 'admin/organisations',
-                  element: (
-                    <RequireAbility action="create" subject="Organisation">
-                      <OrganisationsPage />
-                    </RequireAbility>
-                  ),
+                  element: guarded('create', 'Organisation', OrganisationsPage),
                 },
-                {
-                  path: 'admin/audit',
-                  element: (
-                    <RequireAbility action="read" subject="AuditEntry">
-                      <AuditPage />
-                    </RequireAbility>
-                  ),
-                },
+                { path: 'admin/audit', element: guarded('read', 'AuditEntry', AuditPage) },
                 { path: '*', element: <NotFoundPage /> },
               ],
             },
