@@ -29,6 +29,7 @@ export * from './jobs/job-runner.service.js';
 export * from './jobs/scheduled-job.js';
 export * from './cases/cases.module.js';
 export * from './cases/cases.service.js';
+export * from './cases/case-members.service.js';
 export * from './cases/case-event-bus.js';
 export * from './workflow/workflow.module.js';
 export * from './workflow/workflow.service.js';

@@ -296,6 +296,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/member-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Up to 20 people who could be added: active analysts and advisers cleared for the case, not yet members nor its lead */
+        get: operations["CasesController_memberCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/members/{userId}": {
         parameters: {
             query?: never;
@@ -829,6 +846,13 @@ export interface components {
             role: "analyst" | "adviser" | "contributor";
             /** Format: date-time */
             addedAt: string;
+        };
+        MemberCandidateResponse: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            email: string;
+            roles: ("analyst" | "adviser" | "framework_team" | "admin")[];
         };
         AddCaseMemberDto: {
             /** Format: uuid */
@@ -1527,6 +1551,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseMemberResponse"][];
+                };
+            };
+        };
+    };
+    CasesController_memberCandidates: {
+        parameters: {
+            query?: {
+                /** @description Matches display name or e-mail, case-insensitively */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberCandidateResponse"][];
                 };
             };
         };

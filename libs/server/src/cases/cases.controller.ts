@@ -11,15 +11,22 @@ import {
 import { Authenticated, RequirePolicy } from '../authorization/policy.decorator.js';
 import { ErrorResponse } from '../common/error-response.js';
 import { Ctx, type RequestContext } from '../common/request-context.js';
+import { CaseMembersService } from './case-members.service.js';
 import { CasesService } from './cases.service.js';
 import { allCountries } from './countries.js';
-import { AddCaseMemberDto, CreateCaseDto, UpdateCaseDto } from './dto/case-input.dto.js';
+import {
+  AddCaseMemberDto,
+  CreateCaseDto,
+  MemberCandidatesQueryDto,
+  UpdateCaseDto,
+} from './dto/case-input.dto.js';
 import {
   CaseMemberResponse,
   CasePageResponse,
   CaseResponse,
   CaseStatsResponse,
   CountryResponse,
+  MemberCandidateResponse,
 } from './dto/case.response.js';
 import { CaseFiltersDto, ListCasesQueryDto } from './dto/list-cases.query.js';
 
@@ -27,7 +34,10 @@ import { CaseFiltersDto, ListCasesQueryDto } from './dto/list-cases.query.js';
 @ApiBearerAuth()
 @Controller()
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly caseMembers: CaseMembersService,
+  ) {}
 
   @Get('countries')
   @Authenticated()
@@ -90,7 +100,22 @@ export class CasesController {
   @ApiOperation({ summary: 'Members of a case' })
   @ApiOkResponse({ type: [CaseMemberResponse] })
   members(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<CaseMemberResponse[]> {
-    return this.cases.members(ctx, id);
+    return this.caseMembers.members(ctx, id);
+  }
+
+  @Get('cases/:id/member-candidates')
+  @RequirePolicy('manageMembers', 'Case')
+  @ApiOperation({
+    summary:
+      'Up to 20 people who could be added: active analysts and advisers cleared for the case, not yet members nor its lead',
+  })
+  @ApiOkResponse({ type: [MemberCandidateResponse] })
+  memberCandidates(
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+    @Query() query: MemberCandidatesQueryDto,
+  ): Promise<MemberCandidateResponse[]> {
+    return this.caseMembers.candidates(ctx, id, query.q);
   }
 
   @Post('cases/:id/members')
@@ -102,7 +127,7 @@ export class CasesController {
     @Param('id') id: string,
     @Body() dto: AddCaseMemberDto,
   ): Promise<CaseMemberResponse[]> {
-    return this.cases.addMember(ctx, id, dto);
+    return this.caseMembers.addMember(ctx, id, dto);
   }
 
   @Delete('cases/:id/members/:userId')
@@ -115,6 +140,6 @@ export class CasesController {
     @Param('id') id: string,
     @Param('userId') userId: string,
   ): Promise<void> {
-    return this.cases.removeMember(ctx, id, userId);
+    return this.caseMembers.removeMember(ctx, id, userId);
   }
 }

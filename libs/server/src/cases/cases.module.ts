@@ -2,13 +2,14 @@ import { Module } from '@nestjs/common';
 import { AuditCoreModule } from '../audit/audit.module.js';
 import { CaseEventBus } from './case-event-bus.js';
 import { CaseEventsService } from './case-events.service.js';
+import { CaseMembersService } from './case-members.service.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
 
 @Module({
   imports: [AuditCoreModule],
   controllers: [CasesController],
-  providers: [CasesService, CaseEventsService, CaseEventBus],
-  exports: [CasesService, CaseEventsService, CaseEventBus],
+  providers: [CasesService, CaseMembersService, CaseEventsService, CaseEventBus],
+  exports: [CasesService, CaseMembersService, CaseEventsService, CaseEventBus],
 })
 export class CasesModule {}

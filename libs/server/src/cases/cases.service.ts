@@ -14,7 +14,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
 import { decodeKeysetCursor, type Page, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
-import { namedQuery, queryRows } from '../database/named-query.js';
+import { namedQuery } from '../database/named-query.js';
 import { isUuid } from '../users/users.service.js';
 import { allocateCaseReference } from './case-reference.js';
 import { CaseEventBus } from './case-event-bus.js';
@@ -28,12 +28,12 @@ import {
   presentCase,
 } from './case-row.js';
 import { countryName as countryNameOf, isCountryCode } from './countries.js';
-import type { AddCaseMemberDto, CreateCaseDto, UpdateCaseDto } from './dto/case-input.dto.js';
-import type { CaseMemberResponse, CaseResponse, CaseStatsResponse } from './dto/case.response.js';
+import type { CreateCaseDto, UpdateCaseDto } from './dto/case-input.dto.js';
+import type { CaseResponse, CaseStatsResponse } from './dto/case.response.js';
 import type { CaseFiltersDto, ListCasesQueryDto } from './dto/list-cases.query.js';
 import { caseFilterSql, CASE_SORT_SQL } from './case-filters.js';
 
-/** Country situations: create, read, list, edit, members (DESIGN §3). */
+/** Country situations: create, read, list, edit (members: CaseMembersService) (DESIGN §3). */
 @Injectable()
 export class CasesService {
   constructor(
@@ -248,108 +248,6 @@ export class CasesService {
       params,
     );
     return summariseCounts(rows);
-  }
-
-  async members(context: RequestContext, id: string): Promise<CaseMemberResponse[]> {
-    await this.loadCase(this.db.manager, context, id);
-    const rows = (await this.db.query(
-      `SELECT cm.user_id, u.display_name, u.email, cm.role, cm.added_at FROM case_members cm JOIN users u ON u.id = cm.user_id
-       WHERE cm.case_id = $1 ORDER BY lower(u.display_name)`,
-      [id],
-    )) as { user_id: string; display_name: string; email: string; role: string; added_at: Date }[];
-    return rows.map((r) => ({
-      userId: r.user_id,
-      displayName: r.display_name,
-      email: r.email,
-      role: r.role,
-      addedAt: r.added_at.toISOString(),
-    }));
-  }
-
-  async addMember(
-    context: RequestContext,
-    id: string,
-    dto: AddCaseMemberDto,
-  ): Promise<CaseMemberResponse[]> {
-    const seq = await this.db.transaction(async (m) => {
-      const row = await this.loadCase(m, context, id, 'manageMembers', true);
-      const [user] = (await m.query('SELECT roles, clearance, active FROM users WHERE id = $1', [
-        dto.userId,
-      ])) as {
-        roles: string[];
-        clearance: Classification;
-        active: boolean;
-      }[];
-      const problem = !user
-        ? 'no user has this id'
-        : !user.active
-          ? 'this account is deactivated'
-          : !user.roles.some((r) => r === 'analyst' || r === 'adviser')
-            ? 'only Office staff (analysts and advisers) can be members of a case'
-            : !clearanceCovers(user.clearance, row.classification)
-              ? `their clearance is below this case's classification (${row.classification})`
-              : null;
-      if (problem)
-        throw new DomainError('validation_failed', `Cannot add this member: ${problem}.`, [
-          { field: 'userId', message: problem },
-        ]);
-      await m.query(
-        `INSERT INTO case_members (case_id, user_id, role, added_by) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (case_id, user_id) DO UPDATE SET role = EXCLUDED.role`,
-        [id, dto.userId, dto.role, context.actor?.id ?? null],
-      );
-      await m.query('UPDATE cases SET version = version + 1, updated_at = now() WHERE id = $1', [
-        id,
-      ]);
-      const payload = { userId: dto.userId, role: dto.role };
-      const next = await this.events.record(m, context, id, { type: 'case.member_added', payload });
-      await this.audit.append(m, context, {
-        action: 'case.member_add',
-        entity: 'case',
-        entityId: id,
-        caseId: id,
-        diff: payload,
-      });
-      return next;
-    });
-    this.bus.publish({
-      caseId: id,
-      seq,
-      type: 'case.member_added',
-      payload: { userId: dto.userId },
-    });
-    return this.members(context, id);
-  }
-
-  async removeMember(context: RequestContext, id: string, userId: string): Promise<void> {
-    const seq = await this.db.transaction(async (m) => {
-      await this.loadCase(m, context, id, 'manageMembers', true);
-      const removed = isUuid(userId)
-        ? await queryRows(
-            m,
-            'DELETE FROM case_members WHERE case_id = $1 AND user_id = $2 RETURNING user_id',
-            [id, userId],
-          )
-        : [];
-      if (removed.length === 0)
-        throw new DomainError('not_found', 'This person is not a member of the case.');
-      await m.query('UPDATE cases SET version = version + 1, updated_at = now() WHERE id = $1', [
-        id,
-      ]);
-      const next = await this.events.record(m, context, id, {
-        type: 'case.member_removed',
-        payload: { userId },
-      });
-      await this.audit.append(m, context, {
-        action: 'case.member_remove',
-        entity: 'case',
-        entityId: id,
-        caseId: id,
-        diff: { userId },
-      });
-      return next;
-    });
-    this.bus.publish({ caseId: id, seq, type: 'case.member_removed', payload: { userId } });
   }
 
   private filters(context: RequestContext, query: CaseFiltersDto, withStage: boolean) {

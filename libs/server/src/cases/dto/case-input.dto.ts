@@ -84,3 +84,13 @@ export class AddCaseMemberDto {
   })
   role!: 'analyst' | 'adviser' | 'contributor';
 }
+
+/** Search among the people who could be added to a case. */
+export class MemberCandidatesQueryDto {
+  /** Matches display name or e-mail, case-insensitively. */
+  @ApiPropertyOptional({ description: 'Matches display name or e-mail, case-insensitively' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}

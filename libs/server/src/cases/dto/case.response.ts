@@ -1,5 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CLASSIFICATIONS, STAGES, type Classification, type Stage } from '@vigil/domain';
+import {
+  CLASSIFICATIONS,
+  ROLES,
+  STAGES,
+  type Classification,
+  type Role,
+  type Stage,
+} from '@vigil/domain';
 
 /** A person as shown beside a case. */
 export class PersonSummary {
@@ -66,6 +73,14 @@ export class CaseMemberResponse {
   @ApiProperty() email!: string;
   @ApiProperty({ enum: ['analyst', 'adviser', 'contributor'] }) role!: string;
   @ApiProperty({ format: 'date-time' }) addedAt!: string;
+}
+
+/** Someone who could be added to a case: active Office staff cleared for it, not yet on it. */
+export class MemberCandidateResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ enum: ROLES, isArray: true }) roles!: Role[];
 }
 
 /** A country for pickers. */

@@ -1,6 +1,6 @@
 import type { ApiSchemas } from '@vigil/client';
 import type { Stage } from '@vigil/domain';
-import { api, optional, unwrap } from '../../../lib/api-client';
+import { api, expectOk, optional, unwrap } from '../../../lib/api-client';
 
 export type Case = ApiSchemas['CaseResponse'];
 export type CasePage = ApiSchemas['CasePageResponse'];
@@ -8,6 +8,9 @@ export type CaseStats = ApiSchemas['CaseStatsResponse'];
 export type CountryCount = ApiSchemas['CountryCount'];
 export type Country = ApiSchemas['CountryResponse'];
 export type CaseMember = ApiSchemas['CaseMemberResponse'];
+export type MemberCandidate = ApiSchemas['MemberCandidateResponse'];
+export type AddMemberInput = ApiSchemas['AddCaseMemberDto'];
+export type MemberRole = AddMemberInput['role'];
 export type Workflow = ApiSchemas['WorkflowResponse'];
 export type CaseEvent = ApiSchemas['CaseEventResponse'];
 export type CaseEventPage = ApiSchemas['CaseEventPageResponse'];
@@ -83,6 +86,25 @@ export function updateCase(id: string, input: UpdateCaseInput): Promise<Case> {
 
 export function listMembers(id: string): Promise<CaseMember[]> {
   return unwrap(api.GET('/api/cases/{id}/members', { params: { path: { id } } }));
+}
+
+/** Up to 20 people who could be added to the case, matching `q` on name or e-mail. */
+export function listMemberCandidates(id: string, q: string): Promise<MemberCandidate[]> {
+  return unwrap(
+    api.GET('/api/cases/{id}/member-candidates', {
+      params: { path: { id }, query: { q: optional(q.trim()) } },
+    }),
+  );
+}
+
+export function addMember(id: string, input: AddMemberInput): Promise<CaseMember[]> {
+  return unwrap(api.POST('/api/cases/{id}/members', { params: { path: { id } }, body: input }));
+}
+
+export function removeMember(id: string, userId: string): Promise<void> {
+  return expectOk(
+    api.DELETE('/api/cases/{id}/members/{userId}', { params: { path: { id, userId } } }),
+  );
 }
 
 export function getWorkflow(id: string): Promise<Workflow> {

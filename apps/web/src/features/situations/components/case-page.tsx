@@ -8,16 +8,11 @@ import { CLEARANCE_LABELS } from '../../../lib/api-types';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { NotFoundPage } from '../../shell/components/not-found-page';
 import { useCase, useCaseEvents, useCaseMembers, useWorkflow } from '../hooks/use-cases';
+import { CaseMembers } from './case-members';
 import { NextReview, StageBadge, riskText } from './stage';
 import { SummaryEditor } from './summary-editor';
 import { Timeline } from './timeline';
 import { WorkflowPanel } from './workflow-panel';
-
-const MEMBER_ROLE_LABELS: Record<string, string> = {
-  analyst: 'Analyst',
-  adviser: 'Adviser',
-  contributor: 'Contributor',
-};
 
 /** `/situations/:id`: header, summary, workflow, members and timeline of one situation. */
 export function CasePage() {
@@ -53,6 +48,16 @@ export function CasePage() {
   const memberIds = members.data?.map((m) => m.userId) ?? [];
   const canEdit = ability.can(
     'update',
+    subject('Case', {
+      id: data.id,
+      classification: data.classification,
+      leadAnalystId: data.leadAnalystId,
+      memberIds,
+      prioritySituation: data.prioritySituation,
+    }),
+  );
+  const canManageMembers = ability.can(
+    'manageMembers',
     subject('Case', {
       id: data.id,
       classification: data.classification,
@@ -130,29 +135,7 @@ export function CasePage() {
           ) : (
             <WorkflowPanel caseId={data.id} workflow={workflow.data} onDone={setAnnouncement} />
           )}
-          <section className="card" aria-labelledby="members-title">
-            <h2 id="members-title" className="card__title">
-              Members
-            </h2>
-            {members.isPending ? (
-              <LoadingIndicator label="Loading members…" />
-            ) : members.isError ? (
-              <QueryError error={members.error} onRetry={() => void members.refetch()} />
-            ) : members.data.length === 0 ? (
-              <p className="muted">No members yet.</p>
-            ) : (
-              <ul className="members">
-                {members.data.map((member) => (
-                  <li key={member.userId}>
-                    <strong>{member.displayName}</strong>{' '}
-                    <span className="muted">
-                      {MEMBER_ROLE_LABELS[member.role] ?? member.role} · {member.email}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <CaseMembers caseId={data.id} canManage={canManageMembers} onDone={setAnnouncement} />
         </div>
       </div>
     </article>

@@ -9,6 +9,8 @@ export const caseKeys = {
   countries: ['countries'] as const,
   detail: (id: string) => ['cases', 'detail', id] as const,
   members: (id: string) => ['cases', 'detail', id, 'members'] as const,
+  memberCandidates: (id: string, q: string) =>
+    ['cases', 'detail', id, 'member-candidates', q] as const,
   workflow: (id: string) => ['cases', 'detail', id, 'workflow'] as const,
   events: (id: string) => ['cases', 'detail', id, 'events'] as const,
   escalations: ['escalations'] as const,

@@ -1,11 +1,14 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import {
+  addMember,
   createCase,
   decideEscalation,
   proposeMove,
   recordReview,
+  removeMember,
   reopenCase,
   updateCase,
+  type AddMemberInput,
   type CreateCaseInput,
   type Decision,
   type UpdateCaseInput,
@@ -90,5 +93,34 @@ export function useDecideEscalation() {
       note: string;
     }) => decideEscalation(input.escalationId, input.decision, input.note),
     onSettled: (_data, _error, input) => refreshAfterWorkflow(queryClient, input.caseId),
+  });
+}
+
+/** After a change of members: the case (its members, timeline, candidates) and the lists. */
+async function refreshAfterMembers(queryClient: QueryClient, caseId: string) {
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: caseKeys.members(caseId) }),
+    queryClient.invalidateQueries({ queryKey: caseKeys.detail(caseId) }),
+    queryClient.invalidateQueries({ queryKey: caseKeys.events(caseId) }),
+    queryClient.invalidateQueries({ queryKey: caseKeys.lists }),
+  ]);
+}
+
+export function useAddMember(caseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: AddMemberInput) => addMember(caseId, input),
+    onSuccess: (members) => {
+      queryClient.setQueryData(caseKeys.members(caseId), members);
+    },
+    onSettled: () => refreshAfterMembers(queryClient, caseId),
+  });
+}
+
+export function useRemoveMember(caseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) => removeMember(caseId, userId),
+    onSettled: () => refreshAfterMembers(queryClient, caseId),
   });
 }

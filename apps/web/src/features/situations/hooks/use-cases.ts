@@ -7,6 +7,7 @@ import {
   listAllEvents,
   listCases,
   listCountries,
+  listMemberCandidates,
   listMembers,
   type CaseFilters,
   type CaseListParams,
@@ -42,6 +43,18 @@ export function useCase(id: string) {
 
 export function useCaseMembers(id: string) {
   return useQuery({ queryKey: caseKeys.members(id), queryFn: () => listMembers(id) });
+}
+
+/** People who could be added, for those who may manage the members (`enabled`). */
+export function useMemberCandidates(id: string, q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: caseKeys.memberCandidates(id, q),
+    queryFn: () => listMemberCandidates(id, q),
+    enabled,
+    placeholderData: keepPreviousData,
+    // 403 and 404 will not change on a retry.
+    retry: false,
+  });
 }
 
 export function useWorkflow(id: string) {
