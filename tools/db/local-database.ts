@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, chmod } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { freePort, portInUse, startEmbeddedPostgres } from './embedded-postgres.js';
+import { freePort, portInUse } from './net-ports.js';
 
 /** Where the launcher keeps local state (git-ignored). */
 export const VIGIL_DIR = resolve('.vigil');
@@ -34,6 +34,9 @@ export async function openLocalDatabase(
   const preferred = Number(process.env.VIGIL_PG_PORT ?? 54329);
   const port = (await portInUse(preferred)) ? await freePort() : preferred;
   log(`Starting the embedded PostgreSQL in .vigil/pgdata (port ${port})…`);
+  // Loaded only when needed: embedded-postgres installs exit hooks that turn a normal end of the
+  // process into exit code 0, whatever process.exitCode says.
+  const { startEmbeddedPostgres } = await import('./embedded-postgres.js');
   const db = await startEmbeddedPostgres({
     dataDir: resolve(VIGIL_DIR, 'pgdata'),
     port,
