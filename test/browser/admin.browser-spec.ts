@@ -1,33 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import type { BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, startWebHarness, type WebHarness } from '../support/browser.js';
+import {
+  DEMO_PASSWORD,
+  startWebHarness,
+  closeContexts,
+  freshPage,
+  signInAs,
+  type WebHarness,
+} from '../support/browser.js';
 import { closeTestPool } from '../support/factories.js';
 
 let h: WebHarness;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   h = await startWebHarness();
 });
 afterAll(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
+  await closeContexts(h);
   await h.close();
   await closeTestPool();
 });
-
-async function freshPage(): Promise<Page> {
-  const context = await h.browser.newContext();
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function signInAs(page: Page, email: string, password: string, name: string): Promise<void> {
-  await page.goto(`${h.baseUrl}/sign-in`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: `Welcome, ${name}` }).waitFor();
-}
 
 it('the admin creates a user who can then sign in', async () => {
   const tag = randomUUID().slice(0, 8);
@@ -37,8 +28,8 @@ it('the admin creates a user who can then sign in', async () => {
     password: `browser-pass-${tag}`,
   };
 
-  const admin = await freshPage();
-  await signInAs(admin, 'admin@vigil.test', DEMO_PASSWORD, 'Sam Admin');
+  const admin = await freshPage(h);
+  await signInAs(h, admin, 'admin@vigil.test', DEMO_PASSWORD, 'Sam Admin');
   await admin
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'Users' })
@@ -72,8 +63,8 @@ it('the admin creates a user who can then sign in', async () => {
   await admin.getByRole('button', { name: 'Sign out' }).click();
   await admin.getByRole('heading', { level: 1, name: 'Sign in to Vigil' }).waitFor();
 
-  const page = await freshPage();
-  await signInAs(page, newUser.email, newUser.password, newUser.name);
+  const page = await freshPage(h);
+  await signInAs(h, page, newUser.email, newUser.password, newUser.name);
   expect(new URL(page.url()).pathname).toBe('/');
   await page.getByRole('button', { name: 'User menu' }).getByText(newUser.name).waitFor();
   const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link');

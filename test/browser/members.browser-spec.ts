@@ -1,49 +1,35 @@
 import { randomUUID } from 'node:crypto';
-import type { BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, startWebHarness, type WebHarness } from '../support/browser.js';
+import {
+  DEMO_PASSWORD,
+  startWebHarness,
+  closeContexts,
+  freshPage,
+  apiAuth,
+  openDemoSituation,
+  type WebHarness,
+} from '../support/browser.js';
 import { closeTestPool } from '../support/factories.js';
 
 let h: WebHarness;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   h = await startWebHarness();
 });
 afterAll(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
+  await closeContexts(h);
   await h.close();
   await closeTestPool();
 });
 
-async function freshPage(): Promise<Page> {
-  const context = await h.browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
-
 it('the lead analyst finds a colleague, adds her as adviser, then removes her', async () => {
-  const login = await h.api
-    .http()
-    .post('/api/auth/login')
-    .send({ email: 'analyst@vigil.test', password: DEMO_PASSWORD });
-  expect(login.status).toBe(200);
-  const auth = { Authorization: `Bearer ${(login.body as { accessToken: string }).accessToken}` };
-  const created = await h.api
-    .http()
-    .post('/api/cases')
-    .set(auth)
-    .send({
-      title: `Members ${randomUUID().slice(0, 8)}`,
-      country: 'KEN',
-      summary: 'Reports of targeted attacks.',
-    });
-  expect(created.status).toBe(201);
-  const { id, leadAnalystId } = created.body as { id: string; leadAnalystId: string | null };
+  const auth = await apiAuth(h, 'analyst@vigil.test');
+  const { id, leadAnalystId } = await openDemoSituation(h, {
+    title: `Members ${randomUUID().slice(0, 8)}`,
+    summary: 'Reports of targeted attacks.',
+  });
   expect(leadAnalystId).not.toBeNull();
 
-  const page = await freshPage();
+  const page = await freshPage(h);
   await page.goto(`${h.baseUrl}/sign-in`);
   await page.getByLabel('E-mail').fill('analyst@vigil.test');
   await page.getByLabel('Password').fill(DEMO_PASSWORD);

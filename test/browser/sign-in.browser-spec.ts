@@ -1,6 +1,14 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { sessionFor } from '../support/api.js';
-import { DEMO_PASSWORD, startWebHarness, type WebHarness } from '../support/browser.js';
+import {
+  DEMO_PASSWORD,
+  startWebHarness,
+  closeContexts,
+  freshPage,
+  signInAs,
+  submitSignIn,
+  type WebHarness,
+} from '../support/browser.js';
 import { buildUser, closeTestPool } from '../support/factories.js';
 
 const SESSION_EXPIRED = 'Your session has expired. Please sign in again.';
@@ -33,7 +41,6 @@ const DEMO_ACCOUNTS = [
 ];
 
 let h: WebHarness;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   h = await startWebHarness();
@@ -43,28 +50,8 @@ afterAll(async () => {
   await closeTestPool();
 });
 afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
+  await closeContexts(h);
 });
-
-/** A page in a fresh browser context (no shared storage between users). */
-async function freshPage(): Promise<Page> {
-  const context = await h.browser.newContext();
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${h.baseUrl}/sign-in`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-/** Signs in and waits for the overview. */
-async function signInAs(page: Page, email: string, password: string, name: string): Promise<void> {
-  await submitSignIn(page, email, password);
-  await page.getByRole('heading', { level: 1, name: `Welcome, ${name}` }).waitFor();
-}
 
 async function navLinkNames(page: Page): Promise<string[]> {
   const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
@@ -84,8 +71,8 @@ const signInHeading = (page: Page) =>
 
 describe('demo accounts', () => {
   it.each(DEMO_ACCOUNTS)('$email signs in and sees the navigation of a $role', async (account) => {
-    const page = await freshPage();
-    await signInAs(page, account.email, DEMO_PASSWORD, account.name);
+    const page = await freshPage(h);
+    await signInAs(h, page, account.email, DEMO_PASSWORD, account.name);
 
     expect(await navLinkNames(page)).toEqual(account.nav);
     const main = page.getByRole('main');
@@ -97,16 +84,16 @@ describe('demo accounts', () => {
 });
 
 it('hides admin pages from an analyst behind "Not found"', async () => {
-  const page = await freshPage();
-  await signInAs(page, 'analyst@vigil.test', DEMO_PASSWORD, 'Amina Diallo');
+  const page = await freshPage(h);
+  await signInAs(h, page, 'analyst@vigil.test', DEMO_PASSWORD, 'Amina Diallo');
   await page.goto(`${h.baseUrl}/admin/users`);
   await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
   expect(await page.getByRole('heading', { name: 'Users' }).count()).toBe(0);
 });
 
 it('signs out through the user menu and stays signed out after a reload', async () => {
-  const page = await freshPage();
-  await signInAs(page, 'adviser@vigil.test', DEMO_PASSWORD, 'Lena Okafor');
+  const page = await freshPage(h);
+  await signInAs(h, page, 'adviser@vigil.test', DEMO_PASSWORD, 'Lena Okafor');
   await page.getByRole('button', { name: 'User menu' }).click();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await signInHeading(page).waitFor();
@@ -123,8 +110,8 @@ it('signs out through the user menu and stays signed out after a reload', async 
 it("shows the server's message for a wrong password", async () => {
   // A throw-away account, so failed attempts never lock a demo account other files sign in with.
   const user = await buildUser();
-  const page = await freshPage();
-  await submitSignIn(page, user.email, 'not-the-password');
+  const page = await freshPage(h);
+  await submitSignIn(h, page, user.email, 'not-the-password');
   const alert = page.getByRole('alert');
   await alert.waitFor();
   expect((await alert.textContent())?.trim()).toBe('E-mail or password is wrong.');
@@ -134,8 +121,8 @@ it("shows the server's message for a wrong password", async () => {
 it('returns to sign-in with a notice when the session is revoked server-side', async () => {
   const user = await buildUser({ roles: ['admin'] });
   const otherAdmin = await sessionFor(h.api, { roles: ['admin'] });
-  const page = await freshPage();
-  await signInAs(page, user.email, user.password, user.displayName);
+  const page = await freshPage(h);
+  await signInAs(h, page, user.email, user.password, user.displayName);
 
   const res = await h.api
     .http()
@@ -158,8 +145,8 @@ it('returns to sign-in with a notice when the session is revoked server-side', a
 });
 
 it('restores the session after a reload through a silent refresh', async () => {
-  const page = await freshPage();
-  await signInAs(page, 'analyst2@vigil.test', DEMO_PASSWORD, 'Tomás Herrera');
+  const page = await freshPage(h);
+  await signInAs(h, page, 'analyst2@vigil.test', DEMO_PASSWORD, 'Tomás Herrera');
   const before = await storedRefreshToken(page);
   expect(before).toEqual(expect.any(String));
 
@@ -177,8 +164,8 @@ it('restores the session after a reload through a silent refresh', async () => {
 });
 
 it('refreshes the session and retries a call once when the access token is rejected', async () => {
-  const page = await freshPage();
-  await signInAs(page, 'admin@vigil.test', DEMO_PASSWORD, 'Sam Admin');
+  const page = await freshPage(h);
+  await signInAs(h, page, 'admin@vigil.test', DEMO_PASSWORD, 'Sam Admin');
   // The next users call answers 401 as if the access token had expired; later ones go through.
   let rejected = 0;
   await page.route(

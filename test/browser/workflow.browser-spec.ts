@@ -1,40 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkflowFacts } from '@vigil/domain';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD, startWebHarness, type WebHarness } from '../support/browser.js';
+import type { Locator, Page } from 'playwright-core';
+import {
+  DEMO_PASSWORD,
+  startWebHarness,
+  closeContexts,
+  freshPage,
+  apiAuth,
+  openDemoSituation,
+  signInAs,
+  type WebHarness,
+} from '../support/browser.js';
 import { ALL_FACTS, supplyFacts } from '../support/cases.js';
 import { closeTestPool } from '../support/factories.js';
 
 let h: WebHarness;
 let facts: Map<string, WorkflowFacts>;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   h = await startWebHarness();
   facts = supplyFacts(h.api);
 });
 afterAll(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
+  await closeContexts(h);
   await h.close();
   await closeTestPool();
 });
-
-async function freshPage(): Promise<Page> {
-  const context = await h.browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  // Fail a step with its own message well before the test's timeout.
-  page.setDefaultTimeout(15_000);
-  return page;
-}
-
-async function signInAs(page: Page, email: string, name: string): Promise<void> {
-  await page.goto(`${h.baseUrl}/sign-in`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: `Welcome, ${name}` }).waitFor();
-}
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 
@@ -56,8 +47,8 @@ it('an analyst proposes an escalation to alert that an adviser approves', async 
   const title = `Browser situation ${randomUUID().slice(0, 8)}`;
 
   // The analyst opens a situation through the "New situation" form.
-  const analyst = await freshPage();
-  await signInAs(analyst, 'analyst@vigil.test', 'Amina Diallo');
+  const analyst = await freshPage(h);
+  await signInAs(h, analyst, 'analyst@vigil.test', DEMO_PASSWORD, 'Amina Diallo');
   await nav(analyst).getByRole('link', { name: 'Situations' }).click();
   await analyst.getByRole('heading', { level: 1, name: 'Situations' }).waitFor();
   await analyst.getByRole('button', { name: 'New situation' }).click();
@@ -100,8 +91,8 @@ it('an analyst proposes an escalation to alert that an adviser approves', async 
   expect(await analyst.getByRole('button', { name: 'Approve' }).count()).toBe(0);
 
   // The adviser approves it from the inbox, in another browser context.
-  const adviser = await freshPage();
-  await signInAs(adviser, 'adviser@vigil.test', 'Lena Okafor');
+  const adviser = await freshPage(h);
+  await signInAs(h, adviser, 'adviser@vigil.test', DEMO_PASSWORD, 'Lena Okafor');
   await nav(adviser).getByRole('link', { name: 'Approvals' }).click();
   await adviser.getByRole('heading', { level: 1, name: 'Approvals' }).waitFor();
   const item = await approvalItem(adviser, reference);
@@ -140,26 +131,14 @@ it('an analyst proposes an escalation to alert that an adviser approves', async 
 }, 120_000);
 
 it('keeps the edited summary and offers a reload when someone else saved first', async () => {
-  const login = await h.api
-    .http()
-    .post('/api/auth/login')
-    .send({ email: 'analyst@vigil.test', password: DEMO_PASSWORD });
-  expect(login.status).toBe(200);
-  const auth = { Authorization: `Bearer ${(login.body as { accessToken: string }).accessToken}` };
-  const created = await h.api
-    .http()
-    .post('/api/cases')
-    .set(auth)
-    .send({
-      title: `Conflict ${randomUUID().slice(0, 8)}`,
-      country: 'KEN',
-      summary: 'First text.',
-    });
-  expect(created.status).toBe(201);
-  const { id, version } = created.body as { id: string; version: number };
+  const auth = await apiAuth(h, 'analyst@vigil.test');
+  const { id, version } = await openDemoSituation(h, {
+    title: `Conflict ${randomUUID().slice(0, 8)}`,
+    summary: 'First text.',
+  });
 
-  const page = await freshPage();
-  await signInAs(page, 'analyst@vigil.test', 'Amina Diallo');
+  const page = await freshPage(h);
+  await signInAs(h, page, 'analyst@vigil.test', DEMO_PASSWORD, 'Amina Diallo');
   await page.goto(`${h.baseUrl}/situations/${id}`);
   await page.getByRole('button', { name: 'Edit summary' }).click();
   await page.getByLabel('Summary text').fill('My careful rewrite.');

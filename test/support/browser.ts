@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { AddressInfo } from 'node:net';
 import { AuditService, DemoSeedService, PasswordService } from '@vigil/server';
 import { DataSource } from 'typeorm';
@@ -12,6 +12,8 @@ export interface WebHarness {
   api: TestApi;
   baseUrl: string;
   browser: Browser;
+  /** Browser contexts opened by freshPage, closed by closeContexts or close. */
+  contexts: BrowserContext[];
   close: () => Promise<void>;
 }
 
@@ -39,13 +41,82 @@ export async function startWebHarness(): Promise<WebHarness> {
       '--disable-quic',
     ],
   });
+  const contexts: BrowserContext[] = [];
   return {
     api,
     baseUrl: `http://127.0.0.1:${port}`,
     browser,
+    contexts,
     close: async () => {
+      await closeContexts({ contexts });
       await browser.close();
       await api.close();
     },
+  };
+}
+
+/** A page in a fresh browser context: no storage shared between users. */
+export async function freshPage(h: Pick<WebHarness, 'browser' | 'contexts'>): Promise<Page> {
+  const context = await h.browser.newContext();
+  h.contexts.push(context);
+  const page = await context.newPage();
+  // Fail a step with its own message well before the test's timeout.
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+/** Closes the contexts opened so far (between tests, so users never share a session). */
+export async function closeContexts(h: Pick<WebHarness, 'contexts'>): Promise<void> {
+  await Promise.all(h.contexts.splice(0).map((context) => context.close()));
+}
+
+/** Fills and submits the sign-in form. */
+export async function submitSignIn(
+  h: WebHarness,
+  page: Page,
+  email: string,
+  password: string,
+): Promise<void> {
+  await page.goto(`${h.baseUrl}/sign-in`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Signs in and waits for the overview's greeting. */
+export async function signInAs(
+  h: WebHarness,
+  page: Page,
+  email: string,
+  password: string,
+  name: string,
+): Promise<void> {
+  await submitSignIn(h, page, email, password);
+  await page.getByRole('heading', { level: 1, name: `Welcome, ${name}` }).waitFor();
+}
+
+/** Authorization headers of a demo account signed in through the API. */
+export async function apiAuth(h: WebHarness, email: string): Promise<{ Authorization: string }> {
+  const login = await h.api.http().post('/api/auth/login').send({ email, password: DEMO_PASSWORD });
+  if (login.status !== 200) throw new Error(`${email} sign-in failed: ${login.status}`);
+  return { Authorization: `Bearer ${(login.body as { accessToken: string }).accessToken}` };
+}
+
+/** A situation opened through the API by the demo analyst (who then leads it). */
+export async function openDemoSituation(
+  h: WebHarness,
+  fields: { title: string; summary: string; country?: string },
+): Promise<{ id: string; reference: string; version: number; leadAnalystId: string | null }> {
+  const created = await h.api
+    .http()
+    .post('/api/cases')
+    .set(await apiAuth(h, 'analyst@vigil.test'))
+    .send({ country: 'KEN', ...fields });
+  if (created.status !== 201) throw new Error(`create situation failed: ${created.status}`);
+  return created.body as {
+    id: string;
+    reference: string;
+    version: number;
+    leadAnalystId: string | null;
   };
 }
