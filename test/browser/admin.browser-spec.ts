@@ -7,7 +7,7 @@ import {
   signInAs,
   type WebHarness,
 } from '../support/browser.js';
-import { closeTestPool } from '../support/factories.js';
+import { buildUser, closeTestPool, testPool } from '../support/factories.js';
 
 let h: WebHarness;
 
@@ -72,4 +72,35 @@ it('the admin creates a user who can then sign in', async () => {
     'Overview',
     'Situations',
   ]);
+});
+
+it('the admin edits a user: a blank name is refused beside the field, a new name is saved', async () => {
+  const tag = randomUUID().slice(0, 8);
+  const target = await buildUser({ displayName: `Editable ${tag}`, roles: ['analyst'] });
+  const admin = await freshPage(h);
+  await signInAs(h, admin, 'admin@vigil.test', DEMO_PASSWORD, 'Sam Admin');
+  await admin.getByRole('link', { name: 'Users' }).click();
+  await admin.getByLabel('Search users').fill(target.email);
+  const row = admin.getByRole('row', { name: new RegExp(`Editable ${tag}`) });
+  await row.getByRole('button', { name: 'Edit' }).click();
+  const dialog = admin.getByRole('dialog', { name: `Edit Editable ${tag}` });
+
+  await dialog.getByLabel('Display name').fill('');
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await dialog
+    .getByRole('alert')
+    .filter({ hasText: 'Please correct the highlighted fields.' })
+    .waitFor();
+  // The first field in error takes the focus.
+  const nameId = await dialog.getByLabel('Display name').getAttribute('id');
+  expect(await admin.locator(':focus').getAttribute('id')).toBe(nameId);
+
+  await dialog.getByLabel('Display name').fill(`Renamed ${tag}`);
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await admin
+    .getByRole('status')
+    .filter({ hasText: `Changes to “Renamed ${tag}” saved.` })
+    .waitFor();
+  const saved = await testPool().query('SELECT display_name FROM users WHERE id = $1', [target.id]);
+  expect(saved.rows[0].display_name).toBe(`Renamed ${tag}`);
 });
