@@ -1,16 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Dialog } from '../../../components/dialog';
 import { FormAlert } from '../../../components/form-alert';
-import { ApiError, errorMessage } from '../../../lib/api-client';
 import type { User } from '../../../lib/api-types';
 import { useCreateUser } from '../hooks/use-save-user';
 import { UserFormFields } from './user-form-fields';
-import {
-  emptyUserForm,
-  focusFirstError,
-  validateUserForm,
-  type UserFormValues,
-} from './user-form-values';
+import { useUserForm } from '../hooks/use-user-form';
+import { emptyUserForm } from './user-form-values';
 
 interface CreateUserDialogProps {
   onClose: () => void;
@@ -20,25 +15,17 @@ interface CreateUserDialogProps {
 /** "New user" dialog: validates client-side, then `POST /api/users`. */
 export function CreateUserDialog({ onClose, onCreated }: CreateUserDialogProps) {
   const create = useCreateUser();
-  const [values, setValues] = useState<UserFormValues>(emptyUserForm);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-
-  const onChange = <K extends keyof UserFormValues>(key: K, value: UserFormValues[K]) =>
-    setValues((current) => ({ ...current, [key]: value }));
+  const { values, errors, formError, onChange, validate, showServerError } = useUserForm(
+    emptyUserForm,
+    'create',
+  );
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (create.isPending) return;
     const form = event.currentTarget;
-    const clientErrors = validateUserForm(values, 'create');
-    setErrors(clientErrors);
-    setFormError(null);
-    if (Object.keys(clientErrors).length > 0 || !values.clearance) {
-      setFormError('Please correct the highlighted fields.');
-      focusFirstError(form, clientErrors);
-      return;
-    }
+    // Validation requires a clearance; the second test only narrows its type.
+    if (!validate(form) || !values.clearance) return;
     try {
       const user = await create.mutateAsync({
         email: values.email.trim(),
@@ -50,10 +37,7 @@ export function CreateUserDialog({ onClose, onCreated }: CreateUserDialogProps) 
       });
       onCreated(user);
     } catch (error) {
-      const serverErrors = error instanceof ApiError ? error.fieldErrors() : {};
-      setErrors(serverErrors);
-      setFormError(errorMessage(error));
-      focusFirstError(form, serverErrors);
+      showServerError(form, error);
     }
   };
 

@@ -1,17 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Dialog } from '../../../components/dialog';
 import { FormAlert } from '../../../components/form-alert';
-import { ApiError, errorMessage } from '../../../lib/api-client';
 import type { User } from '../../../lib/api-types';
 import type { UpdateUserInput } from '../api/users-api';
 import { useUpdateUser } from '../hooks/use-save-user';
 import { UserFormFields } from './user-form-fields';
-import {
-  focusFirstError,
-  userToForm,
-  validateUserForm,
-  type UserFormValues,
-} from './user-form-values';
+import { useUserForm } from '../hooks/use-user-form';
+import { userToForm, type UserFormValues } from './user-form-values';
 
 interface EditUserDialogProps {
   user: User;
@@ -37,25 +32,16 @@ function changedFields(user: User, values: UserFormValues): UpdateUserInput {
 /** "Edit" dialog for a user: `PATCH /api/users/:id` with changed fields only. */
 export function EditUserDialog({ user, onClose, onSaved }: EditUserDialogProps) {
   const update = useUpdateUser();
-  const [values, setValues] = useState<UserFormValues>(() => userToForm(user));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-
-  const onChange = <K extends keyof UserFormValues>(key: K, value: UserFormValues[K]) =>
-    setValues((current) => ({ ...current, [key]: value }));
+  const { values, errors, formError, onChange, validate, showServerError } = useUserForm(
+    () => userToForm(user),
+    'edit',
+  );
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (update.isPending) return;
     const form = event.currentTarget;
-    const clientErrors = validateUserForm(values, 'edit');
-    setErrors(clientErrors);
-    setFormError(null);
-    if (Object.keys(clientErrors).length > 0) {
-      setFormError('Please correct the highlighted fields.');
-      focusFirstError(form, clientErrors);
-      return;
-    }
+    if (!validate(form)) return;
     const patch = changedFields(user, values);
     if (Object.keys(patch).length === 0) {
       onClose();
@@ -64,10 +50,7 @@ export function EditUserDialog({ user, onClose, onSaved }: EditUserDialogProps) 
     try {
       onSaved(await update.mutateAsync({ id: user.id, input: patch }));
     } catch (error) {
-      const serverErrors = error instanceof ApiError ? error.fieldErrors() : {};
-      setErrors(serverErrors);
-      setFormError(errorMessage(error));
-      focusFirstError(form, serverErrors);
+      showServerError(form, error);
     }
   };
 
