@@ -22,6 +22,8 @@ const SUBJECT_FLAGS = {
   Case: true,
   PrioritySituation: true,
   Notification: true,
+  Source: true,
+  InformationItem: true,
 } as const satisfies Record<SubjectName, true>;
 const SUBJECT_NAMES = Object.keys(SUBJECT_FLAGS) as SubjectName[];
 
@@ -40,7 +42,10 @@ type Grant =
   | 'within clearance'
   | 'within clearance, if lead or member'
   | 'within clearance, if lead'
-  | 'within clearance, if a priority situation';
+  | 'within clearance, if a priority situation'
+  | 'if author or working a linked case'
+  | 'within clearance, if author or working a linked case'
+  | 'if unclassified, or within clearance if author or working a linked case';
 
 type Grants = Record<Action, Grant>;
 type Policy = Record<SubjectName, Grants>;
@@ -63,6 +68,8 @@ const NONE: Grants = {
   review: 'never',
   reopen: 'never',
   manageMembers: 'never',
+  assess: 'never',
+  finalise: 'never',
 };
 const NO_ACCESS: Grants = NONE;
 const OWN_ACCOUNT: Grants = { ...NONE, read: 'own account' };
@@ -76,7 +83,27 @@ const ANALYST_CASE: Grants = {
   propose: 'within clearance, if lead or member',
   review: 'within clearance, if lead or member',
   manageMembers: 'within clearance, if lead',
+  assess: 'within clearance, if lead or member',
 };
+const ANALYST_ITEM: Grants = {
+  ...NONE,
+  read: 'if unclassified, or within clearance if author or working a linked case',
+  create: 'within clearance',
+  update: 'within clearance, if author or working a linked case',
+};
+const ANALYST_SOURCE: Grants = {
+  ...NONE,
+  read: 'if author or working a linked case',
+  create: 'always',
+  update: 'if author or working a linked case',
+};
+const ADVISER_ITEM: Grants = {
+  ...NONE,
+  read: 'within clearance',
+  create: 'within clearance',
+  update: 'within clearance',
+};
+const ADVISER_SOURCE: Grants = { ...NONE, read: 'always', create: 'always', update: 'always' };
 const ADVISER_CASE: Grants = {
   ...NONE,
   read: 'within clearance',
@@ -86,6 +113,8 @@ const ADVISER_CASE: Grants = {
   review: 'within clearance',
   reopen: 'within clearance',
   manageMembers: 'within clearance',
+  assess: 'within clearance',
+  finalise: 'within clearance',
 };
 
 /** The expected policy: this is the table. Every action of every subject is listed explicitly. */
@@ -101,6 +130,8 @@ const PERSONAS: Persona[] = [
       Case: ANALYST_CASE,
       PrioritySituation: NO_ACCESS,
       Notification: OWN_NOTIFICATIONS,
+      Source: ANALYST_SOURCE,
+      InformationItem: ANALYST_ITEM,
     },
   },
   {
@@ -114,6 +145,8 @@ const PERSONAS: Persona[] = [
       Case: ADVISER_CASE,
       PrioritySituation: NO_ACCESS,
       Notification: OWN_NOTIFICATIONS,
+      Source: ADVISER_SOURCE,
+      InformationItem: ADVISER_ITEM,
     },
   },
   {
@@ -127,6 +160,8 @@ const PERSONAS: Persona[] = [
       Case: NO_ACCESS,
       PrioritySituation: { ...NONE, read: 'within clearance, if a priority situation' },
       Notification: OWN_NOTIFICATIONS,
+      Source: NO_ACCESS,
+      InformationItem: NO_ACCESS,
     },
   },
   {
@@ -141,6 +176,8 @@ const PERSONAS: Persona[] = [
       Case: NO_ACCESS,
       PrioritySituation: NO_ACCESS,
       Notification: OWN_NOTIFICATIONS,
+      Source: NO_ACCESS,
+      InformationItem: NO_ACCESS,
     },
   },
   {
@@ -159,6 +196,8 @@ const PERSONAS: Persona[] = [
       },
       PrioritySituation: NO_ACCESS,
       Notification: OWN_NOTIFICATIONS,
+      Source: ADVISER_SOURCE,
+      InformationItem: ADVISER_ITEM,
     },
   },
   {
@@ -172,6 +211,8 @@ const PERSONAS: Persona[] = [
       Case: NO_ACCESS,
       PrioritySituation: NO_ACCESS,
       Notification: OWN_NOTIFICATIONS,
+      Source: NO_ACCESS,
+      InformationItem: NO_ACCESS,
     },
   },
   {
@@ -185,6 +226,8 @@ const PERSONAS: Persona[] = [
       Case: NO_ACCESS,
       PrioritySituation: NO_ACCESS,
       Notification: NO_ACCESS,
+      Source: NO_ACCESS,
+      InformationItem: NO_ACCESS,
     },
   },
 ];
@@ -200,6 +243,10 @@ interface Facts {
   leadOrMember?: boolean;
   lead?: boolean;
   prioritySituation?: boolean;
+  /** They recorded it. */
+  author?: boolean;
+  /** They lead or are a member of a case it is linked to. */
+  linkedWorker?: boolean;
 }
 
 interface RecordState {
@@ -244,6 +291,51 @@ function caseStates(name: 'Case' | 'PrioritySituation'): RecordState[] {
   return states;
 }
 
+type Knowledge = 'author' | 'linked' | 'stranger';
+const KNOWLEDGE_LABEL: Record<Knowledge, string> = {
+  author: 'they recorded',
+  linked: 'linked to a case they work',
+  stranger: 'neither recorded by them nor linked to a case they work',
+};
+
+function knowledgeFacts(knowledge: Knowledge) {
+  return {
+    createdBy: knowledge === 'author' ? SELF : OTHER,
+    caseWorkerIds: knowledge === 'linked' ? [OTHER, SELF] : [OTHER],
+  };
+}
+
+function itemStates(): RecordState[] {
+  return (Object.keys(KNOWLEDGE_LABEL) as Knowledge[]).flatMap((knowledge) =>
+    CLASSIFICATIONS.map((classification) => ({
+      label: `${KNOWLEDGE_LABEL[knowledge]} (${classification})`,
+      facts: {
+        classification,
+        author: knowledge === 'author',
+        linkedWorker: knowledge === 'linked',
+      },
+      make: () =>
+        subject('InformationItem', {
+          id: '00000000-0000-4000-8000-0000000000dd',
+          classification,
+          ...knowledgeFacts(knowledge),
+        }),
+    })),
+  );
+}
+
+function sourceStates(): RecordState[] {
+  return (Object.keys(KNOWLEDGE_LABEL) as Knowledge[]).map((knowledge) => ({
+    label: KNOWLEDGE_LABEL[knowledge],
+    facts: { author: knowledge === 'author', linkedWorker: knowledge === 'linked' },
+    make: () =>
+      subject('Source', {
+        id: '00000000-0000-4000-8000-0000000000ee',
+        ...knowledgeFacts(knowledge),
+      }),
+  }));
+}
+
 const STATES: Record<SubjectName, RecordState[]> = {
   User: [
     {
@@ -273,6 +365,8 @@ const STATES: Record<SubjectName, RecordState[]> = {
       make: () => subject('Notification', { userId: OTHER }),
     },
   ],
+  Source: sourceStates(),
+  InformationItem: itemStates(),
 };
 
 function grantApplies(grant: Grant, clearance: Classification, facts: Facts): boolean {
@@ -293,6 +387,15 @@ function grantApplies(grant: Grant, clearance: Classification, facts: Facts): bo
       return cleared && facts.lead === true;
     case 'within clearance, if a priority situation':
       return cleared && facts.prioritySituation === true;
+    case 'if author or working a linked case':
+      return facts.author === true || facts.linkedWorker === true;
+    case 'within clearance, if author or working a linked case':
+      return cleared && (facts.author === true || facts.linkedWorker === true);
+    case 'if unclassified, or within clearance if author or working a linked case':
+      return (
+        facts.classification === 'unclassified' ||
+        (cleared && (facts.author === true || facts.linkedWorker === true))
+      );
   }
 }
 

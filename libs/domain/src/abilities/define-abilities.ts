@@ -12,9 +12,11 @@ import type {
   Action,
   AuditEntrySubject,
   CaseSubject,
+  InformationItemSubject,
   NotificationSubject,
   OrganisationSubject,
   PrioritySituationSubject,
+  SourceSubject,
   SubjectName,
   UserSubject,
 } from './subjects.js';
@@ -26,7 +28,9 @@ export type TaggedSubject =
   | (AuditEntrySubject & ForcedSubject<'AuditEntry'>)
   | (CaseSubject & ForcedSubject<'Case'>)
   | (PrioritySituationSubject & ForcedSubject<'PrioritySituation'>)
-  | (NotificationSubject & ForcedSubject<'Notification'>);
+  | (NotificationSubject & ForcedSubject<'Notification'>)
+  | (SourceSubject & ForcedSubject<'Source'>)
+  | (InformationItemSubject & ForcedSubject<'InformationItem'>);
 
 /** The ability type shared by server and browser. Subjects are checked by name or tagged record. */
 export type AppAbility = MongoAbility<[Action, SubjectName | TaggedSubject]>;
@@ -58,6 +62,26 @@ export function defineAbilitiesFor(user: AbilityUser): AppAbility {
       can(['update', 'propose', 'review'], 'Case', { ...withinClearance, ...working });
     }
     can('manageMembers', 'Case', { ...withinClearance, leadAnalystId: user.id });
+
+    // Risk assessments are drafted by those who work the case.
+    for (const working of [{ leadAnalystId: user.id }, { memberIds: user.id }]) {
+      can('assess', 'Case', { ...withinClearance, ...working });
+    }
+
+    // The precursor database. Unclassified information is open to all Office analysts; classified
+    // information is need to know on top of clearance: its author and those who work a case it
+    // is linked to (DESIGN §1, REFERENCE "Classification").
+    can('create', 'InformationItem', withinClearance);
+    can('read', 'InformationItem', { classification: 'unclassified' });
+    for (const knows of [{ createdBy: user.id }, { caseWorkerIds: user.id }]) {
+      can(['read', 'update'], 'InformationItem', { ...withinClearance, ...knows });
+    }
+    // A source's identity: whoever recorded it and those who work a case its items belong to.
+    // Everyone else sees "protected source" and the grade.
+    can('create', 'Source');
+    for (const knows of [{ createdBy: user.id }, { caseWorkerIds: user.id }]) {
+      can(['read', 'update'], 'Source', knows);
+    }
   }
 
   if (user.roles.includes('adviser')) {
@@ -66,6 +90,9 @@ export function defineAbilitiesFor(user: AbilityUser): AppAbility {
       'Case',
       withinClearance,
     );
+    can(['assess', 'finalise'], 'Case', withinClearance);
+    can(['read', 'create', 'update'], 'InformationItem', withinClearance);
+    can(['read', 'create', 'update'], 'Source');
   }
 
   if (user.roles.includes('framework_team')) {

@@ -2,7 +2,14 @@ import type { Classification, Role } from '../identity/roles.js';
 
 /** What a rule can be about. Each has a plain shape so the browser and server share conditions. */
 export type SubjectName =
-  'User' | 'Organisation' | 'AuditEntry' | 'Case' | 'PrioritySituation' | 'Notification';
+  | 'User'
+  | 'Organisation'
+  | 'AuditEntry'
+  | 'Case'
+  | 'PrioritySituation'
+  | 'Notification'
+  | 'Source'
+  | 'InformationItem';
 
 /** Actions are explicit: no CASL `manage` wildcard, so a new action is denied until granted. */
 export const ACTIONS = [
@@ -20,6 +27,10 @@ export const ACTIONS = [
   'reopen',
   /** Add or remove the members of a case. */
   'manageMembers',
+  /** Draft or edit a risk assessment of a case. */
+  'assess',
+  /** Finalise a risk assessment (it becomes read-only and updates the case's risk level). */
+  'finalise',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -52,6 +63,26 @@ export interface CaseSubject {
 /** Fields of an in-app notification that rules may test. */
 export interface NotificationSubject {
   userId: string;
+}
+
+/**
+ * Fields of a source that rules may test. Reading a source means reading its identity (name, kind,
+ * contact notes); its reliability grade travels with every item regardless.
+ */
+export interface SourceSubject {
+  id: string;
+  createdBy: string;
+  /** Leads and members of the cases that this source's items are linked to. */
+  caseWorkerIds: string[];
+}
+
+/** Fields of an information item that rules may test. */
+export interface InformationItemSubject {
+  id: string;
+  classification: Classification;
+  createdBy: string;
+  /** Leads and members of the cases the item is linked to. */
+  caseWorkerIds: string[];
 }
 
 /** The Framework Team's restricted view of a priority situation tests the same case fields. */
