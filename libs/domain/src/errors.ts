@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'stale_version'
   | 'not_allowed_now'
   | 'rate_limited'
-  | 'payload_too_large';
+  | 'payload_too_large'
+  | 'unsupported_media_type';
 
 /** A field-level problem reported with a validation error. */
 export interface FieldProblem {

@@ -5,3 +5,4 @@ export * from './audit/canonical-json.js';
 export * from './errors.js';
 export * from './workflow/index.js';
 export * from './framework/index.js';
+export * from './information/index.js';

@@ -23,6 +23,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   not_allowed_now: 409,
   rate_limited: 429,
   payload_too_large: 413,
+  unsupported_media_type: 415,
 };
 
 /** Turns any thrown value into the error shape of DESIGN §10. Unknown errors become a bare 500. */
@@ -77,6 +78,10 @@ function friendlyFastifyMessage(error: ClientError): string {
       return 'Request body is too large.';
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return 'Unsupported content type: send application/json.';
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return 'The file is larger than the attachment size limit.';
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return 'Send the file as multipart/form-data.';
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return 'Request body is empty but the content type says JSON.';
     default:

@@ -51,7 +51,7 @@ export function decodeCursor(cursor: string, arity: number): (string | number)[]
 }
 
 /** The SQL type of one part of a keyset cursor. */
-export type CursorPart = 'text' | 'uuid' | 'timestamp' | 'integer';
+export type CursorPart = 'text' | 'uuid' | 'timestamp' | 'integer' | 'date' | 'real';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -66,6 +66,10 @@ function partIsValid(value: string | number, part: CursorPart): boolean {
       return isRealInstant(value);
     case 'integer':
       return /^\d{1,18}$/.test(value);
+    case 'date':
+      return isRealInstant(`${value}T00:00:00Z`);
+    case 'real':
+      return /^-?\d{1,20}(\.\d{1,20})?(e-?\d{1,3})?$/i.test(value);
   }
 }
 

@@ -45,6 +45,11 @@ const schema = z.object({
   LOGIN_LOCK_MINUTES: int(1, 1440).default(15),
   TRUST_PROXY: bool.default(false),
   DB_POOL_SIZE: int(1, 200).default(10),
+  /** Where attachments are kept on disk; unset keeps them in PostgreSQL. */
+  ATTACHMENTS_DIR: z.string().min(1).optional(),
+  ATTACHMENT_MAX_BYTES: int(1024, 1024 * 1024 * 1024).default(10 * 1024 * 1024),
+  /** Rows in one CSV export of the information database, at most. */
+  EXPORT_MAX_ROWS: int(1, 1_000_000).default(10_000),
 });
 
 /** Validated configuration. */

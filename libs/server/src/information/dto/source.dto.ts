@@ -1,0 +1,99 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
+import { RELIABILITY, SOURCE_KINDS, type Reliability, type SourceKind } from '@vigil/domain';
+import { PageQueryDto } from '../../common/pagination.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const reliabilityMessage = {
+  message:
+    'reliability must be a letter A to F (A completely reliable … E unreliable, F cannot be judged)',
+};
+
+/** A new source: who or what information comes from, kept apart from the items. */
+export class CreateSourceDto {
+  @ApiProperty({ example: 'OHCHR field office, Goma' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({ enum: SOURCE_KINDS })
+  @IsIn(SOURCE_KINDS, { message: `kind must be one of ${SOURCE_KINDS.join(', ')}` })
+  kind!: SourceKind;
+
+  @ApiProperty({ enum: RELIABILITY })
+  @IsIn(RELIABILITY, reliabilityMessage)
+  reliability!: Reliability;
+
+  @ApiPropertyOptional({
+    description: 'How to reach the source; never shown to those without need',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  contactNotes?: string;
+}
+
+/** Changes to a source; `version` must be the version last read. */
+export class UpdateSourceDto {
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) version!: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: SOURCE_KINDS })
+  @IsOptional()
+  @IsIn(SOURCE_KINDS, { message: `kind must be one of ${SOURCE_KINDS.join(', ')}` })
+  kind?: SourceKind;
+
+  @ApiPropertyOptional({ enum: RELIABILITY })
+  @IsOptional()
+  @IsIn(RELIABILITY, reliabilityMessage)
+  reliability?: Reliability;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) contactNotes?: string;
+}
+
+/** The sources whose identity you may read, by name. */
+export class ListSourcesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Part of the name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
+
+/** A source whose identity you may read. */
+export class SourceResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: SOURCE_KINDS }) kind!: SourceKind;
+  @ApiProperty({ enum: RELIABILITY }) reliability!: Reliability;
+  @ApiProperty({ example: 'usually reliable source' }) reliabilityMeaning!: string;
+  @ApiProperty() contactNotes!: string;
+  @ApiProperty() itemCount!: number;
+  @ApiProperty() version!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class SourcePageResponse {
+  @ApiProperty({ type: [SourceResponse] }) items!: SourceResponse[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+/**
+ * A source as shown beside an item. Without need to know it is "protected source" with its grade
+ * only: no id, name, kind or contact notes (an id would let items be correlated by source).
+ */
+export class ItemSourceResponse {
+  @ApiProperty({ description: 'False: you may see who the source is' }) protected!: boolean;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) id!: string | null;
+  @ApiProperty({ example: 'Protected source' }) name!: string;
+  @ApiProperty({ type: String, enum: SOURCE_KINDS, nullable: true }) kind!: SourceKind | null;
+  @ApiProperty({ enum: RELIABILITY }) reliability!: Reliability;
+}

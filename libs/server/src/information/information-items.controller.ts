@@ -1,0 +1,190 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { DomainError } from '@vigil/domain';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RequirePolicy } from '../authorization/policy.decorator.js';
+import { Ctx, type RequestContext } from '../common/request-context.js';
+import { AttachmentsService } from './attachments.service.js';
+import { CreateItemDto, SpeechAssessmentDto, UpdateItemDto } from './dto/item-input.dto.js';
+import {
+  AttachmentResponse,
+  ItemCountResponse,
+  ItemPageResponse,
+  ItemResponse,
+} from './dto/item.response.js';
+import { ItemFiltersDto } from './dto/list-items.query.js';
+import { InformationItemsService } from './information-items.service.js';
+import { ItemExportService } from './item-export.service.js';
+import { SpeechAssessmentsService } from './speech-assessments.service.js';
+
+@ApiTags('information')
+@ApiBearerAuth()
+@Controller('information-items')
+export class InformationItemsController {
+  constructor(
+    private readonly items: InformationItemsService,
+    private readonly speech: SpeechAssessmentsService,
+    private readonly attachments: AttachmentsService,
+    private readonly exports: ItemExportService,
+  ) {}
+
+  @Get()
+  @RequirePolicy('read', 'InformationItem')
+  @ApiOperation({ summary: 'Search the information you may read: words, filters, keyset pages' })
+  @ApiOkResponse({ type: ItemPageResponse })
+  list(@Ctx() ctx: RequestContext, @Query() query: ItemFiltersDto): Promise<ItemPageResponse> {
+    return this.items.list(ctx, query);
+  }
+
+  @Get('count')
+  @RequirePolicy('read', 'InformationItem')
+  @ApiOperation({ summary: 'How many items you may read match the filters (up to 10,000)' })
+  @ApiOkResponse({ type: ItemCountResponse })
+  count(@Ctx() ctx: RequestContext, @Query() query: ItemFiltersDto): Promise<ItemCountResponse> {
+    return this.items.count(ctx, query);
+  }
+
+  @Get('export.csv')
+  @RequirePolicy('read', 'InformationItem')
+  @ApiOperation({ summary: 'CSV of the items matching the filters that you may read (audited)' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'CSV, UTF-8 with a byte-order mark' })
+  async exportCsv(
+    @Ctx() ctx: RequestContext,
+    @Query() query: ItemFiltersDto,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { csv, rows, truncated } = await this.exports.exportCsv(ctx, query);
+    const day = new Date().toISOString().slice(0, 10);
+    await reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', attachmentHeader(`vigil-information-${day}.csv`))
+      .header('x-export-rows', String(rows))
+      .header('x-export-truncated', String(truncated))
+      .header('cache-control', 'no-store')
+      .send(csv);
+  }
+
+  @Post()
+  @RequirePolicy('create', 'InformationItem')
+  @ApiOperation({ summary: 'Record an information item with its source grade (e.g. B2)' })
+  @ApiCreatedResponse({ type: ItemResponse })
+  create(@Ctx() ctx: RequestContext, @Body() dto: CreateItemDto): Promise<ItemResponse> {
+    return this.items.create(ctx, dto);
+  }
+
+  @Get(':id')
+  @RequirePolicy('read', 'InformationItem')
+  @ApiOperation({ summary: 'One item, its attachments and speech assessment' })
+  @ApiOkResponse({ type: ItemResponse })
+  get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<ItemResponse> {
+    return this.items.get(ctx, id);
+  }
+
+  @Patch(':id')
+  @HttpCode(200)
+  @RequirePolicy('update', 'InformationItem')
+  @ApiOperation({ summary: 'Edit an item; send the version you read (409 with currentVersion)' })
+  @ApiOkResponse({ type: ItemResponse })
+  update(
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body() dto: UpdateItemDto,
+  ): Promise<ItemResponse> {
+    return this.items.update(ctx, id, dto);
+  }
+
+  @Put(':id/speech-assessment')
+  @RequirePolicy('update', 'InformationItem')
+  @ApiOperation({ summary: 'Record or replace the Rabat assessment of a speech item' })
+  @ApiOkResponse({ type: ItemResponse })
+  saveSpeech(
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body() dto: SpeechAssessmentDto,
+  ): Promise<ItemResponse> {
+    return this.speech.save(ctx, id, dto);
+  }
+
+  @Post(':id/attachments')
+  @RequirePolicy('update', 'InformationItem')
+  @ApiOperation({ summary: 'Attach a file (multipart field "file"); type checked from its bytes' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiCreatedResponse({ type: AttachmentResponse })
+  async attach(
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<AttachmentResponse> {
+    if (!request.isMultipart()) {
+      throw new DomainError('validation_failed', 'Send the file as multipart/form-data.', [
+        { field: 'file', message: 'is required' },
+      ]);
+    }
+    const part = await request.file();
+    if (!part || part.fieldname !== 'file') {
+      throw new DomainError('validation_failed', 'No file in the field "file".', [
+        { field: 'file', message: 'is required' },
+      ]);
+    }
+    const content = await part.toBuffer();
+    return this.attachments.add(ctx, id, {
+      fileName: part.filename,
+      declaredType: part.mimetype,
+      content,
+    });
+  }
+
+  @Get(':id/attachments/:attachmentId')
+  @RequirePolicy('read', 'InformationItem')
+  @ApiOperation({ summary: 'Download an attachment' })
+  @ApiOkResponse({ description: 'The file, with its sha256 in x-content-sha256' })
+  async download(
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+    @Param('attachmentId') attachmentId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const file = await this.attachments.download(ctx, id, attachmentId);
+    await reply
+      .header('content-type', file.mediaType)
+      .header('content-disposition', attachmentHeader(file.fileName))
+      .header('x-content-sha256', file.sha256)
+      .header('cache-control', 'private, no-store')
+      .send(file.content);
+  }
+}
+
+/** `attachment` with an ASCII fallback name and the exact name in RFC 5987 form. */
+function attachmentHeader(fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

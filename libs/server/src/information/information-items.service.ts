@@ -1,0 +1,445 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { subject } from '@casl/ability';
+import {
+  describeGrade,
+  DomainError,
+  type Action,
+  type JsonValue,
+  type SourceKind,
+} from '@vigil/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { abilityToSql } from '../authorization/rules-to-sql.js';
+import { CaseEventBus, type CaseDomainEvent } from '../cases/case-event-bus.js';
+import { CaseEventsService } from '../cases/case-events.service.js';
+import { toPage, type Page } from '../common/pagination.js';
+import type { RequestContext } from '../common/request-context.js';
+import { namedQuery, queryRows } from '../database/named-query.js';
+import { countryName } from '../cases/countries.js';
+import { isUuid } from '../users/users.service.js';
+import type { CreateItemDto, ItemFieldsDto, UpdateItemDto } from './dto/item-input.dto.js';
+import type { ItemCountResponse, ItemResponse, ItemSummaryResponse } from './dto/item.response.js';
+import { SOURCE_SQL_FIELDS } from './item-access.js';
+import {
+  assertIndicators,
+  assertItemValues,
+  assertLinkableCases,
+  assertRequired,
+  citableSource,
+} from './item-references.js';
+import {
+  ITEM_COLUMNS,
+  ITEM_FROM,
+  itemSubject,
+  presentItemSource,
+  presentSearchRow,
+  type ItemRow,
+} from './item-row.js';
+import {
+  buildItemSearch,
+  itemFilterSql,
+  toPositional,
+  type ItemSearchFilters,
+  type ItemSearchRow,
+} from './item-search.js';
+import { ItemDetailsService } from './item-details.service.js';
+
+/** Counting stops here: "10,000+" is all a reader needs, and counting further costs. */
+export const COUNT_CAP = 10_000;
+
+/** Column of each editable scalar field. */
+const SCALAR_COLUMNS = {
+  title: 'title',
+  description: 'description',
+  country: 'country',
+  adminArea: 'admin_area',
+  placeName: 'place_name',
+  latitude: 'latitude',
+  longitude: 'longitude',
+  eventDate: 'event_date',
+  receivedDate: 'received_date',
+  kind: 'kind',
+  crimeTypes: 'crime_types',
+  affectedGroups: 'affected_groups',
+  credibility: 'credibility',
+  consent: 'consent',
+  classification: 'classification',
+  eventType: 'event_type',
+  eventSubtype: 'event_subtype',
+  actorTypes: 'actor_types',
+  timePrecision: 'time_precision',
+  geoPrecision: 'geo_precision',
+} as const satisfies Partial<Record<keyof ItemFieldsDto, string>>;
+type ScalarField = keyof typeof SCALAR_COLUMNS;
+
+/** The precursor database: information items, their links, tags and search (DESIGN §6). */
+@Injectable()
+export class InformationItemsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly events: CaseEventsService,
+    private readonly bus: CaseEventBus,
+    private readonly details: ItemDetailsService,
+  ) {}
+
+  /** An item the caller may read (else "not found"), optionally locked, checked for `action`. */
+  async loadItem(
+    m: EntityManager,
+    context: RequestContext,
+    id: string,
+    action: Action = 'read',
+    lock = false,
+  ): Promise<ItemRow> {
+    const [row] = isUuid(id)
+      ? ((await m.query(
+          `SELECT ${ITEM_COLUMNS} FROM ${ITEM_FROM} WHERE i.id = $1 ${lock ? 'FOR UPDATE OF i' : ''}`,
+          [id],
+        )) as ItemRow[])
+      : [];
+    if (!row || !context.ability.can('read', subject('InformationItem', itemSubject(row)))) {
+      throw new DomainError('not_found', 'No such information item.');
+    }
+    if (
+      action !== 'read' &&
+      !context.ability.can(action, subject('InformationItem', itemSubject(row)))
+    ) {
+      throw new DomainError('forbidden', 'You may not edit this information item.');
+    }
+    return row;
+  }
+
+  async get(context: RequestContext, id: string): Promise<ItemResponse> {
+    const row = await this.loadItem(this.db.manager, context, id);
+    return this.present(this.db.manager, context, row);
+  }
+
+  async create(context: RequestContext, dto: CreateItemDto): Promise<ItemResponse> {
+    assertRequired(dto);
+    const actor = requireActor(context);
+    const classification = dto.classification ?? 'confidential';
+    assertItemValues(context, {
+      country: dto.country,
+      classification,
+      eventType: dto.eventType ?? null,
+      eventSubtype: dto.eventSubtype ?? null,
+      latitude: dto.latitude ?? null,
+      longitude: dto.longitude ?? null,
+    });
+    const indicatorIds = unique(dto.indicatorIds ?? []);
+    const caseIds = unique(dto.caseIds ?? []);
+    const { id, published } = await this.db.transaction(async (m) => {
+      await assertIndicators(m, indicatorIds);
+      await assertLinkableCases(m, context, caseIds);
+      const source = await citableSource(m, context, dto.sourceId);
+      const [row] = await queryRows<{ id: string }>(
+        m,
+        `INSERT INTO information_items (title, description, country, admin_area, place_name, latitude, longitude,
+           event_date, received_date, kind, crime_types, affected_groups, source_id, source_reliability, credibility,
+           consent, classification, event_type, event_subtype, actor_types, time_precision, geo_precision, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9::date, current_date), $10, $11, $12, $13, $14, $15,
+           $16, $17, $18, $19, $20, $21, $22, $23)
+         RETURNING id`,
+        [
+          dto.title,
+          dto.description,
+          dto.country,
+          dto.adminArea ?? null,
+          dto.placeName ?? null,
+          dto.latitude ?? null,
+          dto.longitude ?? null,
+          dto.eventDate,
+          dto.receivedDate ?? null,
+          dto.kind,
+          unique(dto.crimeTypes ?? []),
+          unique(dto.affectedGroups ?? []),
+          source.id,
+          source.reliability,
+          dto.credibility,
+          dto.consent,
+          classification,
+          dto.eventType ?? null,
+          dto.eventSubtype ?? null,
+          unique(dto.actorTypes ?? []),
+          dto.timePrecision ?? null,
+          dto.geoPrecision ?? null,
+          actor.id,
+        ],
+      );
+      if (!row) throw new Error('insert returned no row');
+      await this.setIndicators(m, row.id, indicatorIds);
+      const published = await this.linkCases(m, context, row.id, caseIds);
+      await this.audit.append(m, context, {
+        action: 'information.create',
+        entity: 'information_item',
+        entityId: row.id,
+        caseId: null,
+        // The source is named by id only: identities stay out of the audit diff too.
+        diff: {
+          title: dto.title ?? null,
+          country: dto.country ?? null,
+          kind: dto.kind ?? null,
+          classification,
+          grade: `${source.reliability}${dto.credibility}`,
+          sourceId: source.id,
+          caseIds,
+          indicatorIds,
+        },
+      });
+      return { id: row.id, published };
+    });
+    published.forEach((e) => this.bus.publish(e));
+    return this.get(context, id);
+  }
+
+  async update(context: RequestContext, id: string, dto: UpdateItemDto): Promise<ItemResponse> {
+    const published = await this.db.transaction(async (m) => {
+      const row = await this.loadItem(m, context, id, 'update', true);
+      if (row.version !== dto.version) {
+        throw new DomainError(
+          'stale_version',
+          `This item was changed by someone else (now version ${row.version}). Reload and apply your change again.`,
+          { currentVersion: row.version },
+        );
+      }
+      const current = currentValues(row);
+      const next = { ...current };
+      const diff: Record<string, JsonValue> = {};
+      for (const field of Object.keys(SCALAR_COLUMNS) as ScalarField[]) {
+        const given = dto[field];
+        if (given === undefined) continue;
+        if (given === null && REQUIRED.has(field)) continue;
+        const value = (Array.isArray(given) ? unique(given) : given) as JsonValue;
+        if (JSON.stringify(value) !== JSON.stringify(current[field])) {
+          diff[field] = { from: current[field], to: value };
+          next[field] = value;
+        }
+      }
+      assertItemValues(context, {
+        country: next.country as string,
+        classification: next.classification as ItemRow['classification'],
+        eventType: next.eventType as string | null,
+        eventSubtype: next.eventSubtype as string | null,
+        latitude: next.latitude as number | null,
+        longitude: next.longitude as number | null,
+      });
+      let reliability = row.source_reliability;
+      if (dto.sourceId !== undefined && dto.sourceId !== row.source_id) {
+        reliability = (await citableSource(m, context, dto.sourceId)).reliability;
+        diff.sourceId = { from: row.source_id, to: dto.sourceId };
+      }
+      const indicatorIds = dto.indicatorIds === undefined ? null : unique(dto.indicatorIds);
+      if (indicatorIds && !sameSet(indicatorIds, row.indicator_ids)) {
+        await assertIndicators(m, indicatorIds);
+        await this.setIndicators(m, id, indicatorIds);
+        diff.indicatorIds = { from: row.indicator_ids, to: indicatorIds };
+      }
+      let published: CaseDomainEvent[] = [];
+      const caseIds = dto.caseIds === undefined ? null : unique(dto.caseIds);
+      if (caseIds && !sameSet(caseIds, row.case_ids)) {
+        const added = caseIds.filter((c) => !row.case_ids.includes(c));
+        const removed = row.case_ids.filter((c) => !caseIds.includes(c));
+        await assertLinkableCases(m, context, [...added, ...removed]);
+        await m.query(
+          'DELETE FROM information_item_cases WHERE item_id = $1 AND case_id = ANY($2::uuid[])',
+          [id, removed],
+        );
+        published = await this.linkCases(m, context, id, added);
+        diff.caseIds = { from: row.case_ids, to: caseIds };
+      }
+      if (Object.keys(diff).length === 0) return published;
+      const columns = Object.entries(SCALAR_COLUMNS) as [ScalarField, string][];
+      await m.query(
+        `UPDATE information_items SET ${columns.map(([, col], n) => `${col} = $${n + 2}`).join(', ')},
+           source_id = $${columns.length + 2}, source_reliability = $${columns.length + 3},
+           updated_by = $${columns.length + 4}, version = version + 1, updated_at = now()
+         WHERE id = $1`,
+        [
+          id,
+          ...columns.map(([field]) => next[field]),
+          dto.sourceId ?? row.source_id,
+          reliability,
+          requireActor(context).id,
+        ],
+      );
+      await this.audit.append(m, context, {
+        action: 'information.update',
+        entity: 'information_item',
+        entityId: id,
+        caseId: null,
+        diff,
+      });
+      return published;
+    });
+    published.forEach((e) => this.bus.publish(e));
+    return this.get(context, id);
+  }
+
+  /** One page of the items the caller may read, searched and filtered in SQL. */
+  async list(
+    context: RequestContext,
+    filters: ItemSearchFilters,
+  ): Promise<Page<ItemSummaryResponse>> {
+    const search = buildItemSearch(context.ability, filters);
+    const { sql, params } = toPositional(search.sql, search.params);
+    const rows = (await this.db.query(sql, params)) as ItemSearchRow[];
+    return toPage(rows, search.limit, presentSearchRow, (r) => [r.sort_key, r.id]);
+  }
+
+  /** How many items the caller may read match the filters, up to COUNT_CAP. */
+  async count(context: RequestContext, filters: ItemSearchFilters): Promise<ItemCountResponse> {
+    const { from, where, params } = itemFilterSql(context.ability, filters);
+    const [row] = await namedQuery<{ n: number }>(
+      this.db,
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} WHERE ${where.join(' AND ')} LIMIT :cap) t`,
+      { ...params, cap: COUNT_CAP + 1 },
+    );
+    const n = row?.n ?? 0;
+    return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+  }
+
+  /** The full response for one readable row. */
+  async present(m: EntityManager, context: RequestContext, row: ItemRow): Promise<ItemResponse> {
+    const acl = abilityToSql(context.ability, 'read', 'Source', SOURCE_SQL_FIELDS);
+    const [source] = await namedQuery<{ id: string; name: string; kind: SourceKind }>(
+      m,
+      `SELECT s.id, s.name, s.kind FROM sources s WHERE s.id = :id AND ${acl.sql}`,
+      { ...acl.params, id: row.source_id },
+    );
+    const [attachments, speechAssessment, caseLinks] = await Promise.all([
+      this.details.attachments(m, row.id),
+      this.details.speechAssessment(m, row.id),
+      this.details.readableCaseLinks(m, context, row.case_ids),
+    ]);
+    const grade = `${row.source_reliability}${row.credibility}`;
+    return {
+      ...presentScalars(row),
+      source: presentItemSource(row.source_reliability, source ?? null),
+      grade,
+      gradeMeaning: describeGrade(grade),
+      indicatorIds: row.indicator_ids,
+      cases: caseLinks,
+      titleHighlight: [{ text: row.title, match: false }],
+      snippet: [],
+      attachments,
+      speechAssessment,
+      createdBy: { id: row.created_by, displayName: row.author_name },
+      canEdit: context.ability.can('update', subject('InformationItem', itemSubject(row))),
+    };
+  }
+
+  private async setIndicators(m: EntityManager, id: string, ids: string[]): Promise<void> {
+    await m.query('DELETE FROM information_item_indicators WHERE item_id = $1', [id]);
+    if (ids.length === 0) return;
+    await m.query(
+      'INSERT INTO information_item_indicators (item_id, indicator_id) SELECT $1, unnest($2::text[])',
+      [id, ids],
+    );
+  }
+
+  /** Links the item to cases; each case's timeline records it (payload: the item id only). */
+  private async linkCases(
+    m: EntityManager,
+    context: RequestContext,
+    itemId: string,
+    caseIds: string[],
+  ): Promise<CaseDomainEvent[]> {
+    const published: CaseDomainEvent[] = [];
+    for (const caseId of caseIds) {
+      await m.query(
+        'INSERT INTO information_item_cases (item_id, case_id, linked_by) VALUES ($1, $2, $3)',
+        [itemId, caseId, context.actor?.id ?? null],
+      );
+      const payload = { itemId };
+      const seq = await this.events.record(m, context, caseId, {
+        type: 'information.linked',
+        payload,
+      });
+      published.push({ caseId, seq, type: 'information.linked', payload });
+    }
+    return published;
+  }
+}
+
+const REQUIRED = new Set<ScalarField>([
+  'title',
+  'description',
+  'country',
+  'eventDate',
+  'kind',
+  'credibility',
+  'consent',
+  'classification',
+  'crimeTypes',
+  'affectedGroups',
+  'actorTypes',
+]);
+
+function currentValues(row: ItemRow): Record<ScalarField, JsonValue> {
+  return {
+    title: row.title,
+    description: row.description,
+    country: row.country,
+    adminArea: row.admin_area,
+    placeName: row.place_name,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    eventDate: row.event_day,
+    receivedDate: row.received_day,
+    kind: row.kind,
+    crimeTypes: row.crime_types,
+    affectedGroups: row.affected_groups,
+    credibility: row.credibility,
+    consent: row.consent,
+    classification: row.classification,
+    eventType: row.event_type,
+    eventSubtype: row.event_subtype,
+    actorTypes: row.actor_types,
+    timePrecision: row.time_precision,
+    geoPrecision: row.geo_precision,
+  };
+}
+
+function presentScalars(row: ItemRow) {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    country: row.country,
+    countryName: countryName(row.country),
+    adminArea: row.admin_area,
+    placeName: row.place_name,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    eventDate: row.event_day,
+    receivedDate: row.received_day,
+    kind: row.kind,
+    crimeTypes: row.crime_types,
+    affectedGroups: row.affected_groups,
+    credibility: row.credibility,
+    consent: row.consent,
+    classification: row.classification,
+    eventType: row.event_type,
+    eventSubtype: row.event_subtype,
+    actorTypes: row.actor_types,
+    timePrecision: row.time_precision,
+    geoPrecision: row.geo_precision,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+function requireActor(context: RequestContext) {
+  if (!context.actor) throw new DomainError('unauthenticated', 'Sign in first.');
+  return context.actor;
+}

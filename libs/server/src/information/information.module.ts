@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { AuditCoreModule } from '../audit/audit.module.js';
+import { CasesModule } from '../cases/cases.module.js';
+import { AttachmentsService } from './attachments.service.js';
+import { FrameworkController } from './framework.controller.js';
+import { InformationItemsController } from './information-items.controller.js';
+import { InformationItemsService } from './information-items.service.js';
+import { ItemDetailsService } from './item-details.service.js';
+import { ItemExportService } from './item-export.service.js';
+import { SourcesController } from './sources.controller.js';
+import { SourcesService } from './sources.service.js';
+import { SpeechAssessmentsService } from './speech-assessments.service.js';
+
+/** The precursor database: the Framework catalogue, sources, information items (DESIGN §6). */
+@Module({
+  imports: [AuditCoreModule, CasesModule],
+  controllers: [FrameworkController, SourcesController, InformationItemsController],
+  providers: [
+    InformationItemsService,
+    ItemDetailsService,
+    SpeechAssessmentsService,
+    AttachmentsService,
+    ItemExportService,
+    SourcesService,
+  ],
+  exports: [InformationItemsService, SourcesService],
+})
+export class InformationModule {}

@@ -1,0 +1,134 @@
+import {
+  describeGrade,
+  type Classification,
+  type InformationItemSubject,
+  type Reliability,
+  type SourceKind,
+} from '@vigil/domain';
+import { countryName } from '../cases/countries.js';
+import type { ItemSummaryResponse, TextSegment } from './dto/item.response.js';
+import type { ItemSourceResponse } from './dto/source.dto.js';
+import { MATCH_END, MATCH_START, type ItemSearchRow } from './item-search.js';
+
+/** Columns of one item in full, over `information_items i` (with who works its linked cases). */
+export const ITEM_COLUMNS = `i.*, to_char(i.event_date, 'YYYY-MM-DD') AS event_day,
+  to_char(i.received_date, 'YYYY-MM-DD') AS received_day, author.display_name AS author_name,
+  ARRAY(SELECT ii.indicator_id FROM information_item_indicators ii WHERE ii.item_id = i.id ORDER BY ii.indicator_id) AS indicator_ids,
+  ARRAY(SELECT lc.case_id FROM information_item_cases lc WHERE lc.item_id = i.id) AS case_ids,
+  ARRAY(SELECT DISTINCT w.user_id FROM information_item_cases lc
+    JOIN LATERAL (SELECT c.lead_analyst_id AS user_id FROM cases c WHERE c.id = lc.case_id AND c.lead_analyst_id IS NOT NULL
+      UNION SELECT cm.user_id FROM case_members cm WHERE cm.case_id = lc.case_id) w ON true
+    WHERE lc.item_id = i.id) AS case_worker_ids`;
+
+export const ITEM_FROM = 'information_items i JOIN users author ON author.id = i.created_by';
+
+/** One item as ITEM_COLUMNS selects it. */
+export interface ItemRow {
+  id: string;
+  title: string;
+  description: string;
+  country: string;
+  admin_area: string | null;
+  place_name: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  event_day: string;
+  received_day: string;
+  kind: string;
+  crime_types: string[];
+  affected_groups: string[];
+  source_id: string;
+  source_reliability: Reliability;
+  credibility: number;
+  consent: string;
+  classification: Classification;
+  event_type: string | null;
+  event_subtype: string | null;
+  actor_types: string[];
+  time_precision: number | null;
+  geo_precision: number | null;
+  version: number;
+  created_by: string;
+  author_name: string;
+  created_at: Date;
+  updated_at: Date;
+  indicator_ids: string[];
+  case_ids: string[];
+  case_worker_ids: string[];
+}
+
+/** The fields abilities test, for `subject('InformationItem', ...)`. */
+export function itemSubject(row: ItemRow): InformationItemSubject {
+  return {
+    id: row.id,
+    classification: row.classification,
+    createdBy: row.created_by,
+    caseWorkerIds: row.case_worker_ids,
+  };
+}
+
+/** "Protected source" unless the caller may know who it is. */
+export function presentItemSource(
+  reliability: Reliability,
+  identity: { id: string; name: string; kind: SourceKind } | null,
+): ItemSourceResponse {
+  return identity
+    ? { protected: false, id: identity.id, name: identity.name, kind: identity.kind, reliability }
+    : { protected: true, id: null, name: 'Protected source', kind: null, reliability };
+}
+
+/** Splits ts_headline output (matches between MATCH_START and MATCH_END) into segments. */
+export function toSegments(marked: string | null, fallback: string): TextSegment[] {
+  if (marked === null) return fallback === '' ? [] : [{ text: fallback, match: false }];
+  const segments: TextSegment[] = [];
+  for (const part of marked.split(MATCH_START)) {
+    const end = part.indexOf(MATCH_END);
+    if (end >= 0) {
+      segments.push({ text: part.slice(0, end), match: true });
+      if (end + 1 < part.length) segments.push({ text: part.slice(end + 1), match: false });
+    } else if (part !== '') {
+      segments.push({ text: part, match: false });
+    }
+  }
+  return segments;
+}
+
+const SNIPPET_CHARS = 240;
+
+/** One search row as the list shows it. */
+export function presentSearchRow(row: ItemSearchRow): ItemSummaryResponse {
+  const reliability = row.source_reliability as Reliability;
+  const grade = `${reliability}${row.credibility}`;
+  const plainSnippet =
+    row.description.length > SNIPPET_CHARS
+      ? `${row.description.slice(0, SNIPPET_CHARS).trimEnd()}…`
+      : row.description;
+  return {
+    id: row.id,
+    title: row.title,
+    country: row.country,
+    countryName: countryName(row.country),
+    placeName: row.place_name,
+    eventDate: row.event_date,
+    receivedDate: row.received_date,
+    kind: row.kind,
+    crimeTypes: row.crime_types,
+    indicatorIds: row.indicator_ids,
+    source: presentItemSource(
+      reliability,
+      row.source_name === null
+        ? null
+        : { id: row.source_id, name: row.source_name, kind: row.source_kind as SourceKind },
+    ),
+    credibility: row.credibility,
+    grade,
+    gradeMeaning: describeGrade(grade),
+    classification: row.classification,
+    eventType: row.event_type,
+    cases: row.case_links,
+    titleHighlight: toSegments(row.title_headline, row.title),
+    snippet: toSegments(row.description_headline, plainSnippet),
+    version: row.version,
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

@@ -1,0 +1,243 @@
+import type { AppAbility } from '@vigil/domain';
+import { abilityToSql } from '../authorization/rules-to-sql.js';
+import { CASE_SQL_FIELDS } from '../cases/case-row.js';
+import { decodeKeysetCursor } from '../common/pagination.js';
+import { ITEM_SQL_FIELDS, SOURCE_SQL_FIELDS } from './item-access.js';
+
+/** The filters of the information list, search and export (DESIGN §6). */
+export interface ItemSearchFilters {
+  /** Words as typed: web-search syntax ("quoted phrase", or, -not); never a syntax error. */
+  q?: string;
+  country?: string;
+  caseId?: string;
+  indicatorId?: string;
+  crimeType?: string;
+  reliability?: string[];
+  credibility?: number[];
+  kind?: string[];
+  /** Event date from, inclusive (YYYY-MM-DD). */
+  from?: string;
+  /** Event date to, inclusive (YYYY-MM-DD). */
+  to?: string;
+  /** Newest event first (default), or best match first when `q` is given. */
+  sort?: ItemSort;
+  cursor?: string;
+  limit?: number;
+}
+
+export const ITEM_SORTS = ['eventDate', 'relevance'] as const;
+export type ItemSort = (typeof ITEM_SORTS)[number];
+
+/** Marks around matched words in snippets: control characters no form accepts. */
+export const MATCH_START = '\u0002';
+export const MATCH_END = '\u0003';
+
+const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/** Columns of the list and the export, over the page `p` and `sources s`. */
+const PAGE_COLUMNS = `p.id, p.title, p.description, p.country, p.place_name, p.admin_area,
+  to_char(p.event_date, 'YYYY-MM-DD') AS event_date, to_char(p.received_date, 'YYYY-MM-DD') AS received_date,
+  p.kind, p.crime_types, p.source_id, p.source_reliability, p.credibility, p.classification, p.event_type,
+  p.created_at, p.updated_at, p.version, p.sort_key, p.rank`;
+
+/** A row of the search, as `buildItemSearch` selects it. */
+export interface ItemSearchRow {
+  id: string;
+  title: string;
+  description: string;
+  country: string;
+  place_name: string | null;
+  admin_area: string | null;
+  event_date: string;
+  received_date: string;
+  kind: string;
+  crime_types: string[];
+  source_id: string;
+  source_reliability: string;
+  credibility: number;
+  classification: string;
+  event_type: string | null;
+  created_at: Date;
+  updated_at: Date;
+  version: number;
+  sort_key: string;
+  rank: number | null;
+  source_name: string | null;
+  source_kind: string | null;
+  indicator_ids: string[];
+  case_links: { id: string; reference: string }[];
+  title_headline: string | null;
+  description_headline: string | null;
+}
+
+interface SearchParts {
+  from: string;
+  where: string[];
+  params: Record<string, unknown>;
+  searching: boolean;
+}
+
+/** FROM and WHERE of the items the caller may read under the filters (no paging). */
+export function itemFilterSql(ability: AppAbility, f: ItemSearchFilters): SearchParts {
+  const acl = abilityToSql(ability, 'read', 'InformationItem', ITEM_SQL_FIELDS, 'iacl');
+  const where = [acl.sql];
+  const params: Record<string, unknown> = { ...acl.params };
+  const q = f.q?.trim() ?? '';
+  const searching = q.length > 0;
+  let from = 'information_items i';
+  if (searching) {
+    // websearch_to_tsquery accepts anything a person types: unbalanced quotes, stray operators.
+    from += ", websearch_to_tsquery('english', :q) query";
+    where.push('i.search @@ query');
+    params.q = q;
+  }
+  if (f.country) {
+    where.push('i.country = :country');
+    params.country = f.country;
+  }
+  if (f.caseId) {
+    where.push(
+      'EXISTS (SELECT 1 FROM information_item_cases fc WHERE fc.item_id = i.id AND fc.case_id = :caseId)',
+    );
+    params.caseId = f.caseId;
+  }
+  if (f.indicatorId) {
+    where.push(
+      'EXISTS (SELECT 1 FROM information_item_indicators fi WHERE fi.item_id = i.id AND fi.indicator_id = :indicatorId)',
+    );
+    params.indicatorId = f.indicatorId;
+  }
+  if (f.crimeType) {
+    where.push('i.crime_types @> ARRAY[:crimeType]::text[]');
+    params.crimeType = f.crimeType;
+  }
+  if (f.reliability?.length) {
+    where.push('i.source_reliability IN (:...reliability)');
+    params.reliability = f.reliability;
+  }
+  if (f.credibility?.length) {
+    where.push('i.credibility IN (:...credibility)');
+    params.credibility = f.credibility;
+  }
+  if (f.kind?.length) {
+    where.push('i.kind IN (:...kind)');
+    params.kind = f.kind;
+  }
+  if (f.from) {
+    where.push('i.event_date >= :fromDate::date');
+    params.fromDate = f.from;
+  }
+  if (f.to) {
+    where.push('i.event_date <= :toDate::date');
+    params.toDate = f.to;
+  }
+  return { from, where, params, searching };
+}
+
+/**
+ * One page of the search as SQL with named parameters: the page is chosen first (filters, access
+ * rules, keyset), and only its rows get snippets, source identities and case links.
+ */
+export function buildItemSearch(
+  ability: AppAbility,
+  f: ItemSearchFilters,
+): { sql: string; params: Record<string, unknown>; limit: number; sort: ItemSort } {
+  const { from, where, params, searching } = itemFilterSql(ability, f);
+  const limit = f.limit ?? 50;
+  const sort: ItemSort = searching && f.sort === 'relevance' ? 'relevance' : 'eventDate';
+  const rank = searching ? 'ts_rank(i.search, query)' : 'NULL::real';
+  if (f.cursor) {
+    if (sort === 'relevance') {
+      const [value, id] = decodeKeysetCursor(f.cursor, ['real', 'uuid']);
+      where.push(`(${rank}, i.id) < (:cursorRank::real, :cursorId::uuid)`);
+      Object.assign(params, { cursorRank: value, cursorId: id });
+    } else {
+      const [value, id] = decodeKeysetCursor(f.cursor, ['date', 'uuid']);
+      where.push('(i.event_date, i.id) < (:cursorDate::date, :cursorId::uuid)');
+      Object.assign(params, { cursorDate: value, cursorId: id });
+    }
+  }
+  const order = sort === 'relevance' ? `${rank} DESC, i.id DESC` : 'i.event_date DESC, i.id DESC';
+  const pageOrder =
+    sort === 'relevance' ? 'p.rank DESC, p.id DESC' : 'p.event_date DESC, p.id DESC';
+  const sourceAcl = abilityToSql(ability, 'read', 'Source', SOURCE_SQL_FIELDS, 'sacl');
+  const caseAcl = abilityToSql(ability, 'read', 'Case', CASE_SQL_FIELDS, 'cacl');
+  const headline = (column: string) =>
+    searching
+      ? `ts_headline('english', ${column}, websearch_to_tsquery('english', :q), :headlineOptions)`
+      : 'NULL';
+  const sql = `
+    WITH p AS (
+      SELECT i.*, ${rank} AS rank,
+        ${sort === 'relevance' ? `${rank}::text` : "to_char(i.event_date, 'YYYY-MM-DD')"} AS sort_key
+      FROM ${from}
+      WHERE ${where.join(' AND ')}
+      ORDER BY ${order}
+      LIMIT :limit
+    )
+    SELECT ${PAGE_COLUMNS},
+      CASE WHEN ${sourceAcl.sql} THEN s.name END AS source_name,
+      CASE WHEN ${sourceAcl.sql} THEN s.kind END AS source_kind,
+      ARRAY(SELECT ii.indicator_id FROM information_item_indicators ii WHERE ii.item_id = p.id ORDER BY ii.indicator_id) AS indicator_ids,
+      COALESCE((SELECT json_agg(json_build_object('id', c.id, 'reference', c.reference) ORDER BY c.reference)
+        FROM information_item_cases lc JOIN cases c ON c.id = lc.case_id
+        WHERE lc.item_id = p.id AND ${caseAcl.sql}), '[]'::json) AS case_links,
+      ${headline('p.title')} AS title_headline,
+      ${headline('p.description')} AS description_headline
+    FROM p JOIN sources s ON s.id = p.source_id
+    ORDER BY ${pageOrder}`;
+  return {
+    sql,
+    params: {
+      ...params,
+      ...sourceAcl.params,
+      ...caseAcl.params,
+      limit: limit + 1,
+      ...(searching ? { headlineOptions: HEADLINE_OPTIONS } : {}),
+    },
+    limit,
+    sort,
+  };
+}
+
+/**
+ * The same search as positional SQL for `pg` (`client.query(sql, params)`): what the api runs,
+ * for the benchmark's raw baseline.
+ */
+export function buildItemSearchSql(
+  ability: AppAbility,
+  filters: ItemSearchFilters,
+): { sql: string; params: unknown[] } {
+  const { sql, params } = buildItemSearch(ability, filters);
+  return toPositional(sql, params);
+}
+
+/** TypeORM-style named parameters (`:name`, `:...list`) to `$n`, as the pg driver wants them. */
+export function toPositional(
+  sql: string,
+  named: Record<string, unknown>,
+): { sql: string; params: unknown[] } {
+  const values: unknown[] = [];
+  const indexOf = new Map<string, number>();
+  const text = sql.replace(/(?<!:):(\.\.\.)?([A-Za-z_][\w]*)/g, (match, spread, name: string) => {
+    if (!(name in named)) return match;
+    const value = named[name];
+    if (spread) {
+      const list = value as unknown[];
+      return list
+        .map((v) => {
+          values.push(v);
+          return `$${values.length}`;
+        })
+        .join(', ');
+    }
+    let index = indexOf.get(name);
+    if (index === undefined) {
+      values.push(value);
+      index = values.length;
+      indexOf.set(name, index);
+    }
+    return `$${index}`;
+  });
+  return { sql: text, params: values };
+}
