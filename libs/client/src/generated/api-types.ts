@@ -500,6 +500,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Assessments of a case with their ratings, newest month first */
+        get: operations["AssessmentsController_history"];
+        put?: never;
+        /** Draft a risk assessment for a month (one draft, and one finalised, per month) */
+        post: operations["AssessmentsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One risk assessment */
+        get: operations["AssessmentsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a draft; send the version you read (409 with currentVersion if stale) */
+        patch: operations["AssessmentsController_update"];
+        trace?: never;
+    };
+    "/api/assessments/{id}/finalise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finalise a complete draft (advisers): sets the trend and the case risk level; supersedes the month’s previous one */
+        post: operations["AssessmentsController_finalise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/supersede": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revise a finalised assessment: a new draft for the same month with its ratings (the old one stands until the new is finalised) */
+        post: operations["AssessmentsController_supersede"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/heat-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readable cases with a finalised assessment: latest month, level, trend and rating per factor; highest level first */
+        get: operations["RiskOverviewController_heatMap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/evidence-since-assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per factor, readable information linked to the case since its latest finalised assessment */
+        get: operations["RiskOverviewController_evidenceSince"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -545,6 +649,180 @@ export interface paths {
         put?: never;
         /** Mark one notification read */
         post: operations["NotificationsController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/framework": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 14 risk factors and their indicators */
+        get: operations["FrameworkController_framework"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sources whose identity you may read, by name */
+        get: operations["SourcesController_list"];
+        put?: never;
+        /** Record a source (name, kind, reliability A–F, contact notes) */
+        post: operations["SourcesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One source (404 unless you may know who it is) */
+        get: operations["SourcesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a source; send the version you read */
+        patch: operations["SourcesController_update"];
+        trace?: never;
+    };
+    "/api/information-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the information you may read: words, filters, keyset pages */
+        get: operations["InformationItemsController_list"];
+        put?: never;
+        /** Record an information item with its source grade (e.g. B2) */
+        post: operations["InformationItemsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/information-items/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many items you may read match the filters (up to 10,000) */
+        get: operations["InformationItemsController_count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/information-items/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CSV of the items matching the filters that you may read (audited) */
+        get: operations["InformationItemsController_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/information-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One item, its attachments and speech assessment */
+        get: operations["InformationItemsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit an item; send the version you read (409 with currentVersion) */
+        patch: operations["InformationItemsController_update"];
+        trace?: never;
+    };
+    "/api/information-items/{id}/speech-assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record or replace the Rabat assessment of a speech item */
+        put: operations["InformationItemsController_saveSpeech"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/information-items/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a file (multipart field "file"); type checked from its bytes */
+        post: operations["InformationItemsController_attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/information-items/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an attachment */
+        get: operations["InformationItemsController_download"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -951,6 +1229,163 @@ export interface components {
         DecisionNoteDto: {
             note?: string;
         };
+        RatingInputDto: {
+            /** @example 7 */
+            factor: number;
+            /** @description 0 absent … 4 severe */
+            rating: number;
+            /** @enum {string} */
+            confidence: "low" | "medium" | "high";
+            rationale?: string;
+            evidenceItemIds?: string[];
+            /**
+             * @example [
+             *       "7.14"
+             *     ]
+             */
+            indicatorIds?: string[];
+        };
+        CreateAssessmentDto: {
+            /**
+             * @description YYYY-MM; defaults to this month
+             * @example 2026-05
+             */
+            period?: string;
+            crimeTypes?: ("genocide" | "war_crimes" | "ethnic_cleansing" | "crimes_against_humanity" | "incitement")[];
+            /** @description A draft may leave factors unrated */
+            ratings: components["schemas"]["RatingInputDto"][];
+            /** @enum {string} */
+            overallLevel?: "low" | "moderate" | "high" | "very_high";
+            flags?: ("risk_alert" | "resolution_opportunity")[];
+            summary?: string;
+        };
+        RatingResponse: {
+            factor: number;
+            rating: number;
+            /** @enum {string} */
+            confidence: "low" | "medium" | "high";
+            rationale: string;
+            evidenceItemIds: string[];
+            /**
+             * @example [
+             *       "7.14"
+             *     ]
+             */
+            indicatorIds: string[];
+        };
+        AssessmentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** @example 2026-05 */
+            period: string;
+            /** @enum {string} */
+            status: "draft" | "finalised" | "superseded";
+            crimeTypes: ("genocide" | "war_crimes" | "ethnic_cleansing" | "crimes_against_humanity" | "incitement")[];
+            /** @description Factors that apply to these crime types */
+            applicableFactors: number[];
+            ratings: components["schemas"]["RatingResponse"][];
+            /** @enum {string|null} */
+            overallLevel: "low" | "moderate" | "high" | "very_high" | null;
+            /**
+             * @description Computed from the applicable ratings
+             * @enum {string}
+             */
+            computedLevel: "low" | "moderate" | "high" | "very_high";
+            /** @description Why the computed level is what it is */
+            computedReasons: string[];
+            /**
+             * @description Against the previous finalised period; set when finalised
+             * @enum {string|null}
+             */
+            trend: "deteriorated" | "unchanged" | "improved" | null;
+            flags: ("risk_alert" | "resolution_opportunity")[];
+            summary: string;
+            /** Format: uuid */
+            supersedesId: string | null;
+            /** @description Send back with PATCH (optimistic lock) */
+            version: number;
+            createdBy: components["schemas"]["PersonSummary"];
+            finalisedBy: components["schemas"]["PersonSummary"] | null;
+            /** Format: date-time */
+            finalisedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AssessmentPageResponse: {
+            items: components["schemas"]["AssessmentResponse"][];
+            nextCursor: string | null;
+        };
+        UpdateAssessmentDto: {
+            /** @description The version you last read; a newer one on the server answers 409 */
+            version: number;
+            crimeTypes?: ("genocide" | "war_crimes" | "ethnic_cleansing" | "crimes_against_humanity" | "incitement")[];
+            /** @description Replaces every rating */
+            ratings?: components["schemas"]["RatingInputDto"][];
+            /** @enum {string|null} */
+            overallLevel?: "low" | "moderate" | "high" | "very_high" | null;
+            flags?: ("risk_alert" | "resolution_opportunity")[];
+            summary?: string;
+        };
+        HeatMapFactor: {
+            factor: number;
+            shortName: string;
+        };
+        HeatMapRow: {
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            assessmentId: string;
+            reference: string;
+            title: string;
+            /** @example KEN */
+            country: string;
+            /** @example Kenya */
+            countryName: string;
+            /** @enum {string} */
+            stage: "monitoring" | "alert" | "recommendation" | "mobilisation" | "closed";
+            /** @enum {string} */
+            overallLevel: "low" | "moderate" | "high" | "very_high";
+            /** @enum {string|null} */
+            trend: "deteriorated" | "unchanged" | "improved" | null;
+            /** @example 2026-05 */
+            period: string;
+            /**
+             * @description Rating per factor number; factors not rated are absent
+             * @example {
+             *       "1": 3,
+             *       "7": 4
+             *     }
+             */
+            ratings: {
+                [key: string]: number;
+            };
+        };
+        HeatMapResponse: {
+            factors: components["schemas"]["HeatMapFactor"][];
+            items: components["schemas"]["HeatMapRow"][];
+        };
+        FactorEvidenceResponse: {
+            factor: number;
+            shortName: string;
+            /** @description Items you may read, linked to the case, tagged with its indicators */
+            newItems: number;
+            /** Format: date-time */
+            latestItemAt: string | null;
+        };
+        EvidenceSinceResponse: {
+            /**
+             * Format: date-time
+             * @description When the latest finalised assessment was finalised; null when there is none
+             */
+            since: string | null;
+            /** Format: uuid */
+            assessmentId: string | null;
+            items: components["schemas"]["FactorEvidenceResponse"][];
+        };
         NotificationResponse: {
             /** Format: uuid */
             id: string;
@@ -974,6 +1409,377 @@ export interface components {
         };
         MarkedResponse: {
             marked: number;
+        };
+        IndicatorResponse: {
+            /** @example 7.14 */
+            id: string;
+            label: string;
+            /**
+             * @description unverified: re-key against the published text
+             * @enum {string}
+             */
+            verification: "checked" | "unverified";
+        };
+        RiskFactorResponse: {
+            number: number;
+            name: string;
+            shortName: string;
+            /** @enum {string} */
+            scope: "common" | "genocide" | "crimes_against_humanity" | "war_crimes";
+            /** @description The published framework may list more indicators */
+            furtherIndicatorsUnverified: boolean;
+            indicators: components["schemas"]["IndicatorResponse"][];
+        };
+        FrameworkResponse: {
+            factors: components["schemas"]["RiskFactorResponse"][];
+        };
+        SourceResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "un_entity" | "member_state" | "regional_org" | "civil_society" | "media" | "individual";
+            /** @enum {string} */
+            reliability: "A" | "B" | "C" | "D" | "E" | "F";
+            /** @example usually reliable source */
+            reliabilityMeaning: string;
+            contactNotes: string;
+            itemCount: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SourcePageResponse: {
+            items: components["schemas"]["SourceResponse"][];
+            nextCursor: string | null;
+        };
+        CreateSourceDto: {
+            /** @example OHCHR field office, Goma */
+            name: string;
+            /** @enum {string} */
+            kind: "un_entity" | "member_state" | "regional_org" | "civil_society" | "media" | "individual";
+            /** @enum {string} */
+            reliability: "A" | "B" | "C" | "D" | "E" | "F";
+            /** @description How to reach the source; never shown to those without need */
+            contactNotes?: string;
+        };
+        UpdateSourceDto: {
+            version: number;
+            name?: string;
+            /** @enum {string} */
+            kind?: "un_entity" | "member_state" | "regional_org" | "civil_society" | "media" | "individual";
+            /** @enum {string} */
+            reliability?: "A" | "B" | "C" | "D" | "E" | "F";
+            contactNotes?: string;
+        };
+        ItemSourceResponse: {
+            /** @description False: you may see who the source is */
+            protected: boolean;
+            /** Format: uuid */
+            id: string | null;
+            /** @example Protected source */
+            name: string;
+            /** @enum {string|null} */
+            kind: "un_entity" | "member_state" | "regional_org" | "civil_society" | "media" | "individual" | null;
+            /** @enum {string} */
+            reliability: "A" | "B" | "C" | "D" | "E" | "F";
+        };
+        CaseLink: {
+            /** Format: uuid */
+            id: string;
+            /** @example SIT-2026-0001 */
+            reference: string;
+        };
+        TextSegment: {
+            text: string;
+            match: boolean;
+        };
+        ItemSummaryResponse: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @example KEN */
+            country: string;
+            /** @example Kenya */
+            countryName: string;
+            placeName: string | null;
+            /** Format: date */
+            eventDate: string;
+            /** Format: date */
+            receivedDate: string;
+            /** @enum {string} */
+            kind: "incident" | "report" | "statement" | "speech" | "media" | "other";
+            crimeTypes: ("genocide" | "war_crimes" | "ethnic_cleansing" | "crimes_against_humanity" | "incitement")[];
+            indicatorIds: string[];
+            source: components["schemas"]["ItemSourceResponse"];
+            credibility: number;
+            /** @example B2 */
+            grade: string;
+            /** @example usually reliable source; information probably true */
+            gradeMeaning: string;
+            /** @enum {string} */
+            classification: "unclassified" | "confidential" | "strictly_confidential";
+            /** @enum {string|null} */
+            eventType: "battles" | "explosions_remote_violence" | "violence_against_civilians" | "protests" | "riots" | "strategic_developments" | null;
+            /** @description Linked cases you may read */
+            cases: components["schemas"]["CaseLink"][];
+            /** @description The title, matched words marked */
+            titleHighlight: components["schemas"]["TextSegment"][];
+            /** @description Passages of the description around matches */
+            snippet: components["schemas"]["TextSegment"][];
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ItemPageResponse: {
+            items: components["schemas"]["ItemSummaryResponse"][];
+            nextCursor: string | null;
+        };
+        ItemCountResponse: {
+            /** @description Matching items you may read, counted up to `limit` */
+            total: number;
+            /** @description True when there are more than `total` */
+            capped: boolean;
+        };
+        CreateItemDto: {
+            /** @example Militia checkpoints set up around Kigoma villages */
+            title?: string;
+            description?: string;
+            /**
+             * @description ISO 3166-1 alpha-3 country code
+             * @example KEN
+             */
+            country?: string;
+            adminArea?: string | null;
+            placeName?: string | null;
+            latitude?: number | null;
+            longitude?: number | null;
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            eventDate?: string;
+            /**
+             * Format: date
+             * @description Defaults to today
+             */
+            receivedDate?: string;
+            /** @enum {string} */
+            kind?: "incident" | "report" | "statement" | "speech" | "media" | "other";
+            crimeTypes?: ("genocide" | "war_crimes" | "ethnic_cleansing" | "crimes_against_humanity" | "incitement")[];
+            /**
+             * @example [
+             *       "Masalit"
+             *     ]
+             */
+            affectedGroups?: string[];
+            /**
+             * @example [
+             *       "7.14",
+             *       "1.11"
+             *     ]
+             */
+            indicatorIds?: string[];
+            /** Format: uuid */
+            sourceId?: string;
+            /**
+             * @description 1 confirmed … 6 cannot be judged
+             * @enum {number}
+             */
+            credibility?: 1 | 2 | 3 | 4 | 5 | 6;
+            /** @enum {string} */
+            consent?: "yes" | "no" | "not_applicable";
+            /** @enum {string} */
+            classification?: "unclassified" | "confidential" | "strictly_confidential";
+            caseIds?: string[];
+            /** @enum {string|null} */
+            eventType?: "battles" | "explosions_remote_violence" | "violence_against_civilians" | "protests" | "riots" | "strategic_developments" | null;
+            /** @enum {string|null} */
+            eventSubtype?: "attack" | "sexual_violence" | "abduction_forced_disappearance" | null;
+            actorTypes?: ("state_forces" | "rebel_groups" | "political_militias" | "identity_militias" | "rioters" | "protesters" | "civilians" | "external_forces")[];
+            /** @enum {number|null} */
+            timePrecision?: 1 | 2 | 3 | null;
+            /** @enum {number|null} */
+            geoPrecision?: 1 | 2 | 3 | null;
+        };
+        AttachmentResponse: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            /** @example application/pdf */
+            mediaType: string;
+            sizeBytes: number;
+            /** @example 9f86d081884c7d65… */
+            sha256: string;
+            uploadedBy: components["schemas"]["PersonSummary"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        RabatPartResponse: {
+            /** @enum {string} */
+            part: "context" | "speaker" | "intent" | "content_and_form" | "extent" | "likelihood_imminence";
+            label: string;
+            met: boolean;
+            note: string;
+        };
+        SpeechAssessmentResponse: {
+            speaker: string;
+            speakerStatus: string;
+            audience: string;
+            targetGroup: string;
+            medium: string;
+            reach: string;
+            hallmarks: ("dehumanisation" | "accusation_in_a_mirror" | "threat_to_group_integrity" | "assertion_of_attack_on_women" | "questioning_in_group_loyalty" | "call_to_violence" | "coded_language")[];
+            parts: components["schemas"]["RabatPartResponse"][];
+            /** @enum {string} */
+            level: "of_concern" | "civil_or_administrative" | "incitement";
+            /** @example May warrant civil or administrative action */
+            levelLabel: string;
+            reasons: string[];
+            version: number;
+            assessedBy: components["schemas"]["PersonSummary"];
+            /** Format: date-time */
+            assessedAt: string;
+        };
+        ItemResponse: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @example KEN */
+            country: string;
+            /** @example Kenya */
+            countryName: string;
+            placeName: string | null;
+            /** Format: date */
+            eventDate: string;
+            /** Format: date */
+            receivedDate: string;
+            /** @enum {string} */
+            kind: "incident" | "report" | "statement" | "speech" | "media" | "other";
+            crimeTypes: ("genocide" | "war_crimes" | "ethnic_cleansing" | "crimes_against_humanity" | "incitement")[];
+            indicatorIds: string[];
+            source: components["schemas"]["ItemSourceResponse"];
+            credibility: number;
+            /** @example B2 */
+            grade: string;
+            /** @example usually reliable source; information probably true */
+            gradeMeaning: string;
+            /** @enum {string} */
+            classification: "unclassified" | "confidential" | "strictly_confidential";
+            /** @enum {string|null} */
+            eventType: "battles" | "explosions_remote_violence" | "violence_against_civilians" | "protests" | "riots" | "strategic_developments" | null;
+            /** @description Linked cases you may read */
+            cases: components["schemas"]["CaseLink"][];
+            /** @description The title, matched words marked */
+            titleHighlight: components["schemas"]["TextSegment"][];
+            /** @description Passages of the description around matches */
+            snippet: components["schemas"]["TextSegment"][];
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+            description: string;
+            adminArea: string | null;
+            latitude: number | null;
+            longitude: number | null;
+            affectedGroups: string[];
+            /** @enum {string} */
+            consent: "yes" | "no" | "not_applicable";
+            /** @enum {string|null} */
+            eventSubtype: "attack" | "sexual_violence" | "abduction_forced_disappearance" | null;
+            actorTypes: ("state_forces" | "rebel_groups" | "political_militias" | "identity_militias" | "rioters" | "protesters" | "civilians" | "external_forces")[];
+            /** @enum {number|null} */
+            timePrecision: 1 | 2 | 3 | null;
+            /** @enum {number|null} */
+            geoPrecision: 1 | 2 | 3 | null;
+            attachments: components["schemas"]["AttachmentResponse"][];
+            speechAssessment: components["schemas"]["SpeechAssessmentResponse"] | null;
+            createdBy: components["schemas"]["PersonSummary"];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description You may edit this item */
+            canEdit: boolean;
+        };
+        UpdateItemDto: {
+            /** @example Militia checkpoints set up around Kigoma villages */
+            title?: string;
+            description?: string;
+            /**
+             * @description ISO 3166-1 alpha-3 country code
+             * @example KEN
+             */
+            country?: string;
+            adminArea?: string | null;
+            placeName?: string | null;
+            latitude?: number | null;
+            longitude?: number | null;
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            eventDate?: string;
+            /**
+             * Format: date
+             * @description Defaults to today
+             */
+            receivedDate?: string;
+            /** @enum {string} */
+            kind?: "incident" | "report" | "statement" | "speech" | "media" | "other";
+            crimeTypes?: ("genocide" | "war_crimes" | "ethnic_cleansing" | "crimes_against_humanity" | "incitement")[];
+            /**
+             * @example [
+             *       "Masalit"
+             *     ]
+             */
+            affectedGroups?: string[];
+            /**
+             * @example [
+             *       "7.14",
+             *       "1.11"
+             *     ]
+             */
+            indicatorIds?: string[];
+            /** Format: uuid */
+            sourceId?: string;
+            /**
+             * @description 1 confirmed … 6 cannot be judged
+             * @enum {number}
+             */
+            credibility?: 1 | 2 | 3 | 4 | 5 | 6;
+            /** @enum {string} */
+            consent?: "yes" | "no" | "not_applicable";
+            /** @enum {string} */
+            classification?: "unclassified" | "confidential" | "strictly_confidential";
+            caseIds?: string[];
+            /** @enum {string|null} */
+            eventType?: "battles" | "explosions_remote_violence" | "violence_against_civilians" | "protests" | "riots" | "strategic_developments" | null;
+            /** @enum {string|null} */
+            eventSubtype?: "attack" | "sexual_violence" | "abduction_forced_disappearance" | null;
+            actorTypes?: ("state_forces" | "rebel_groups" | "political_militias" | "identity_militias" | "rioters" | "protesters" | "civilians" | "external_forces")[];
+            /** @enum {number|null} */
+            timePrecision?: 1 | 2 | 3 | null;
+            /** @enum {number|null} */
+            geoPrecision?: 1 | 2 | 3 | null;
+            /** @description The version you last read; a newer one on the server answers 409 */
+            version: number;
+        };
+        RabatPartDto: {
+            /** @enum {string} */
+            part: "context" | "speaker" | "intent" | "content_and_form" | "extent" | "likelihood_imminence";
+            met: boolean;
+            note?: string;
+        };
+        SpeechAssessmentDto: {
+            speaker: string;
+            speakerStatus?: string;
+            audience?: string;
+            targetGroup: string;
+            medium?: string;
+            reach?: string;
+            hallmarks?: ("dehumanisation" | "accusation_in_a_mirror" | "threat_to_group_integrity" | "assertion_of_attack_on_women" | "questioning_in_group_loyalty" | "call_to_violence" | "coded_language")[];
+            /** @description Each of the six parts, once */
+            parts: components["schemas"]["RabatPartDto"][];
+            /** @description The version you last read, when changing an assessment */
+            version?: number;
         };
     };
     responses: never;
@@ -1873,6 +2679,222 @@ export interface operations {
             };
         };
     };
+    AssessmentsController_history: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentPageResponse"];
+                };
+            };
+        };
+    };
+    AssessmentsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAssessmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentResponse"];
+                };
+            };
+            /** @description The month has a draft or a finalised one */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AssessmentsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentResponse"];
+                };
+            };
+        };
+    };
+    AssessmentsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAssessmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentResponse"];
+                };
+            };
+            /** @description Stale version, or not a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AssessmentsController_finalise: {
+        parameters: {
+            query?: {
+                /** @description The version you reviewed; if the draft changed since, 409 with currentVersion */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentResponse"];
+                };
+            };
+            /** @description Incomplete, stale, or not a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AssessmentsController_supersede: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentResponse"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RiskOverviewController_heatMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeatMapResponse"];
+                };
+            };
+        };
+    };
+    RiskOverviewController_evidenceSince: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceSinceResponse"];
+                };
+            };
+        };
+    };
     NotificationsController_list: {
         parameters: {
             query?: {
@@ -1935,6 +2957,378 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["NotificationResponse"];
                 };
+            };
+        };
+    };
+    FrameworkController_framework: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkResponse"];
+                };
+            };
+        };
+    };
+    SourcesController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description Part of the name */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourcePageResponse"];
+                };
+            };
+        };
+    };
+    SourcesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSourceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceResponse"];
+                };
+            };
+        };
+    };
+    SourcesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceResponse"];
+                };
+            };
+        };
+    };
+    SourcesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSourceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceResponse"];
+                };
+            };
+        };
+    };
+    InformationItemsController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description Words to find; "a phrase", or, -excluded are understood; any text is accepted */
+                q?: string;
+                country?: string;
+                caseId?: string;
+                indicatorId?: string;
+                crimeType?: "genocide" | "war_crimes" | "ethnic_cleansing" | "crimes_against_humanity" | "incitement";
+                /** @description A to F; several allowed */
+                reliability?: ("A" | "B" | "C" | "D" | "E" | "F")[];
+                /** @description 1 to 6; several allowed */
+                credibility?: (1 | 2 | 3 | 4 | 5 | 6)[];
+                kind?: ("incident" | "report" | "statement" | "speech" | "media" | "other")[];
+                /** @description Event date from (inclusive) */
+                from?: string;
+                /** @description Event date to (inclusive) */
+                to?: string;
+                sort?: "eventDate" | "relevance";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemPageResponse"];
+                };
+            };
+        };
+    };
+    InformationItemsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateItemDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemResponse"];
+                };
+            };
+        };
+    };
+    InformationItemsController_count: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description Words to find; "a phrase", or, -excluded are understood; any text is accepted */
+                q?: string;
+                country?: string;
+                caseId?: string;
+                indicatorId?: string;
+                crimeType?: "genocide" | "war_crimes" | "ethnic_cleansing" | "crimes_against_humanity" | "incitement";
+                /** @description A to F; several allowed */
+                reliability?: ("A" | "B" | "C" | "D" | "E" | "F")[];
+                /** @description 1 to 6; several allowed */
+                credibility?: (1 | 2 | 3 | 4 | 5 | 6)[];
+                kind?: ("incident" | "report" | "statement" | "speech" | "media" | "other")[];
+                /** @description Event date from (inclusive) */
+                from?: string;
+                /** @description Event date to (inclusive) */
+                to?: string;
+                sort?: "eventDate" | "relevance";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemCountResponse"];
+                };
+            };
+        };
+    };
+    InformationItemsController_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description Words to find; "a phrase", or, -excluded are understood; any text is accepted */
+                q?: string;
+                country?: string;
+                caseId?: string;
+                indicatorId?: string;
+                crimeType?: "genocide" | "war_crimes" | "ethnic_cleansing" | "crimes_against_humanity" | "incitement";
+                /** @description A to F; several allowed */
+                reliability?: ("A" | "B" | "C" | "D" | "E" | "F")[];
+                /** @description 1 to 6; several allowed */
+                credibility?: (1 | 2 | 3 | 4 | 5 | 6)[];
+                kind?: ("incident" | "report" | "statement" | "speech" | "media" | "other")[];
+                /** @description Event date from (inclusive) */
+                from?: string;
+                /** @description Event date to (inclusive) */
+                to?: string;
+                sort?: "eventDate" | "relevance";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, UTF-8 with a byte-order mark */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InformationItemsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemResponse"];
+                };
+            };
+        };
+    };
+    InformationItemsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateItemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemResponse"];
+                };
+            };
+        };
+    };
+    InformationItemsController_saveSpeech: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SpeechAssessmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemResponse"];
+                };
+            };
+        };
+    };
+    InformationItemsController_attach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentResponse"];
+                };
+            };
+        };
+    };
+    InformationItemsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with its sha256 in x-content-sha256 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
