@@ -1,0 +1,186 @@
+import { useId, useState, type FormEvent } from 'react';
+import {
+  RABAT_PARTS,
+  RABAT_PART_LABELS,
+  SPEECH_HALLMARKS,
+  SPEECH_HALLMARK_LABELS,
+  type RabatPart,
+} from '@vigil/domain';
+import { CheckboxGroupField } from '../../../components/checkbox-group-field';
+import { ConflictAlert } from '../../../components/conflict-alert';
+import { FormAlert } from '../../../components/form-alert';
+import { TextField } from '../../../components/text-field';
+import { ApiError, errorMessage } from '../../../lib/api-client';
+import type { InformationItem } from '../api/information-api';
+import { useSaveSpeechAssessment } from '../hooks/use-information-actions';
+import { focusFirstInvalidIn, serverFieldErrors } from '../hooks/use-item-form';
+import { RabatResult } from './rabat-result';
+import {
+  metParts,
+  speechToForm,
+  toSpeechBody,
+  validateSpeechForm,
+  type SpeechFormValues,
+} from './speech-form-values';
+
+const HALLMARK_OPTIONS = SPEECH_HALLMARKS.map((value) => ({
+  value,
+  label: SPEECH_HALLMARK_LABELS[value],
+}));
+
+interface SpeechAssessmentFormProps {
+  item: InformationItem;
+  onSaved: () => void;
+  onCancel: () => void;
+  onReload: () => Promise<InformationItem | undefined>;
+}
+
+/** The Rabat threshold test of a speech: six parts (met + note), who spoke to whom, hallmarks. */
+export function SpeechAssessmentForm({
+  item,
+  onSaved,
+  onCancel,
+  onReload,
+}: SpeechAssessmentFormProps) {
+  const id = useId();
+  const save = useSaveSpeechAssessment(item.id);
+  const [values, setValues] = useState<SpeechFormValues>(() => speechToForm(item.speechAssessment));
+  const [version, setVersion] = useState(item.speechAssessment?.version);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const set = <K extends keyof SpeechFormValues>(key: K, value: SpeechFormValues[K]) =>
+    setValues((current) => ({ ...current, [key]: value }));
+  const setPart = (part: RabatPart, change: Partial<{ met: boolean; note: string }>) =>
+    setValues((current) => ({
+      ...current,
+      parts: { ...current.parts, [part]: { ...current.parts[part], ...change } },
+    }));
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (save.isPending) return;
+    const form = event.currentTarget;
+    const found = validateSpeechForm(values);
+    setErrors(found);
+    setFormError(null);
+    setConflict(false);
+    if (Object.keys(found).length > 0) {
+      setFormError('Please correct the highlighted fields.');
+      focusFirstInvalidIn(form);
+      return;
+    }
+    try {
+      await save.mutateAsync(toSpeechBody(values, version));
+      onSaved();
+    } catch (error) {
+      if (error instanceof ApiError && error.statusCode === 409) {
+        setConflict(true);
+        return;
+      }
+      setErrors(serverFieldErrors(error));
+      setFormError(errorMessage(error));
+      focusFirstInvalidIn(form);
+    }
+  };
+
+  const reload = async () => {
+    const fresh = await onReload();
+    setValues(speechToForm(fresh?.speechAssessment ?? null));
+    setVersion(fresh?.speechAssessment?.version);
+    setConflict(false);
+  };
+
+  const text = (
+    key: 'speaker' | 'speakerStatus' | 'audience' | 'targetGroup' | 'medium' | 'reach',
+    label: string,
+    required = false,
+  ) => (
+    <TextField
+      label={label}
+      name={key}
+      required={required}
+      value={values[key]}
+      error={errors[key]}
+      onChange={(e) => set(key, e.target.value)}
+    />
+  );
+
+  return (
+    <form
+      className="form"
+      noValidate
+      aria-busy={save.isPending}
+      aria-labelledby={`${id}-title`}
+      onSubmit={(event) => void submit(event)}
+    >
+      <h3 id={`${id}-title`}>Rabat threshold test</h3>
+      {conflict ? (
+        <ConflictAlert
+          message="Someone else changed this assessment since you opened it. Reload to see their version (your changes here will be replaced)."
+          onReload={() => void reload()}
+        />
+      ) : null}
+      <FormAlert message={formError} />
+      <div className="form-grid">
+        {text('speaker', 'Speaker', true)}
+        {text('speakerStatus', 'Speaker’s status or influence')}
+        {text('audience', 'Audience')}
+        {text('targetGroup', 'Target group', true)}
+        {text('medium', 'Medium')}
+        {text('reach', 'Reach')}
+      </div>
+      <CheckboxGroupField
+        legend="Hallmarks of dangerous speech"
+        name="hallmarks"
+        options={HALLMARK_OPTIONS}
+        values={values.hallmarks}
+        error={errors['hallmarks']}
+        onChange={(hallmarks) => set('hallmarks', hallmarks)}
+      />
+      <fieldset className="fieldset rabat-parts">
+        <legend className="field__label">The six parts (all six are needed for incitement)</legend>
+        {RABAT_PARTS.map((part, index) => (
+          <div
+            key={part}
+            className="rabat-part"
+            role="group"
+            aria-labelledby={`${id}-part-${index}`}
+          >
+            <p id={`${id}-part-${index}`} className="rabat-part__title">
+              {index + 1}. {RABAT_PART_LABELS[part]}
+            </p>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={values.parts[part].met}
+                onChange={(e) => setPart(part, { met: e.target.checked })}
+              />
+              Met<span className="visually-hidden">: {RABAT_PART_LABELS[part]}</span>
+            </label>
+            <label className="field__label rabat-part__note-label" htmlFor={`${id}-note-${index}`}>
+              Note<span className="visually-hidden"> on {RABAT_PART_LABELS[part]}</span>
+            </label>
+            <textarea
+              id={`${id}-note-${index}`}
+              className="input textarea"
+              rows={2}
+              maxLength={2000}
+              value={values.parts[part].note}
+              onChange={(e) => setPart(part, { note: e.target.value })}
+            />
+          </div>
+        ))}
+      </fieldset>
+      <RabatResult parts={metParts(values)} />
+      <div className="form__actions">
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button button--primary" disabled={save.isPending}>
+          Save speech assessment
+        </button>
+      </div>
+    </form>
+  );
+}
