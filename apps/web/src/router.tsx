@@ -36,6 +36,31 @@ const OrganisationsPage = lazyPage(
   'OrganisationsPage',
 );
 const AuditPage = lazyPage(() => import('./features/audit/components/audit-page'), 'AuditPage');
+const InformationPage = lazyPage(
+  () => import('./features/information/components/information-page'),
+  'InformationPage',
+);
+const NewItemPage = lazyPage(
+  () => import('./features/information/components/new-item-page'),
+  'NewItemPage',
+);
+const ItemPage = lazyPage(() => import('./features/information/components/item-page'), 'ItemPage');
+const EditItemPage = lazyPage(
+  () => import('./features/information/components/edit-item-page'),
+  'EditItemPage',
+);
+const NewAssessmentPage = lazyPage(
+  () => import('./features/assessments/components/new-assessment-page'),
+  'NewAssessmentPage',
+);
+const AssessmentPage = lazyPage(
+  () => import('./features/assessments/components/assessment-page'),
+  'AssessmentPage',
+);
+const HeatMapPage = lazyPage(
+  () => import('./features/risk/components/heat-map-page'),
+  'HeatMapPage',
+);
 
 function loading(element: ReactNode): ReactNode {
   return (
@@ -79,6 +104,28 @@ export function createAppRouter() {
                 { index: true, element: <OverviewPage /> },
                 { path: 'situations', element: guarded('read', 'Case', SituationsPage) },
                 { path: 'situations/:id', element: guarded('read', 'Case', CasePage) },
+                {
+                  path: 'situations/:caseId/assessments/new',
+                  element: guarded('assess', 'Case', NewAssessmentPage),
+                },
+                { path: 'assessments/:id', element: guarded('read', 'Case', AssessmentPage) },
+                { path: 'risk', element: guarded('read', 'Case', HeatMapPage) },
+                {
+                  path: 'information',
+                  element: guarded('read', 'InformationItem', InformationPage),
+                },
+                {
+                  path: 'information/new',
+                  element: guarded('create', 'InformationItem', NewItemPage),
+                },
+                {
+                  path: 'information/:id',
+                  element: guarded('read', 'InformationItem', ItemPage),
+                },
+                {
+                  path: 'information/:id/edit',
+                  element: guarded('read', 'InformationItem', EditItemPage),
+                },
                 { path: 'approvals', element: guarded('approve', 'Case', ApprovalsPage) },
                 { path: 'notifications', element: loading(<NotificationsPage />) },
                 { path: 'admin/users', element: guarded('create', 'User', UsersPage) },

@@ -12,6 +12,8 @@ interface NavEntry {
 const ENTRIES: NavEntry[] = [
   { to: '/', label: 'Overview' },
   { to: '/situations', label: 'Situations', requires: ['read', 'Case'] },
+  { to: '/information', label: 'Information', requires: ['read', 'InformationItem'] },
+  { to: '/risk', label: 'Risk heat map', requires: ['read', 'Case'] },
   { to: '/approvals', label: 'Approvals', requires: ['approve', 'Case'] },
   { to: '/admin/users', label: 'Users', requires: ['create', 'User'] },
   { to: '/admin/organisations', label: 'Organisations', requires: ['create', 'Organisation'] },

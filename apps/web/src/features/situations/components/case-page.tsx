@@ -6,6 +6,7 @@ import { useAbility } from '../../../lib/ability';
 import { ApiError } from '../../../lib/api-client';
 import { CLEARANCE_LABELS } from '../../../lib/api-types';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { CaseAssessments } from '../../assessments/components/case-assessments';
 import { NotFoundPage } from '../../shell/components/not-found-page';
 import { useCase, useCaseEvents, useCaseMembers, useWorkflow } from '../hooks/use-cases';
 import { CaseMembers } from './case-members';
@@ -114,6 +115,7 @@ export function CasePage() {
             onReload={async () => (await item.refetch()).data}
             onSaved={setAnnouncement}
           />
+          <CaseAssessments caseItem={data} members={members.data} />
           <section className="card" aria-labelledby="timeline-title">
             <h2 id="timeline-title" className="card__title">
               Timeline
