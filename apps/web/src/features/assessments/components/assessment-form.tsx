@@ -128,7 +128,7 @@ export function AssessmentForm({
           ) : null}
           {assessment ? (
             <p className="muted">
-              {editor.dirty ? 'Unsaved changes.' : `Saved, version ${assessment.version}.`}
+              {editor.dirty ? 'Unsaved changes.' : `Saved, version ${editor.version ?? ''}.`}
             </p>
           ) : null}
         </aside>

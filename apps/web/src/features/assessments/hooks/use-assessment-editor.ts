@@ -35,8 +35,11 @@ interface EditorOptions {
 /** State and actions of the assessment editor: save the draft, finalise it, resolve conflicts. */
 export function useAssessmentEditor(options: EditorOptions) {
   const { caseId, assessment } = options;
+  // The saved version the form stands on: moved only by the user's own save or a reload, so a
+  // newer version fetched in the background cannot slip under unsaved edits.
+  const [base, setBase] = useState<Assessment | null>(assessment);
   const [values, setValues] = useState<AssessmentFormValues>(() =>
-    assessment ? assessmentToForm(assessment) : emptyAssessmentForm(),
+    base ? assessmentToForm(base) : emptyAssessmentForm(),
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -45,7 +48,7 @@ export function useAssessmentEditor(options: EditorOptions) {
   const update = useUpdateAssessment(assessment?.id ?? '');
   const finalise = useFinaliseAssessment(assessment?.id ?? '');
   const busy = create.isPending || update.isPending || finalise.isPending;
-  const dirty = assessment ? !sameValues(values, assessmentToForm(assessment)) : true;
+  const dirty = base ? !sameValues(values, assessmentToForm(base)) : true;
 
   const set = <K extends keyof AssessmentFormValues>(key: K, value: AssessmentFormValues[K]) =>
     setValues((current) => ({ ...current, [key]: value }));
@@ -64,7 +67,7 @@ export function useAssessmentEditor(options: EditorOptions) {
 
   const fail = (form: HTMLFormElement, error: unknown, sent: RatingInput[]) => {
     if (error instanceof ApiError && error.statusCode === 409) {
-      if (assessment) {
+      if (base) {
         setConflict(error.message);
         return;
       }
@@ -88,8 +91,9 @@ export function useAssessmentEditor(options: EditorOptions) {
     setFormError(null);
     const sent = toRatings(values);
     try {
-      if (assessment) {
-        const saved = await update.mutateAsync(toUpdateBody(values, assessment.version));
+      if (base) {
+        const saved = await update.mutateAsync(toUpdateBody(values, base.version));
+        setBase(saved);
         options.onAnnounce(`Draft saved (version ${saved.version}).`);
       } else {
         options.onCreated(await create.mutateAsync(toCreateBody(values)));
@@ -100,7 +104,7 @@ export function useAssessmentEditor(options: EditorOptions) {
   };
 
   const finaliseNow = async (form: HTMLFormElement) => {
-    if (busy || !assessment) return;
+    if (busy || !base) return;
     const found = { ...validateDraft(values), ...validateFinal(values) };
     setConflict(null);
     if (Object.keys(found).length > 0) {
@@ -110,7 +114,7 @@ export function useAssessmentEditor(options: EditorOptions) {
     setErrors({});
     setFormError(null);
     try {
-      const done = await finalise.mutateAsync(assessment.version);
+      const done = await finalise.mutateAsync(base.version);
       options.onAnnounce(
         `Assessment finalised: ${levelLabel(done.overallLevel ?? done.computedLevel)} risk.`,
       );
@@ -122,7 +126,10 @@ export function useAssessmentEditor(options: EditorOptions) {
   /** Replaces the form with the newest saved version (the user was told their edits go). */
   const reload = async () => {
     const fresh = await options.onReload();
-    if (fresh) setValues(assessmentToForm(fresh));
+    if (fresh) {
+      setBase(fresh);
+      setValues(assessmentToForm(fresh));
+    }
     setConflict(null);
     setErrors({});
     setFormError(null);
@@ -137,6 +144,8 @@ export function useAssessmentEditor(options: EditorOptions) {
     conflict,
     busy,
     dirty,
+    /** The version the form stands on. */
+    version: base?.version ?? null,
     save,
     finaliseNow,
     reload,

@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { LoadingIndicator, QueryError } from '../../../components/query-state';
 import { ApiError } from '../../../lib/api-client';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { NotFoundPage } from '../../shell/components/not-found-page';
+import type { InformationItem } from '../api/information-api';
 import { useItem } from '../hooks/use-information';
 import { useUpdateItem } from '../hooks/use-information-actions';
 import { ItemForm } from './item-form';
@@ -11,9 +13,7 @@ import { itemToForm, toUpdateBody } from './item-form-values';
 /** `/information/:id/edit`: change an item; the version read is sent, a newer one is a conflict. */
 export function EditItemPage() {
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const item = useItem(id);
-  const update = useUpdateItem(id);
   useDocumentTitle(item.data ? `Edit: ${item.data.title}` : 'Edit information');
 
   if (item.isPending) return <LoadingIndicator label="Loading the item…" />;
@@ -23,18 +23,6 @@ export function EditItemPage() {
     return <QueryError error={item.error} onRetry={() => void item.refetch()} />;
   }
   const data = item.data;
-  const version = data.version;
-  if (!data.canEdit) {
-    return (
-      <section className="page" aria-labelledby="edit-item-title">
-        <h1 id="edit-item-title">Edit information</h1>
-        <p>You may read this item but not edit it.</p>
-        <p>
-          <Link to={`/information/${id}`}>Back to the item</Link>
-        </p>
-      </section>
-    );
-  }
 
   return (
     <section className="page" aria-labelledby="edit-item-title">
@@ -42,21 +30,48 @@ export function EditItemPage() {
         <Link to={`/information/${id}`}>← {data.title}</Link>
       </p>
       <h1 id="edit-item-title">Edit information</h1>
-      <ItemForm
-        // A reload starts again from the newest version.
-        key={version}
-        initial={() => itemToForm(data)}
-        submitLabel="Save changes"
-        cancelTo={`/information/${id}`}
-        onSave={async (values) => {
-          await update.mutateAsync(toUpdateBody(values, version));
-          void navigate(`/information/${id}`, { state: { announcement: 'Changes saved.' } });
-        }}
-        onReload={async () => {
-          const fresh = (await item.refetch()).data;
-          return fresh ? itemToForm(fresh) : undefined;
-        }}
-      />
+      {data.canEdit ? (
+        <EditItemForm item={data} onReload={async () => (await item.refetch()).data} />
+      ) : (
+        <>
+          <p>You may read this item but not edit it.</p>
+          <p>
+            <Link to={`/information/${id}`}>Back to the item</Link>
+          </p>
+        </>
+      )}
     </section>
+  );
+}
+
+interface EditItemFormProps {
+  item: InformationItem;
+  onReload: () => Promise<InformationItem | undefined>;
+}
+
+/**
+ * The form keeps the version it started from: a newer one arriving in the background must not
+ * slip under the user's edits; only a save of theirs or an explicit reload moves it.
+ */
+function EditItemForm({ item, onReload }: EditItemFormProps) {
+  const navigate = useNavigate();
+  const update = useUpdateItem(item.id);
+  const [base, setBase] = useState(item);
+  return (
+    <ItemForm
+      initial={() => itemToForm(base)}
+      submitLabel="Save changes"
+      cancelTo={`/information/${item.id}`}
+      onSave={async (values) => {
+        await update.mutateAsync(toUpdateBody(values, base.version));
+        void navigate(`/information/${item.id}`, { state: { announcement: 'Changes saved.' } });
+      }}
+      onReload={async () => {
+        const fresh = await onReload();
+        if (!fresh) return undefined;
+        setBase(fresh);
+        return itemToForm(fresh);
+      }}
+    />
   );
 }

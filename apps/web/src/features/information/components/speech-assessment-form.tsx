@@ -154,9 +154,10 @@ export function SpeechAssessmentForm({
               <input
                 type="checkbox"
                 checked={values.parts[part].met}
+                aria-label={`Met: ${RABAT_PART_LABELS[part]}`}
                 onChange={(e) => setPart(part, { met: e.target.checked })}
               />
-              Met<span className="visually-hidden">: {RABAT_PART_LABELS[part]}</span>
+              Met
             </label>
             <label className="field__label rabat-part__note-label" htmlFor={`${id}-note-${index}`}>
               Note<span className="visually-hidden"> on {RABAT_PART_LABELS[part]}</span>

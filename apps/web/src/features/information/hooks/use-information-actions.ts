@@ -40,8 +40,16 @@ function useItemChange<I, O>(id: string, mutationFn: (input: I) => Promise<O>) {
   });
 }
 
+/** An edit refreshes only once saved: after a refusal the form keeps the version it began from. */
 export function useUpdateItem(id: string) {
-  return useItemChange(id, (input: UpdateItemInput) => updateItem(id, input));
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: UpdateItemInput) => updateItem(id, input),
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(informationKeys.detail(id), saved);
+      await queryClient.invalidateQueries({ queryKey: informationKeys.lists });
+    },
+  });
 }
 
 export function useSaveSpeechAssessment(id: string) {
