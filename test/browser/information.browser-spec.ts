@@ -5,6 +5,7 @@ import {
   startWebHarness,
   closeContexts,
   freshPage,
+  apiAuth,
   openDemoSituation,
   signInAs,
   type WebHarness,
@@ -188,4 +189,118 @@ it('an analyst records graded information, finds it, cites it in an assessment t
   // Level, trend, month, then RF1 … RF14 (11–14 do not apply to genocide).
   expect(cells.slice(3, 5)).toEqual(['3 high', '1 low']);
   expect(cells.slice(13)).toEqual(['–not rated', '–not rated', '–not rated', '–not rated']);
+}, 180_000);
+
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
+
+it('a speech item: the Rabat level follows the parts; a disguised file is refused beside the field, a real one kept; CSV export; an edit that lost a race offers a reload', async () => {
+  const tag = randomUUID().slice(0, 8);
+  const word = uniqueWord();
+  const auth = await apiAuth(h, 'analyst@vigil.test');
+  const source = await h.api
+    .http()
+    .post('/api/sources')
+    .set(auth)
+    .send({ name: `Radio monitor ${tag}`, kind: 'media', reliability: 'C' });
+  expect(source.status).toBe(201);
+  const created = await h.api
+    .http()
+    .post('/api/information-items')
+    .set(auth)
+    .send({
+      title: `Broadcast speech ${tag}`,
+      description: `A governor calls listeners to ${word} the neighbours.`,
+      country: 'KEN',
+      eventDate: daysAgo(2),
+      kind: 'speech',
+      sourceId: (source.body as { id: string }).id,
+      credibility: 3,
+      consent: 'not_applicable',
+      classification: 'confidential',
+    });
+  expect(created.status).toBe(201);
+  const item = created.body as { id: string; version: number };
+
+  const page = await freshPage(h);
+  await signInAs(h, page, 'analyst@vigil.test', DEMO_PASSWORD, 'Amina Diallo');
+  await page.goto(`${h.baseUrl}/information/${item.id}`);
+  await page.getByRole('heading', { level: 1, name: `Broadcast speech ${tag}` }).waitFor();
+  expect(await page.locator('.grade__code').first().textContent()).toBe('C3');
+
+  // The Rabat test: the level is computed as the parts are ticked.
+  const speech = page.getByRole('region', { name: 'Speech assessment' });
+  await speech.getByRole('button', { name: 'Assess the speech' }).click();
+  await speech.getByLabel('Speaker', { exact: true }).fill('Provincial governor');
+  await speech.getByLabel('Target group', { exact: true }).fill('Neighbouring community');
+  await speech.getByRole('checkbox', { name: 'Dehumanisation' }).check();
+  const parts = speech.getByRole('checkbox', { name: /^Met: / });
+  expect(await parts.count()).toBe(6);
+  for (let i = 0; i < 4; i += 1) await parts.nth(i).check();
+  await speech.getByText('May warrant civil or administrative action').waitFor();
+  await parts.nth(4).check();
+  await parts.nth(5).check();
+  await speech.getByText('Incitement (all six parts met)').waitFor();
+  await speech.getByLabel('Note on Status of the speaker').fill('Holds office; wide following.');
+  await speech.getByRole('button', { name: 'Save speech assessment' }).click();
+  await page.getByRole('status').filter({ hasText: 'Speech assessment saved.' }).waitFor();
+  await speech.getByText('Holds office; wide following.').waitFor();
+  expect(await speech.textContent()).toContain('Level: Incitement (all six parts met)');
+
+  // A PNG named .pdf is refused beside the field, which gets the focus; a text file is kept.
+  const attachments = page.getByRole('region', { name: 'Attachments' });
+  const file = attachments.getByLabel('Attach a file');
+  await file.setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: PNG });
+  await attachments.getByRole('button', { name: 'Upload' }).click();
+  await attachments.getByText(/This type of file is not accepted: .*image\/png/).waitFor();
+  expect(await file.getAttribute('aria-invalid')).toBe('true');
+  await attachments.locator('input[type="file"]:focus').waitFor();
+  await file.setInputFiles({
+    name: 'notes.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('Transcript of the broadcast.\n'),
+  });
+  await attachments.getByRole('button', { name: 'Upload' }).click();
+  await page.getByRole('status').filter({ hasText: 'notes.txt attached.' }).waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    attachments.getByRole('button', { name: 'Download notes.txt' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('notes.txt');
+
+  // The list of matches exports as CSV with the session's token.
+  await nav(page).getByRole('link', { name: 'Information' }).click();
+  await page.getByRole('searchbox', { name: 'Search' }).fill(word);
+  await page.getByRole('status').filter({ hasText: '1 item found' }).waitFor();
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  expect(csv.suggestedFilename()).toMatch(/^vigil-information-\d{4}-\d{2}-\d{2}\.csv$/);
+  await page.getByRole('status').filter({ hasText: 'Exported 1 item to CSV.' }).waitFor();
+
+  // Someone else saves first: the edit says so and reloads their version on request.
+  const current = await h.api.http().get(`/api/information-items/${item.id}`).set(auth);
+  await page.goto(`${h.baseUrl}/information/${item.id}/edit`);
+  const title = page.getByLabel('Title', { exact: true });
+  await title.fill(`My title ${tag}`);
+  const other = await h.api
+    .http()
+    .patch(`/api/information-items/${item.id}`)
+    .set(auth)
+    .send({ version: (current.body as { version: number }).version, title: `Their title ${tag}` });
+  expect(other.status).toBe(200);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page
+    .getByRole('alert')
+    .filter({ hasText: 'Someone else changed this item since you opened it.' })
+    .waitFor();
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await page.locator(`input[name="title"][value="Their title ${tag}"]`).waitFor();
+  await title.fill(`My title ${tag}`);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('heading', { level: 1, name: `My title ${tag}` }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Changes saved.' }).waitFor();
 }, 180_000);
