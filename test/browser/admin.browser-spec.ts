@@ -71,6 +71,8 @@ it('the admin creates a user who can then sign in', async () => {
   expect((await links.allTextContents()).map((text) => text.trim())).toEqual([
     'Overview',
     'Situations',
+    'Information',
+    'Risk heat map',
   ]);
 });
 

@@ -13,20 +13,21 @@ import { buildUser, closeTestPool } from '../support/factories.js';
 
 const SESSION_EXPIRED = 'Your session has expired. Please sign in again.';
 const ADMIN_NAV = ['Overview', 'Users', 'Organisations', 'Audit log'];
-const ADVISER_NAV = ['Overview', 'Situations', 'Approvals'];
+const ANALYST_NAV = ['Overview', 'Situations', 'Information', 'Risk heat map'];
+const ADVISER_NAV = [...ANALYST_NAV, 'Approvals'];
 
 const DEMO_ACCOUNTS = [
   {
     email: 'analyst@vigil.test',
     name: 'Amina Diallo',
     role: 'analyst',
-    nav: ['Overview', 'Situations'],
+    nav: ANALYST_NAV,
   },
   {
     email: 'analyst2@vigil.test',
     name: 'Tomás Herrera',
     role: 'analyst',
-    nav: ['Overview', 'Situations'],
+    nav: ANALYST_NAV,
   },
   { email: 'adviser@vigil.test', name: 'Lena Okafor', role: 'adviser', nav: ADVISER_NAV },
   { email: 'adviser2@vigil.test', name: 'Rashid Karimov', role: 'adviser', nav: ADVISER_NAV },
