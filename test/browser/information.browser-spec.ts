@@ -189,6 +189,19 @@ it('an analyst records graded information, finds it, cites it in an assessment t
   // Level, trend, month, then RF1 … RF14 (11–14 do not apply to genocide).
   expect(cells.slice(3, 5)).toEqual(['3 high', '1 low']);
   expect(cells.slice(13)).toEqual(['–not rated', '–not rated', '–not rated', '–not rated']);
+
+  // A finalised assessment is never edited: superseding starts a new draft with its ratings.
+  await adviser.goto(assessmentUrl);
+  await adviser.getByRole('button', { name: 'Supersede (revise)' }).click();
+  await adviser
+    .getByRole('status')
+    .filter({ hasText: /A new draft for \d{4}-\d{2} was started from this one/ })
+    .waitFor();
+  expect(adviser.url()).not.toBe(assessmentUrl);
+  expect((await adviser.getByTestId('status').textContent())?.trim()).toBe('Draft');
+  expect(
+    await adviser.getByRole('group', { name: /^RF1 / }).getByLabel('Rating').inputValue(),
+  ).toBe('3');
 }, 180_000);
 
 const PNG = Buffer.from(
