@@ -1,4 +1,4 @@
-import { isStage, type Stage } from '@vigil/domain';
+import { isRiskLevel, isStage, RISK_LEVEL_LABELS, type Stage } from '@vigil/domain';
 import { formatDateTime } from '../../../lib/format';
 import type { CaseEvent } from '../api/cases-api';
 import { useEscalation } from '../hooks/use-cases';
@@ -45,9 +45,28 @@ export function describeEvent(event: CaseEvent): string {
       if (event.fromStage === 'closed')
         return `reopened the situation at ${stageName(event.toStage)}`;
       return `approved the move from ${stageName(event.fromStage)} to ${stageName(event.toStage)}`;
+    case 'assessment.created':
+      return typeof event.payload['supersedesId'] === 'string'
+        ? 'began a revision of a risk assessment'
+        : `drafted a risk assessment${periodWords(event)}`;
+    case 'assessment.updated':
+      return `edited a risk assessment draft${periodWords(event)}`;
+    case 'assessment.finalised': {
+      const level = event.payload['overallLevel'];
+      return `finalised the risk assessment${periodWords(event)}${
+        isRiskLevel(level) ? `: ${RISK_LEVEL_LABELS[level]} risk` : ''
+      }`;
+    }
+    case 'information.linked':
+      return 'linked an information item';
     default:
       return event.type;
   }
+}
+
+function periodWords(event: CaseEvent): string {
+  const period = event.payload['period'];
+  return typeof period === 'string' ? ` for ${period}` : '';
 }
 
 /** The timeline keeps only the proposal id: its target comes from the proposal itself. */
