@@ -112,7 +112,15 @@ it('writes a new migration skeleton and registers it after the existing ones', a
 
 it('creates a user and verifies the audit chain from the command line', async () => {
   await npm(['db:migrate']);
-  expect((await npm(['vigil', '--', 'seed'])).out).toMatch(/Seeded 27 organisations and 7 users/);
+  const seeded = (await npm(['vigil', '--', 'seed'])).out;
+  expect(seeded).toMatch(/Seeded 27 organisations and 7 users/);
+  // Demo content goes only into a database without situations, so a second seed adds nothing.
+  expect(seeded).toMatch(
+    /Seeded demo content: 3 situations, 7 information items, 3 finalised risk assessments/,
+  );
+  expect((await npm(['vigil', '--', 'seed'])).out).toMatch(
+    /No demo content added: the database already has situations/,
+  );
   const created = await npm([
     'vigil',
     '--',

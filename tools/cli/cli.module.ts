@@ -3,6 +3,7 @@ import {
   type AppConfig,
   AuditCoreModule,
   CoreModule,
+  DemoContentModule,
   SeedModule,
   UsersCoreModule,
 } from '@vigil/server';
@@ -13,7 +14,13 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [CoreModule.forRoot(config), AuditCoreModule, UsersCoreModule, SeedModule],
+      imports: [
+        CoreModule.forRoot(config),
+        AuditCoreModule,
+        UsersCoreModule,
+        SeedModule,
+        DemoContentModule,
+      ],
     };
   }
 }

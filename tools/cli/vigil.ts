@@ -8,7 +8,9 @@ import { CLASSIFICATIONS, defineAbilitiesFor, DomainError, ROLES } from '@vigil/
 import {
   AuditService,
   DEFAULT_DEMO_PASSWORD,
+  DemoContentService,
   DemoSeedService,
+  describeDemoContent,
   loadConfig,
   systemContext,
   UsersService,
@@ -133,12 +135,21 @@ program
 
 program
   .command('seed')
-  .description('Add the demo organisations and accounts that are missing')
+  .description(
+    'Add the demo organisations and accounts that are missing, and demo situations into an empty database',
+  )
   .action(async () => {
-    const result = await withServices((app) =>
-      app.get(DemoSeedService).seed(process.env.VIGIL_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD),
+    const [accounts, content] = await withServices(
+      async (app) =>
+        [
+          await app
+            .get(DemoSeedService)
+            .seed(process.env.VIGIL_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD),
+          await app.get(DemoContentService).seedIfEmpty(),
+        ] as const,
     );
-    console.log(`Seeded ${result.organisations} organisations and ${result.users} users.`);
+    console.log(`Seeded ${accounts.organisations} organisations and ${accounts.users} users.`);
+    console.log(describeDemoContent(content));
   });
 
 program

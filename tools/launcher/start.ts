@@ -11,7 +11,14 @@ import {
 } from 'node:fs';
 import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
-import { DEFAULT_DEMO_PASSWORD, DEMO_USERS, DemoSeedService, loadConfig } from '@vigil/server';
+import {
+  DEFAULT_DEMO_PASSWORD,
+  DEMO_USERS,
+  DemoContentService,
+  DemoSeedService,
+  describeDemoContent,
+  loadConfig,
+} from '@vigil/server';
 import { CliModule } from '../cli/cli.module.js';
 import {
   openLocalDatabase,
@@ -157,6 +164,8 @@ async function seedDemo(url: string, password: string): Promise<void> {
     const result = await app.get(DemoSeedService).seed(password);
     if (result.users || result.organisations)
       say(`Seeded ${result.organisations} organisations and ${result.users} demo users.`);
+    const content = await app.get(DemoContentService).seedIfEmpty();
+    if (content.seeded) say(describeDemoContent(content));
   } finally {
     await app.close();
   }

@@ -46,3 +46,5 @@ export * from './assessments/assessments.service.js';
 export * from './assessments/assessment-lifecycle.service.js';
 export * from './assessments/risk-overview.service.js';
 export * from './assessments/assessment-terms.js';
+export * from './seed/demo-content.module.js';
+export * from './seed/demo-content.service.js';

@@ -23,6 +23,6 @@ import { SpeechAssessmentsService } from './speech-assessments.service.js';
     ItemExportService,
     SourcesService,
   ],
-  exports: [InformationItemsService, SourcesService],
+  exports: [InformationItemsService, SourcesService, SpeechAssessmentsService],
 })
 export class InformationModule {}
