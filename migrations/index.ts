@@ -3,4 +3,8 @@ import { Foundation1795289554962 } from './1795289554962-foundation.js';
 import { PrecursorDatabase1795295519415 } from './1795295519415-precursor-database.js';
 
 /** Every migration in order. `npm run migration:generate` appends here. */
-export const MIGRATIONS = [Foundation1795289554962, CasesWorkflow1795290526250, PrecursorDatabase1795295519415];
+export const MIGRATIONS = [
+  Foundation1795289554962,
+  CasesWorkflow1795290526250,
+  PrecursorDatabase1795295519415,
+];
