@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if (command === 'generate') {
-    const file = newMigration(name ?? '');
+    const file = await newMigration(name ?? '');
     console.log(
       `Wrote ${file} and registered it in migrations/index.ts: write its SQL (up and down).`,
     );

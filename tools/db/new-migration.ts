@@ -1,15 +1,22 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as prettier from 'prettier';
+
+/** The repository's formatting, so `npm run format:check` passes on what was generated. */
+async function formatted(file: string, text: string): Promise<string> {
+  const options = await prettier.resolveConfig(file);
+  return prettier.format(text, { ...options, filepath: file });
+}
 
 /**
  * Writes a timestamped migration skeleton and registers it in `index.ts`. Migrations here are
  * SQL written by hand: the entities do not describe the indexes, checks, triggers and tables
  * that live only in SQL, so a TypeORM schema diff would propose dropping them.
  */
-export function newMigration(
+export async function newMigration(
   name: string,
   dir = process.env.MIGRATIONS_DIR ?? 'migrations',
-): string {
+): Promise<string> {
   if (!/^[A-Z][A-Za-z0-9]+$/.test(name)) {
     throw new Error(
       'Give the migration a PascalCase name: npm run migration:generate -- AddSources',
@@ -47,6 +54,6 @@ export class ${className} implements MigrationInterface {
       const items = list.trim().replace(/,\s*$/, '');
       return `export const MIGRATIONS = [${items ? `${items}, ` : ''}${className}];`;
     });
-  writeFileSync(indexFile, registered);
+  writeFileSync(indexFile, await formatted(indexFile, registered));
   return join(dir, `${base}.ts`);
 }
