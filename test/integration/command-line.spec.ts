@@ -98,10 +98,12 @@ it('writes a new migration skeleton and registers it after the existing ones', a
     expect(index).toContain(`import { ${className} } from './${file?.replace(/\.ts$/, '.js')}';`);
     const list = /export const MIGRATIONS = \[([^\]]*)\]/.exec(index)?.[1] ?? '';
     const previous = /export const MIGRATIONS = \[([^\]]*)\]/.exec(before)?.[1] ?? '';
-    expect(list.split(',').map((s) => s.trim())).toEqual([
-      ...previous.split(',').map((s) => s.trim()),
-      className,
-    ]);
+    const names = (text: string) =>
+      text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    expect(names(list)).toEqual([...names(previous), className]);
     const bad = await npm(['migration:generate', '--', 'not-pascal'], { MIGRATIONS_DIR: dir });
     expect(bad.code).not.toBe(0);
     expect(bad.out).toMatch(/PascalCase/);

@@ -4,7 +4,8 @@ import * as prettier from 'prettier';
 
 /** The repository's formatting, so `npm run format:check` passes on what was generated. */
 async function formatted(file: string, text: string): Promise<string> {
-  const options = await prettier.resolveConfig(file);
+  // Resolved from the repository, also when MIGRATIONS_DIR points elsewhere.
+  const options = await prettier.resolveConfig(join(process.cwd(), 'migrations', 'index.ts'));
   return prettier.format(text, { ...options, filepath: file });
 }
 
