@@ -1,5 +1,5 @@
 import { defineAbilitiesFor, type AppAbility, type Classification, type Role } from '@vigil/domain';
-import { loadConfig } from '@vigil/server';
+import { loadConfig, SESSION_OPTIONS } from '@vigil/server';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
@@ -190,6 +190,8 @@ export async function run(signal: AbortSignal): Promise<void> {
       connectionString: db.url,
       max: POOL_SIZE,
       application_name: 'vigil-bench-raw',
+      // The same session settings as the api's pool: the same SQL under the same settings.
+      options: SESSION_OPTIONS,
     });
     rawPool.on('error', ignoreIdleError);
     await Promise.all(Array.from({ length: POOL_SIZE }, () => rawPool?.query('SELECT 1')));

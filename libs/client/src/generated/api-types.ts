@@ -733,7 +733,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How many items you may read match the filters (up to 10,000) */
+        /** How many items you may read match the filters (counted up to 1,000) */
         get: operations["InformationItemsController_count"];
         put?: never;
         post?: never;
@@ -1536,7 +1536,7 @@ export interface components {
             nextCursor: string | null;
         };
         ItemCountResponse: {
-            /** @description Matching items you may read, counted up to `limit` */
+            /** @description Matching items you may read, counted up to 1,000 */
             total: number;
             /** @description True when there are more than `total` */
             capped: boolean;
@@ -3094,6 +3094,7 @@ export interface operations {
                 from?: string;
                 /** @description Event date to (inclusive) */
                 to?: string;
+                /** @description eventDate: newest first; relevance (with q): best match among the 2,000 newest matches */
                 sort?: "eventDate" | "relevance";
             };
             header?: never;
@@ -3156,6 +3157,7 @@ export interface operations {
                 from?: string;
                 /** @description Event date to (inclusive) */
                 to?: string;
+                /** @description eventDate: newest first; relevance (with q): best match among the 2,000 newest matches */
                 sort?: "eventDate" | "relevance";
             };
             header?: never;
@@ -3195,6 +3197,7 @@ export interface operations {
                 from?: string;
                 /** @description Event date to (inclusive) */
                 to?: string;
+                /** @description eventDate: newest first; relevance (with q): best match among the 2,000 newest matches */
                 sort?: "eventDate" | "relevance";
             };
             header?: never;

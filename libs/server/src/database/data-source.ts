@@ -3,6 +3,12 @@ import { ENTITIES } from './entities.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 /**
+ * Settings of every session the apps open. Searches sort and bitmap-scan more than the default
+ * 4MB of work_mem holds at a million items: they spilled to disk and went lossy (bench/search).
+ */
+export const SESSION_OPTIONS = '-c work_mem=32MB';
+
+/**
  * The one data-source definition, used by the Nest apps, the migration CLI, tests and benchmarks.
  * Schema changes only ever come from migrations; the migration tools pass the list in
  * (`migrations/index.ts`), the apps run none.
@@ -22,6 +28,6 @@ export function dataSourceOptions(
     synchronize: false,
     migrationsRun: false,
     logging: false,
-    extra: { max: poolSize, application_name: 'vigil' },
+    extra: { max: poolSize, application_name: 'vigil', options: SESSION_OPTIONS },
   };
 }

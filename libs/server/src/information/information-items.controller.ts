@@ -59,7 +59,7 @@ export class InformationItemsController {
 
   @Get('count')
   @RequirePolicy('read', 'InformationItem')
-  @ApiOperation({ summary: 'How many items you may read match the filters (up to 10,000)' })
+  @ApiOperation({ summary: 'How many items you may read match the filters (counted up to 1,000)' })
   @ApiOkResponse({ type: ItemCountResponse })
   count(@Ctx() ctx: RequestContext, @Query() query: ItemFiltersDto): Promise<ItemCountResponse> {
     return this.items.count(ctx, query);

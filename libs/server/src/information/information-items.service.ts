@@ -45,8 +45,8 @@ import {
 } from './item-search.js';
 import { ItemDetailsService } from './item-details.service.js';
 
-/** Counting stops here: "10,000+" is all a reader needs, and counting further costs. */
-export const COUNT_CAP = 10_000;
+/** Counting stops here: "1,000+" is all a reader needs, and counting further costs. */
+export const COUNT_CAP = 1_000;
 
 /** Column of each editable scalar field. */
 const SCALAR_COLUMNS = {

@@ -1,9 +1,13 @@
 import type { SqlFieldMap } from '../authorization/rules-to-sql.js';
 
-/** SQL: whether user `:param` leads or is a member of case `caseExpr`. */
-export function worksCaseSql(caseExpr: string, param: string): string {
-  return `EXISTS (SELECT 1 FROM cases wc WHERE wc.id = ${caseExpr} AND (wc.lead_analyst_id = :${param}
-    OR EXISTS (SELECT 1 FROM case_members wm WHERE wm.case_id = wc.id AND wm.user_id = :${param})))`;
+/**
+ * SQL array of the cases user `:param` leads or is a member of. It does not depend on the row, so
+ * PostgreSQL computes it once per query (an InitPlan) and each row's test is an index probe; a
+ * correlated test of lead or membership per linked case made every analyst search scan all links.
+ */
+export function workedCasesSql(param: string): string {
+  return `ARRAY(SELECT wc.id FROM cases wc WHERE wc.lead_analyst_id = :${param}
+    UNION SELECT wm.case_id FROM case_members wm WHERE wm.user_id = :${param})`;
 }
 
 /** Ability fields of an information item, as SQL over `information_items i`. */
@@ -13,7 +17,8 @@ export const ITEM_SQL_FIELDS: SqlFieldMap = {
   createdBy: { column: 'i.created_by' },
   caseWorkerIds: {
     contains: (param) =>
-      `EXISTS (SELECT 1 FROM information_item_cases ic WHERE ic.item_id = i.id AND ${worksCaseSql('ic.case_id', param)})`,
+      `EXISTS (SELECT 1 FROM information_item_cases ic WHERE ic.item_id = i.id
+        AND ic.case_id = ANY (${workedCasesSql(param)}))`,
   },
 };
 
@@ -23,7 +28,7 @@ export const SOURCE_SQL_FIELDS: SqlFieldMap = {
   createdBy: { column: 's.created_by' },
   caseWorkerIds: {
     contains: (param) =>
-      `EXISTS (SELECT 1 FROM information_items si JOIN information_item_cases sc ON sc.item_id = si.id
-        WHERE si.source_id = s.id AND ${worksCaseSql('sc.case_id', param)})`,
+      `EXISTS (SELECT 1 FROM information_item_cases sc JOIN information_items si ON si.id = sc.item_id
+        WHERE si.source_id = s.id AND sc.case_id = ANY (${workedCasesSql(param)}))`,
   },
 };

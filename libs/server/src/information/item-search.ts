@@ -135,8 +135,16 @@ export function itemFilterSql(ability: AppAbility, f: ItemSearchFilters): Search
 }
 
 /**
- * One page of the search as SQL with named parameters: the page is chosen first (filters, access
- * rules, keyset), and only its rows get snippets, source identities and case links.
+ * Relevance ranks the newest matches only: ranking every match of a common word (hundreds of
+ * thousands in a large database) takes seconds. "Best match first" is therefore best among the
+ * most recent RELEVANCE_CANDIDATES matches; narrower words or filters rank every match.
+ */
+export const RELEVANCE_CANDIDATES = 2000;
+
+/**
+ * One page of the search as SQL with named parameters. The page is chosen on ids and sort keys
+ * only (narrow rows sort in memory), then only its rows are read in full and get snippets, the
+ * source's identity (its rule evaluated once per source) and case links.
  */
 export function buildItemSearch(
   ability: AppAbility,
@@ -145,19 +153,42 @@ export function buildItemSearch(
   const { from, where, params, searching } = itemFilterSql(ability, f);
   const limit = f.limit ?? 50;
   const sort: ItemSort = searching && f.sort === 'relevance' ? 'relevance' : 'eventDate';
-  const rank = searching ? 'ts_rank(i.search, query)' : 'NULL::real';
-  if (f.cursor) {
-    if (sort === 'relevance') {
+  let page: string;
+  if (sort === 'relevance') {
+    const after: string[] = [];
+    if (f.cursor) {
       const [value, id] = decodeKeysetCursor(f.cursor, ['real', 'uuid']);
-      where.push(`(${rank}, i.id) < (:cursorRank::real, :cursorId::uuid)`);
+      after.push('(r.rank, r.id) < (:cursorRank::real, :cursorId::uuid)');
       Object.assign(params, { cursorRank: value, cursorId: id });
-    } else {
+    }
+    // Candidates by ids only; the 2,000 are then read by id to be ranked.
+    page = `recent AS (
+      SELECT i.id FROM ${from}
+      WHERE ${where.join(' AND ')}
+      ORDER BY i.event_date DESC, i.id DESC
+      LIMIT ${RELEVANCE_CANDIDATES}
+    ), ranked AS (
+      SELECT i.id, ts_rank(i.search, query) AS rank
+      FROM recent JOIN information_items i ON i.id = recent.id, websearch_to_tsquery('english', :q) query
+    ), page AS (
+      SELECT r.id, r.rank, r.rank::text AS sort_key FROM ranked r
+      ${after.length ? `WHERE ${after.join(' AND ')}` : ''}
+      ORDER BY r.rank DESC, r.id DESC
+      LIMIT :limit
+    )`;
+  } else {
+    if (f.cursor) {
       const [value, id] = decodeKeysetCursor(f.cursor, ['date', 'uuid']);
       where.push('(i.event_date, i.id) < (:cursorDate::date, :cursorId::uuid)');
       Object.assign(params, { cursorDate: value, cursorId: id });
     }
+    page = `page AS (
+      SELECT i.id, NULL::real AS rank, to_char(i.event_date, 'YYYY-MM-DD') AS sort_key FROM ${from}
+      WHERE ${where.join(' AND ')}
+      ORDER BY i.event_date DESC, i.id DESC
+      LIMIT :limit
+    )`;
   }
-  const order = sort === 'relevance' ? `${rank} DESC, i.id DESC` : 'i.event_date DESC, i.id DESC';
   const pageOrder =
     sort === 'relevance' ? 'p.rank DESC, p.id DESC' : 'p.event_date DESC, p.id DESC';
   const sourceAcl = abilityToSql(ability, 'read', 'Source', SOURCE_SQL_FIELDS, 'sacl');
@@ -167,24 +198,22 @@ export function buildItemSearch(
       ? `ts_headline('english', ${column}, websearch_to_tsquery('english', :q), :headlineOptions)`
       : 'NULL';
   const sql = `
-    WITH p AS (
-      SELECT i.*, ${rank} AS rank,
-        ${sort === 'relevance' ? `${rank}::text` : "to_char(i.event_date, 'YYYY-MM-DD')"} AS sort_key
-      FROM ${from}
-      WHERE ${where.join(' AND ')}
-      ORDER BY ${order}
-      LIMIT :limit
+    WITH ${page},
+    p AS (SELECT i.*, page.rank, page.sort_key FROM page JOIN information_items i ON i.id = page.id),
+    src AS (
+      SELECT s.id, s.name, s.kind, (${sourceAcl.sql}) AS visible FROM sources s
+      WHERE s.id IN (SELECT p.source_id FROM p)
     )
     SELECT ${PAGE_COLUMNS},
-      CASE WHEN ${sourceAcl.sql} THEN s.name END AS source_name,
-      CASE WHEN ${sourceAcl.sql} THEN s.kind END AS source_kind,
+      CASE WHEN src.visible THEN src.name END AS source_name,
+      CASE WHEN src.visible THEN src.kind END AS source_kind,
       ARRAY(SELECT ii.indicator_id FROM information_item_indicators ii WHERE ii.item_id = p.id ORDER BY ii.indicator_id) AS indicator_ids,
       COALESCE((SELECT json_agg(json_build_object('id', c.id, 'reference', c.reference) ORDER BY c.reference)
         FROM information_item_cases lc JOIN cases c ON c.id = lc.case_id
         WHERE lc.item_id = p.id AND ${caseAcl.sql}), '[]'::json) AS case_links,
       ${headline('p.title')} AS title_headline,
       ${headline('p.description')} AS description_headline
-    FROM p JOIN sources s ON s.id = p.source_id
+    FROM p JOIN src ON src.id = p.source_id
     ORDER BY ${pageOrder}`;
   return {
     sql,

@@ -60,7 +60,7 @@ export class ItemPageResponse {
 }
 
 export class ItemCountResponse {
-  @ApiProperty({ description: 'Matching items you may read, counted up to `limit`' })
+  @ApiProperty({ description: 'Matching items you may read, counted up to 1,000' })
   total!: number;
   @ApiProperty({ description: 'True when there are more than `total`' }) capped!: boolean;
 }

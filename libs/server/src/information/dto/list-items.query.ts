@@ -94,7 +94,12 @@ export class ItemFiltersDto extends PageQueryDto {
   @Length(10, 10, { message: 'to must be a date written YYYY-MM-DD' })
   to?: string;
 
-  @ApiPropertyOptional({ enum: ITEM_SORTS, default: 'eventDate' })
+  @ApiPropertyOptional({
+    enum: ITEM_SORTS,
+    default: 'eventDate',
+    description:
+      'eventDate: newest first; relevance (with q): best match among the 2,000 newest matches',
+  })
   @IsOptional()
   @IsIn(ITEM_SORTS)
   sort?: ItemSort;

@@ -12,7 +12,7 @@ import { ExportCsvButton } from './export-csv-button';
 import { InformationFilters } from './information-filters';
 import { ItemResult } from './item-result';
 
-/** "1 item", "1,234 items", "10,000+ items". */
+/** "1 item", "234 items", "1,000+ items". */
 export function countText(count: ItemCount): string {
   const n = count.total.toLocaleString('en');
   if (count.capped) return `${n}+ items`;
