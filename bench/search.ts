@@ -1,5 +1,5 @@
 import { defineAbilitiesFor, type AppAbility, type Classification, type Role } from '@vigil/domain';
-import { loadConfig, SESSION_OPTIONS } from '@vigil/server';
+import { loadConfig, searchPlanFor, SESSION_OPTIONS } from '@vigil/server';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
@@ -33,7 +33,6 @@ import {
 import { runSequence, type SequenceResult } from './lib/search-runner.js';
 import {
   executionMs,
-  commonWordsOnly,
   countVariants,
   proposedVariant,
   runVariant,
@@ -332,8 +331,10 @@ async function prepareJobs(
         if (typeof cursor !== 'string') throw new Error(`${query.name}: no second page`);
         filters = { ...filters, cursor };
       }
-      const { sql, params } = buildItemSearchSql(caller.ability, filters);
-      const parts = itemFilterSql(caller.ability, filters);
+      // The plan the api would choose for these words, so the raw side runs the api's very SQL.
+      const plan = await searchPlanFor(pool, filters.q);
+      const { sql, params } = buildItemSearchSql(caller.ability, filters, plan);
+      const parts = itemFilterSql(caller.ability, filters, plan);
       const counted = toPositional(
         `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${parts.from} WHERE ${parts.where.join(' AND ')} LIMIT ${MATCH_CAP + 1}) t`,
         parts.params,
@@ -348,7 +349,7 @@ async function prepareJobs(
         params,
         matches: Math.min(n, MATCH_CAP),
         matchesCapped: n > MATCH_CAP,
-        commonWords: await commonWordsOnly(pool, filters.q),
+        commonWords: plan.walkNewest === true,
       });
     }
   }

@@ -176,31 +176,6 @@ export function proposedVariant(
   return { name, ...toPositional(n.sql, n.params), ...(all.length ? { settings: all } : {}) };
 }
 
-/**
- * Whether every word of `q` that an item must contain is in at least `share` of items, by the
- * lexeme frequencies ANALYZE keeps for the search column (what an application could cache).
- */
-export async function commonWordsOnly(
-  pool: pg.Pool,
-  q: string | undefined,
-  share = 0.01,
-): Promise<boolean> {
-  if (!q?.trim()) return false;
-  const { rows } = await pool.query<{ common: boolean | null }>(
-    `WITH stats AS (
-       SELECT u.e, u.f FROM pg_stats,
-              unnest(most_common_elems::text::text[], most_common_elem_freqs) AS u(e, f)
-        WHERE schemaname = current_schema() AND tablename = 'information_items' AND attname = 'search'),
-     words AS (
-       SELECT m[1] AS e
-         FROM regexp_matches(querytree(websearch_to_tsquery('english', $1)), '''([^'']+)''', 'g') AS m)
-     SELECT count(*) > 0 AND bool_and(coalesce(stats.f, 0) >= $2) AS common
-       FROM words LEFT JOIN stats USING (e)`,
-    [q, share],
-  );
-  return rows[0]?.common === true;
-}
-
 /** The count request's SQL as the api runs it, and with the caller's cases as an array. */
 export function countVariants(ctx: VariantContext, cap: number): Variant[] {
   const parts = itemFilterSql(ctx.ability, ctx.filters);

@@ -1,13 +1,15 @@
 import { defineAbilitiesFor } from '@vigil/domain';
 import {
+  buildItemSearchSql,
   InformationItemsService,
+  searchPlanFor,
   type ItemSearchFilters,
   type RequestContext,
 } from '@vigil/server';
 import { randomUUID } from 'node:crypto';
 import { sessionFor, startTestApi, type Session, type TestApi } from '../support/api.js';
 import { openCase } from '../support/cases.js';
-import { closeTestPool } from '../support/factories.js';
+import { closeTestPool, testPool } from '../support/factories.js';
 import { createSource, recordItem, type ItemBody } from '../support/information.js';
 
 // Search correctness of the precursor database against a real PostgreSQL: stemming, title
@@ -175,6 +177,32 @@ it('pages by keyset without skipping or repeating', async () => {
   } while (cursor);
   expect(seen).toEqual(all);
   expect(new Set(seen).size).toBe(5);
+});
+
+it('finds the same items, in the same order, whichever plan the words choose', async () => {
+  const ability = contextOf(author).ability;
+  for (const filters of [
+    { q: tag },
+    { q: `${tag} militia` },
+    { q: `${tag} "burned two villages"` },
+    { q: `${tag} cockroaches or airstrip`, country: 'SSD' },
+    { q: `${tag} militia`, sort: 'relevance' as const },
+  ]) {
+    const ids = async (walkNewest: boolean) => {
+      const { sql, params } = buildItemSearchSql(
+        ability,
+        { ...filters, limit: 100 },
+        { walkNewest },
+      );
+      return (await testPool().query<{ id: string }>(sql, params)).rows.map((r) => r.id);
+    };
+    const byIndex = await ids(false);
+    expect(byIndex.length).toBeGreaterThan(0);
+    expect(await ids(true)).toEqual(byIndex);
+  }
+  // Words ANALYZE never saw are rare: the index serves them.
+  expect(await searchPlanFor(testPool(), `${tag} zzyzxnotaword`)).toEqual({ walkNewest: false });
+  expect(await searchPlanFor(testPool(), '')).toEqual({});
 });
 
 describe('clearance', () => {

@@ -48,3 +48,4 @@ export * from './assessments/risk-overview.service.js';
 export * from './assessments/assessment-terms.js';
 export * from './seed/demo-content.module.js';
 export * from './seed/demo-content.service.js';
+export * from './information/search-plan.js';

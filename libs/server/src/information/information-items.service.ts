@@ -16,9 +16,8 @@ import { CaseEventsService } from '../cases/case-events.service.js';
 import { toPage, type Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery, queryRows } from '../database/named-query.js';
-import { countryName } from '../cases/countries.js';
 import { isUuid } from '../users/users.service.js';
-import type { CreateItemDto, ItemFieldsDto, UpdateItemDto } from './dto/item-input.dto.js';
+import type { CreateItemDto, UpdateItemDto } from './dto/item-input.dto.js';
 import type { ItemCountResponse, ItemResponse, ItemSummaryResponse } from './dto/item.response.js';
 import { SOURCE_SQL_FIELDS } from './item-access.js';
 import {
@@ -33,8 +32,12 @@ import {
   ITEM_FROM,
   itemSubject,
   presentItemSource,
+  editableValues,
+  presentScalars,
   presentSearchRow,
+  SCALAR_COLUMNS,
   type ItemRow,
+  type ScalarField,
 } from './item-row.js';
 import {
   buildItemSearch,
@@ -44,34 +47,10 @@ import {
   type ItemSearchRow,
 } from './item-search.js';
 import { ItemDetailsService } from './item-details.service.js';
+import { searchPlanFor } from './search-plan.js';
 
 /** Counting stops here: "1,000+" is all a reader needs, and counting further costs. */
 export const COUNT_CAP = 1_000;
-
-/** Column of each editable scalar field. */
-const SCALAR_COLUMNS = {
-  title: 'title',
-  description: 'description',
-  country: 'country',
-  adminArea: 'admin_area',
-  placeName: 'place_name',
-  latitude: 'latitude',
-  longitude: 'longitude',
-  eventDate: 'event_date',
-  receivedDate: 'received_date',
-  kind: 'kind',
-  crimeTypes: 'crime_types',
-  affectedGroups: 'affected_groups',
-  credibility: 'credibility',
-  consent: 'consent',
-  classification: 'classification',
-  eventType: 'event_type',
-  eventSubtype: 'event_subtype',
-  actorTypes: 'actor_types',
-  timePrecision: 'time_precision',
-  geoPrecision: 'geo_precision',
-} as const satisfies Partial<Record<keyof ItemFieldsDto, string>>;
-type ScalarField = keyof typeof SCALAR_COLUMNS;
 
 /** The precursor database: information items, their links, tags and search (DESIGN §6). */
 @Injectable()
@@ -203,7 +182,7 @@ export class InformationItemsService {
           { currentVersion: row.version },
         );
       }
-      const current = currentValues(row);
+      const current: Record<ScalarField, JsonValue> = editableValues(row);
       const next = { ...current };
       const diff: Record<string, JsonValue> = {};
       for (const field of Object.keys(SCALAR_COLUMNS) as ScalarField[]) {
@@ -281,7 +260,8 @@ export class InformationItemsService {
     context: RequestContext,
     filters: ItemSearchFilters,
   ): Promise<Page<ItemSummaryResponse>> {
-    const search = buildItemSearch(context.ability, filters);
+    const plan = await searchPlanFor(this.db, filters.q);
+    const search = buildItemSearch(context.ability, filters, plan);
     const { sql, params } = toPositional(search.sql, search.params);
     const rows = (await this.db.query(sql, params)) as ItemSearchRow[];
     return toPage(rows, search.limit, presentSearchRow, (r) => [r.sort_key, r.id]);
@@ -289,7 +269,8 @@ export class InformationItemsService {
 
   /** How many items the caller may read match the filters, up to COUNT_CAP. */
   async count(context: RequestContext, filters: ItemSearchFilters): Promise<ItemCountResponse> {
-    const { from, where, params } = itemFilterSql(context.ability, filters);
+    const plan = await searchPlanFor(this.db, filters.q);
+    const { from, where, params } = itemFilterSql(context.ability, filters, plan);
     const [row] = await namedQuery<{ n: number }>(
       this.db,
       `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} WHERE ${where.join(' AND ')} LIMIT :cap) t`,
@@ -375,61 +356,6 @@ const REQUIRED = new Set<ScalarField>([
   'affectedGroups',
   'actorTypes',
 ]);
-
-function currentValues(row: ItemRow): Record<ScalarField, JsonValue> {
-  return {
-    title: row.title,
-    description: row.description,
-    country: row.country,
-    adminArea: row.admin_area,
-    placeName: row.place_name,
-    latitude: row.latitude,
-    longitude: row.longitude,
-    eventDate: row.event_day,
-    receivedDate: row.received_day,
-    kind: row.kind,
-    crimeTypes: row.crime_types,
-    affectedGroups: row.affected_groups,
-    credibility: row.credibility,
-    consent: row.consent,
-    classification: row.classification,
-    eventType: row.event_type,
-    eventSubtype: row.event_subtype,
-    actorTypes: row.actor_types,
-    timePrecision: row.time_precision,
-    geoPrecision: row.geo_precision,
-  };
-}
-
-function presentScalars(row: ItemRow) {
-  return {
-    id: row.id,
-    title: row.title,
-    description: row.description,
-    country: row.country,
-    countryName: countryName(row.country),
-    adminArea: row.admin_area,
-    placeName: row.place_name,
-    latitude: row.latitude,
-    longitude: row.longitude,
-    eventDate: row.event_day,
-    receivedDate: row.received_day,
-    kind: row.kind,
-    crimeTypes: row.crime_types,
-    affectedGroups: row.affected_groups,
-    credibility: row.credibility,
-    consent: row.consent,
-    classification: row.classification,
-    eventType: row.event_type,
-    eventSubtype: row.event_subtype,
-    actorTypes: row.actor_types,
-    timePrecision: row.time_precision,
-    geoPrecision: row.geo_precision,
-    version: row.version,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-  };
-}
 
 function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];

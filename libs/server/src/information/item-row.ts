@@ -2,10 +2,12 @@ import {
   describeGrade,
   type Classification,
   type InformationItemSubject,
+  type JsonValue,
   type Reliability,
   type SourceKind,
 } from '@vigil/domain';
 import { countryName } from '../cases/countries.js';
+import type { ItemFieldsDto } from './dto/item-input.dto.js';
 import type { ItemSummaryResponse, TextSegment } from './dto/item.response.js';
 import type { ItemSourceResponse } from './dto/source.dto.js';
 import { MATCH_END, MATCH_START, type ItemSearchRow } from './item-search.js';
@@ -129,6 +131,68 @@ export function presentSearchRow(row: ItemSearchRow): ItemSummaryResponse {
     titleHighlight: toSegments(row.title_headline, row.title),
     snippet: toSegments(row.description_headline, plainSnippet),
     version: row.version,
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** Column of each editable scalar field. */
+export const SCALAR_COLUMNS = {
+  title: 'title',
+  description: 'description',
+  country: 'country',
+  adminArea: 'admin_area',
+  placeName: 'place_name',
+  latitude: 'latitude',
+  longitude: 'longitude',
+  eventDate: 'event_date',
+  receivedDate: 'received_date',
+  kind: 'kind',
+  crimeTypes: 'crime_types',
+  affectedGroups: 'affected_groups',
+  credibility: 'credibility',
+  consent: 'consent',
+  classification: 'classification',
+  eventType: 'event_type',
+  eventSubtype: 'event_subtype',
+  actorTypes: 'actor_types',
+  timePrecision: 'time_precision',
+  geoPrecision: 'geo_precision',
+} as const satisfies Partial<Record<keyof ItemFieldsDto, string>>;
+export type ScalarField = keyof typeof SCALAR_COLUMNS;
+
+/** The editable fields of a row, under their API names. */
+export function editableValues(row: ItemRow) {
+  return {
+    title: row.title,
+    description: row.description,
+    country: row.country,
+    adminArea: row.admin_area,
+    placeName: row.place_name,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    eventDate: row.event_day,
+    receivedDate: row.received_day,
+    kind: row.kind,
+    crimeTypes: row.crime_types,
+    affectedGroups: row.affected_groups,
+    credibility: row.credibility,
+    consent: row.consent,
+    classification: row.classification,
+    eventType: row.event_type,
+    eventSubtype: row.event_subtype,
+    actorTypes: row.actor_types,
+    timePrecision: row.time_precision,
+    geoPrecision: row.geo_precision,
+  } satisfies Record<ScalarField, JsonValue>;
+}
+
+export function presentScalars(row: ItemRow) {
+  return {
+    id: row.id,
+    ...editableValues(row),
+    countryName: countryName(row.country),
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
 }

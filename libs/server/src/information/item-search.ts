@@ -3,6 +3,7 @@ import { abilityToSql } from '../authorization/rules-to-sql.js';
 import { CASE_SQL_FIELDS } from '../cases/case-row.js';
 import { decodeKeysetCursor } from '../common/pagination.js';
 import { ITEM_SQL_FIELDS, SOURCE_SQL_FIELDS } from './item-access.js';
+import type { SearchPlan } from './search-plan.js';
 
 /** The filters of the information list, search and export (DESIGN §6). */
 export interface ItemSearchFilters {
@@ -78,7 +79,11 @@ interface SearchParts {
 }
 
 /** FROM and WHERE of the items the caller may read under the filters (no paging). */
-export function itemFilterSql(ability: AppAbility, f: ItemSearchFilters): SearchParts {
+export function itemFilterSql(
+  ability: AppAbility,
+  f: ItemSearchFilters,
+  plan: SearchPlan = {},
+): SearchParts {
   const acl = abilityToSql(ability, 'read', 'InformationItem', ITEM_SQL_FIELDS, 'iacl');
   const where = [acl.sql];
   const params: Record<string, unknown> = { ...acl.params };
@@ -88,7 +93,9 @@ export function itemFilterSql(ability: AppAbility, f: ItemSearchFilters): Search
   if (searching) {
     // websearch_to_tsquery accepts anything a person types: unbalanced quotes, stray operators.
     from += ", websearch_to_tsquery('english', :q) query";
-    where.push('i.search @@ query');
+    // ts_match_vq is what @@ runs, written as a call the full-text index cannot serve: the
+    // planner then walks the newest items (see SearchPlan.walkNewest).
+    where.push(plan.walkNewest ? 'ts_match_vq(i.search, query)' : 'i.search @@ query');
     params.q = q;
   }
   if (f.country) {
@@ -149,8 +156,9 @@ export const RELEVANCE_CANDIDATES = 2000;
 export function buildItemSearch(
   ability: AppAbility,
   f: ItemSearchFilters,
+  plan: SearchPlan = {},
 ): { sql: string; params: Record<string, unknown>; limit: number; sort: ItemSort } {
-  const { from, where, params, searching } = itemFilterSql(ability, f);
+  const { from, where, params, searching } = itemFilterSql(ability, f, plan);
   const limit = f.limit ?? 50;
   const sort: ItemSort = searching && f.sort === 'relevance' ? 'relevance' : 'eventDate';
   let page: string;
@@ -236,8 +244,9 @@ export function buildItemSearch(
 export function buildItemSearchSql(
   ability: AppAbility,
   filters: ItemSearchFilters,
+  plan: SearchPlan = {},
 ): { sql: string; params: unknown[] } {
-  const { sql, params } = buildItemSearch(ability, filters);
+  const { sql, params } = buildItemSearch(ability, filters, plan);
   return toPositional(sql, params);
 }
 
