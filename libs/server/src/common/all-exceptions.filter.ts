@@ -102,7 +102,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const body = toErrorResponse(error);
     if (body.statusCode >= HttpStatus.INTERNAL_SERVER_ERROR) {
-      this.logger.error({ err: error, reqId: request.id, url: request.url }, 'Unhandled error');
+      this.logger.error(
+        { err: error, reqId: request.id, url: request.url.split('?')[0] },
+        'Unhandled error',
+      );
     }
     void reply.status(body.statusCode).send(body);
   }

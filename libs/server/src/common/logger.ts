@@ -10,6 +10,9 @@ export function createRootLogger(config: Pick<AppConfig, 'LOG_LEVEL'>, name: str
   return pino({
     name,
     level: config.LOG_LEVEL,
+    // Paths only: query strings carry search words and names (a source looked up by name must
+    // never reach a log line).
+    serializers: { req: serializeRequest },
     redact: {
       paths: [
         'req.headers.authorization',
@@ -22,6 +25,24 @@ export function createRootLogger(config: Pick<AppConfig, 'LOG_LEVEL'>, name: str
       censor: '[redacted]',
     },
   });
+}
+
+interface LoggedRequest {
+  method?: string;
+  url?: string;
+  host?: string;
+  ip?: string;
+  socket?: { remoteAddress?: string };
+}
+
+/** A request as log lines show it: method, path without its query string, host and address. */
+export function serializeRequest(req: LoggedRequest): Record<string, string | undefined> {
+  return {
+    method: req.method,
+    url: req.url?.split('?')[0],
+    host: req.host,
+    remoteAddress: req.ip ?? req.socket?.remoteAddress,
+  };
 }
 
 /** Routes Nest's Logger calls into pino, keeping the context as a field. */
