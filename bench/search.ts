@@ -349,7 +349,7 @@ async function prepareJobs(
         params,
         matches: Math.min(n, MATCH_CAP),
         matchesCapped: n > MATCH_CAP,
-        commonWords: plan.walkNewest === true,
+        commonWords: (plan.rarestWordShare ?? 0) >= 0.01,
       });
     }
   }

@@ -188,12 +188,13 @@ it('finds the same items, in the same order, whichever plan the words choose', a
     { q: `${tag} cockroaches or airstrip`, country: 'SSD' },
     { q: `${tag} militia`, sort: 'relevance' as const },
   ]) {
-    const ids = async (walkNewest: boolean) => {
+    const ids = async (walk: boolean) => {
       const { sql, params } = buildItemSearchSql(
         ability,
         { ...filters, limit: 100 },
-        { walkNewest },
+        { rarestWordShare: walk ? 1 : 0 },
       );
+      expect(sql.includes('ts_match_vq')).toBe(walk);
       return (await testPool().query<{ id: string }>(sql, params)).rows.map((r) => r.id);
     };
     const byIndex = await ids(false);
@@ -201,7 +202,7 @@ it('finds the same items, in the same order, whichever plan the words choose', a
     expect(await ids(true)).toEqual(byIndex);
   }
   // Words ANALYZE never saw are rare: the index serves them.
-  expect(await searchPlanFor(testPool(), `${tag} zzyzxnotaword`)).toEqual({ walkNewest: false });
+  expect(await searchPlanFor(testPool(), `${tag} zzyzxnotaword`)).toEqual({ rarestWordShare: 0 });
   expect(await searchPlanFor(testPool(), '')).toEqual({});
 });
 

@@ -3,7 +3,7 @@ import { abilityToSql } from '../authorization/rules-to-sql.js';
 import { CASE_SQL_FIELDS } from '../cases/case-row.js';
 import { decodeKeysetCursor } from '../common/pagination.js';
 import { ITEM_SQL_FIELDS, SOURCE_SQL_FIELDS } from './item-access.js';
-import type { SearchPlan } from './search-plan.js';
+import { WALK_NEWEST_SHARE, type SearchPlan } from './search-plan.js';
 
 /** The filters of the information list, search and export (DESIGN §6). */
 export interface ItemSearchFilters {
@@ -95,7 +95,9 @@ export function itemFilterSql(
     from += ", websearch_to_tsquery('english', :q) query";
     // ts_match_vq is what @@ runs, written as a call the full-text index cannot serve: the
     // planner then walks the newest items (see SearchPlan.walkNewest).
-    where.push(plan.walkNewest ? 'ts_match_vq(i.search, query)' : 'i.search @@ query');
+    const share = f.sort === 'relevance' ? WALK_NEWEST_SHARE.relevance : WALK_NEWEST_SHARE.page;
+    const walk = (plan.rarestWordShare ?? 0) >= share;
+    where.push(walk ? 'ts_match_vq(i.search, query)' : 'i.search @@ query');
     params.q = q;
   }
   if (f.country) {

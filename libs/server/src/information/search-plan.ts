@@ -3,16 +3,21 @@ import type { DataSource, EntityManager } from 'typeorm';
 /** How a search is best run, decided from the data before the search SQL is written. */
 export interface SearchPlan {
   /**
-   * Every word the items must contain is common: walk the newest items and test each, instead of
-   * collecting every match from the full-text index first. PostgreSQL takes the words of a
-   * phrase as independent and underestimates how many items hold them together (49,000 for a
-   * 3,500 estimate in bench/search), then re-reads every match from the heap to sort them.
+   * The share of items that hold the rarest word searched for (0 when it is rarer than ANALYZE
+   * tracks). When every word is common, walking the newest items and testing each finds a page
+   * sooner than collecting every match from the full-text index: PostgreSQL takes the words of a
+   * phrase as independent, underestimates how many items hold them together (49,000 for a 3,500
+   * estimate in bench/search), then re-reads every match from the heap to sort them.
    */
-  walkNewest?: boolean;
+  rarestWordShare?: number;
 }
 
-/** At or above this share of items a word counts as common. */
-export const COMMON_WORD_SHARE = 0.01;
+/**
+ * Walk the newest items when the rarest word is in at least this share of them: for a page of 25
+ * newest first, about 2,500 items are tested at 1%; for relevance, which ranks the
+ * RELEVANCE_CANDIDATES newest matches, 10,000 at 20%.
+ */
+export const WALK_NEWEST_SHARE = { page: 0.01, relevance: 0.2 } as const;
 
 /**
  * The plan for the words `q`, from the lexeme frequencies ANALYZE keeps for the search column
@@ -31,10 +36,10 @@ export async function searchPlanFor(
        WHERE schemaname = current_schema() AND tablename = 'information_items' AND attname = 'search'),
      words AS (
        SELECT m[1] AS e FROM regexp_matches(querytree(websearch_to_tsquery('english', $1)), '''([^'']+)''', 'g') AS m)
-     SELECT count(*) > 0 AND bool_and(coalesce(stats.f, 0) >= $2) AS common
+     SELECT CASE WHEN count(*) > 0 THEN min(coalesce(stats.f, 0)) ELSE 0 END::float8 AS share
      FROM words LEFT JOIN stats USING (e)`,
-    [q, COMMON_WORD_SHARE],
-  )) as { common: boolean | null }[] | { rows: { common: boolean | null }[] };
+    [q],
+  )) as { share: number }[] | { rows: { share: number }[] };
   const rows = Array.isArray(result) ? result : result.rows;
-  return { walkNewest: rows[0]?.common === true };
+  return { rarestWordShare: rows[0]?.share ?? 0 };
 }
