@@ -178,12 +178,11 @@ export class WorkflowService {
   ): Promise<WorkflowResponse> {
     const { applied, answer } = await this.db.transaction(async (m) => {
       const row = await this.cases.loadCase(m, context, caseId, 'review', true);
+      // Read before apply: once the audit row is appended, the chain's lock is held until commit.
+      const facts = await this.facts.load(m, caseId);
       const event = { type: 'RECORD_REVIEW' as const, actorId: actorId(context) };
       const result = await this.apply(m, context, row, event, note);
-      return {
-        applied: result,
-        answer: this.present(context, result.after, await this.facts.load(m, caseId)),
-      };
+      return { applied: result, answer: this.present(context, result.after, facts) };
     });
     this.published(caseId, applied);
     return answer;
@@ -193,6 +192,7 @@ export class WorkflowService {
   async reopen(context: RequestContext, caseId: string, note: string): Promise<WorkflowResponse> {
     const { applied, answer } = await this.db.transaction(async (m) => {
       const row = await this.cases.loadCase(m, context, caseId, 'reopen', true);
+      const facts = await this.facts.load(m, caseId);
       const result = await this.apply(
         m,
         context,
@@ -200,10 +200,7 @@ export class WorkflowService {
         { type: 'REOPEN', actorId: actorId(context) },
         note,
       );
-      return {
-        applied: result,
-        answer: this.present(context, result.after, await this.facts.load(m, caseId)),
-      };
+      return { applied: result, answer: this.present(context, result.after, facts) };
     });
     this.published(caseId, applied);
     return answer;
