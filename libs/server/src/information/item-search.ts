@@ -105,10 +105,13 @@ export function itemFilterSql(
     params.country = f.country;
   }
   if (f.caseId) {
+    // Only a case the caller may read filters anything: a hidden case's links stay hidden.
+    const caseAcl = abilityToSql(ability, 'read', 'Case', CASE_SQL_FIELDS, 'fcacl');
     where.push(
-      'EXISTS (SELECT 1 FROM information_item_cases fc WHERE fc.item_id = i.id AND fc.case_id = :caseId)',
+      `EXISTS (SELECT 1 FROM information_item_cases fc JOIN cases c ON c.id = fc.case_id
+        WHERE fc.item_id = i.id AND fc.case_id = :caseId AND ${caseAcl.sql})`,
     );
-    params.caseId = f.caseId;
+    Object.assign(params, caseAcl.params, { caseId: f.caseId });
   }
   if (f.indicatorId) {
     where.push(
