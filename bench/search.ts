@@ -11,7 +11,7 @@ import {
   type ItemSearchFilters,
 } from '../libs/server/src/information/item-search.js';
 import { freePort } from '../tools/db/embedded-postgres.js';
-import { benchDatabase, type BenchDatabase } from './lib/database.js';
+import { benchDatabase, ignoreIdleError, type BenchDatabase } from './lib/database.js';
 import { writeSection } from './lib/results.js';
 import type { SearchHttpPass, SearchHttpWorkerData } from './lib/search-http-worker.js';
 import {
@@ -305,9 +305,6 @@ export async function run(signal: AbortSignal): Promise<void> {
     await db?.close().catch((e: unknown) => console.error('dropping the bench database:', e));
   }
 }
-
-// An idle pooled connection cut by the final DROP DATABASE ... WITH (FORCE) is expected, not a failure.
-function ignoreIdleError(): void {}
 
 // ---------------------------------------------------------------------------------------------
 // Jobs.

@@ -16,7 +16,7 @@ import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { createApp } from '../apps/api/src/create-app.js';
 import { freePort } from '../tools/db/embedded-postgres.js';
-import { benchDatabase, type BenchDatabase } from './lib/database.js';
+import { benchDatabase, ignoreIdleError, type BenchDatabase } from './lib/database.js';
 import type { HttpLoadJob } from './lib/http-load-worker.js';
 import { wrkAvailable, wrkPhase } from './lib/wrk-load.js';
 import { writeSection } from './lib/results.js';
@@ -223,9 +223,6 @@ export async function run(signal: AbortSignal): Promise<void> {
     await db?.close().catch((e: unknown) => console.error('dropping the bench database:', e));
   }
 }
-
-// An idle pooled connection cut by the final DROP DATABASE ... WITH (FORCE) is expected, not a failure.
-function ignoreIdleError(): void {}
 
 // ---------------------------------------------------------------------------------------------
 // The raw baseline: the same rows written with node-postgres, no Nest, no TypeORM, no XState.

@@ -15,6 +15,7 @@ import { SelectField } from '../../../components/select-field';
 import { TextField } from '../../../components/text-field';
 import type { Country } from '../../situations/api/cases-api';
 import type { CaseOption, FrameworkFactor, ItemFilters, ItemSort } from '../api/information-api';
+import { CountryOptions } from '../../../components/country-options';
 
 const KIND_OPTIONS = ITEM_KINDS.map((value) => ({ value, label: ITEM_KIND_LABELS[value] }));
 const RELIABILITY_OPTIONS = RELIABILITY.map((value) => ({
@@ -70,12 +71,7 @@ export function InformationFilters({
         value={values.country}
         onChange={(e) => set('country', e.target.value)}
       >
-        <option value="">All countries</option>
-        {countries.map((c) => (
-          <option key={c.code} value={c.code}>
-            {c.name}
-          </option>
-        ))}
+        <CountryOptions countries={countries} emptyLabel="All countries" />
       </SelectField>
       <SelectField
         label="Situation"

@@ -2,6 +2,7 @@ import { SelectField } from '../../../components/select-field';
 import { TextField } from '../../../components/text-field';
 import type { Country } from '../../situations/api/cases-api';
 import type { ItemFormValues } from './item-form-values';
+import { CountryOptions } from '../../../components/country-options';
 
 interface ItemPlaceFieldsProps {
   values: ItemFormValues;
@@ -24,12 +25,7 @@ export function ItemPlaceFields({ values, set, errors, countries }: ItemPlaceFie
           error={errors['country']}
           onChange={(e) => set('country', e.target.value)}
         >
-          <option value="">Choose a country…</option>
-          {countries.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
+          <CountryOptions countries={countries} emptyLabel="Choose a country…" />
         </SelectField>
         <TextField
           label="Administrative area"

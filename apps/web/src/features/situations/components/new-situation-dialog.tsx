@@ -10,6 +10,7 @@ import { CLEARANCE_LABELS } from '../../../lib/api-types';
 import { useCurrentUser } from '../../auth/hooks/current-user-context';
 import type { Case, Country } from '../api/cases-api';
 import { useCreateCase } from '../hooks/use-case-actions';
+import { CountryOptions } from '../../../components/country-options';
 
 interface NewSituationDialogProps {
   countries: Country[];
@@ -95,12 +96,7 @@ export function NewSituationDialog({ countries, onClose, onCreated }: NewSituati
           error={errors['country']}
           onChange={(e) => set('country', e.target.value)}
         >
-          <option value="">Choose a country…</option>
-          {countries.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
+          <CountryOptions countries={countries} emptyLabel="Choose a country…" />
         </SelectField>
         <TextAreaField
           label="Summary"

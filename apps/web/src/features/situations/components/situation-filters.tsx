@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 import { SelectField } from '../../../components/select-field';
 import { TextField } from '../../../components/text-field';
 import type { CaseSort, Country, SortOrder } from '../api/cases-api';
+import { CountryOptions } from '../../../components/country-options';
 
 export interface FilterValues {
   country: string;
@@ -58,12 +59,7 @@ export function SituationFilters({
         value={values.country}
         onChange={(e) => set('country', e.target.value)}
       >
-        <option value="">All countries</option>
-        {countries.map((c) => (
-          <option key={c.code} value={c.code}>
-            {c.name}
-          </option>
-        ))}
+        <CountryOptions countries={countries} emptyLabel="All countries" />
       </SelectField>
       <SelectField
         label="Lead analyst"
