@@ -52,6 +52,40 @@ async function footprint() {
   return rows[0];
 }
 
+describe('the Framework of Analysis catalogue', () => {
+  it('serves the 14 risk factors with their indicators, scope and verification from its tables', async () => {
+    const res = await http().get('/api/framework').set(analyst.auth());
+    expect(res.status).toBe(200);
+    const factors = res.body.factors as {
+      number: number;
+      scope: string;
+      indicators: { id: string; label: string; verification: string }[];
+    }[];
+    expect(factors.map((f) => f.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+    expect(factors.map((f) => f.scope)).toEqual([
+      ...Array(8).fill('common'),
+      'genocide',
+      'genocide',
+      'crimes_against_humanity',
+      'crimes_against_humanity',
+      'war_crimes',
+      'war_crimes',
+    ]);
+    const indicators = factors.flatMap((f) => f.indicators);
+    expect(indicators.find((i) => i.id === '7.14')).toMatchObject({ verification: 'checked' });
+    expect(indicators.find((i) => i.id === '3.8')).toMatchObject({ verification: 'unverified' });
+    // Exactly the rows of the table: the Office re-keys the catalogue there, not in code.
+    // (The assessments suite briefly adds 14.99 to the shared catalogue; it is left out here.)
+    const { rows } = await testPool().query<{ id: string }>(
+      "SELECT id FROM indicators WHERE id <> '14.99'",
+    );
+    const served = indicators.map((i) => i.id).filter((id) => id !== '14.99');
+    expect(served.sort()).toEqual(rows.map((r) => r.id).sort());
+    expect(served.length).toBeGreaterThanOrEqual(120);
+    expectError(await http().get('/api/framework'), 401);
+  });
+});
+
 describe('grading and recording', () => {
   it('records an item graded with the source reliability and its credibility, in words', async () => {
     const source = await createSource(api, analyst, { reliability: 'B' });
