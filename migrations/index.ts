@@ -1,10 +1,12 @@
 import { CasesWorkflow1795290526250 } from './1795290526250-cases-workflow.js';
 import { Foundation1795289554962 } from './1795289554962-foundation.js';
 import { PrecursorDatabase1795295519415 } from './1795295519415-precursor-database.js';
+import { LiveCollaboration1795304460657 } from './1795304460657-live-collaboration.js';
 
 /** Every migration in order. `npm run migration:generate` appends here. */
 export const MIGRATIONS = [
   Foundation1795289554962,
   CasesWorkflow1795290526250,
   PrecursorDatabase1795295519415,
+  LiveCollaboration1795304460657,
 ];

@@ -15,6 +15,7 @@ import {
   InformationModule,
   NotificationsModule,
   OrganisationsModule,
+  RealtimeModule,
   UsersModule,
   WorkflowModule,
 } from '@vigil/server';
@@ -47,6 +48,7 @@ export class AppModule {
         AssessmentsModule,
         NotificationsModule,
         InformationModule,
+        RealtimeModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -6,3 +6,4 @@ export * from './errors.js';
 export * from './workflow/index.js';
 export * from './framework/index.js';
 export * from './information/index.js';
+export * from './collaboration/index.js';

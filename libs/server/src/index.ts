@@ -49,3 +49,8 @@ export * from './assessments/assessment-terms.js';
 export * from './seed/demo-content.module.js';
 export * from './seed/demo-content.service.js';
 export * from './information/search-plan.js';
+export * from './realtime/realtime.module.js';
+export * from './realtime/realtime.gateway.js';
+export * from './realtime/outbox-relay.js';
+export * from './realtime/access-changes.js';
+export * from './realtime/case-rooms.js';

@@ -45,7 +45,8 @@ type Grant =
   | 'within clearance, if a priority situation'
   | 'if author or working a linked case'
   | 'within clearance, if author or working a linked case'
-  | 'if unclassified, or within clearance if author or working a linked case';
+  | 'if unclassified, or within clearance if author or working a linked case'
+  | 'if unclassified, or within clearance if lead or member';
 
 type Grants = Record<Action, Grant>;
 type Policy = Record<SubjectName, Grants>;
@@ -77,7 +78,7 @@ const OWN_NOTIFICATIONS: Grants = { ...NONE, read: 'own account', update: 'own a
 const DIRECTORY: Grants = { ...NONE, read: 'always' };
 const ANALYST_CASE: Grants = {
   ...NONE,
-  read: 'within clearance',
+  read: 'if unclassified, or within clearance if lead or member',
   create: 'within clearance',
   update: 'within clearance, if lead or member',
   propose: 'within clearance, if lead or member',
@@ -391,6 +392,8 @@ function grantApplies(grant: Grant, clearance: Classification, facts: Facts): bo
       return facts.author === true || facts.linkedWorker === true;
     case 'within clearance, if author or working a linked case':
       return cleared && (facts.author === true || facts.linkedWorker === true);
+    case 'if unclassified, or within clearance if lead or member':
+      return facts.classification === 'unclassified' || (cleared && facts.leadOrMember === true);
     case 'if unclassified, or within clearance if author or working a linked case':
       return (
         facts.classification === 'unclassified' ||

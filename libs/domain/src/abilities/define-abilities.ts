@@ -56,10 +56,12 @@ export function defineAbilitiesFor(user: AbilityUser): AppAbility {
   if (user.roles.includes('analyst')) {
     // Nobody creates what they could not then read: classification within the author's clearance.
     can('create', 'Case', withinClearance);
-    can('read', 'Case', withinClearance);
-    // Those who work a case (its lead or members) edit it, propose moves and record reviews.
+    // Unclassified situations are open to every analyst; a classified one is need to know on top
+    // of clearance (REFERENCE "Classification"): those who work it, its lead and members.
+    can('read', 'Case', { classification: 'unclassified' });
+    // Those who work a case (its lead or members) read it, edit it, propose moves, record reviews.
     for (const working of [{ leadAnalystId: user.id }, { memberIds: user.id }]) {
-      can(['update', 'propose', 'review'], 'Case', { ...withinClearance, ...working });
+      can(['read', 'update', 'propose', 'review'], 'Case', { ...withinClearance, ...working });
     }
     can('manageMembers', 'Case', { ...withinClearance, leadAnalystId: user.id });
 

@@ -48,7 +48,10 @@ export class CaseEventsService {
     return row.last_event_seq;
   }
 
-  /** Writes the entry at `seq`, when the caller already advanced `cases.last_event_seq`. */
+  /**
+   * Writes the entry at `seq`, when the caller already advanced `cases.last_event_seq`, and its
+   * copy in the outbox in the same statement: the live feed relays it once the transaction commits.
+   */
   async insert(
     manager: EntityManager,
     context: RequestContext,
@@ -57,8 +60,13 @@ export class CaseEventsService {
     event: CaseEventInput,
   ): Promise<void> {
     await manager.query(
-      `INSERT INTO case_events (case_id, seq, type, actor_id, from_stage, to_stage, payload)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      `WITH e AS (
+         INSERT INTO case_events (case_id, seq, type, actor_id, from_stage, to_stage, payload)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *)
+       INSERT INTO outbox_events (topic, case_id, payload)
+       SELECT 'case_event', e.case_id, jsonb_build_object('seq', e.seq, 'type', e.type,
+         'actorId', e.actor_id, 'fromStage', e.from_stage, 'toStage', e.to_stage,
+         'payload', e.payload, 'at', e.at) FROM e`,
       [
         caseId,
         seq,

@@ -13,6 +13,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery, queryRows } from '../database/named-query.js';
 import { isUuid } from '../users/users.service.js';
+import { AccessChanges } from '../realtime/access-changes.js';
 import { CaseEventBus } from './case-event-bus.js';
 import { CaseEventsService } from './case-events.service.js';
 import { CasesService } from './cases.service.js';
@@ -31,6 +32,7 @@ export class CaseMembersService {
     private readonly audit: AuditService,
     private readonly events: CaseEventsService,
     private readonly bus: CaseEventBus,
+    private readonly access: AccessChanges,
   ) {}
 
   async members(context: RequestContext, id: string): Promise<CaseMemberResponse[]> {
@@ -178,6 +180,8 @@ export class CaseMembersService {
         caseId: id,
         diff: { userId },
       });
+      // A removed member leaves the case's room at once if they may no longer read it.
+      await this.access.announce(m, { userId });
       return next;
     });
     this.bus.publish({ caseId: id, seq, type: 'case.member_removed', payload: { userId } });

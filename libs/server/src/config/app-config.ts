@@ -50,6 +50,18 @@ const schema = z.object({
   ATTACHMENT_MAX_BYTES: int(1024, 1024 * 1024 * 1024).default(10 * 1024 * 1024),
   /** Rows in one CSV export of the information database, at most. */
   EXPORT_MAX_ROWS: int(1, 1_000_000).default(10_000),
+  /** Whether this api relays the outbox to its sockets (off only to test delivery by another). */
+  OUTBOX_RELAY: bool.default(true),
+  /** Largest Socket.IO message accepted, in bytes. */
+  SOCKET_MAX_MESSAGE_BYTES: int(1024, 16 * 1024 * 1024).default(64 * 1024),
+  /** SMTP server for notification e-mail (smtp://user:pass@host:port); unset sends none. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
+    .optional(),
+  SMTP_FROM: z.string().min(3).default('Vigil <vigil@localhost>'),
+  /** The address people open Vigil at, for links in e-mail (default http://HOST:PORT). */
+  PUBLIC_URL: z.url({ message: 'must be a URL (https://vigil.example.org)' }).optional(),
 });
 
 /** Validated configuration. */

@@ -1,9 +1,13 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '../database/data-source.js';
+import { AccessChanges } from '../realtime/access-changes.js';
 import { APP_CONFIG, type AppConfig } from './app-config.js';
 
-/** Configuration and the database connection, shared by every app (api, worker, CLI). */
+/**
+ * Configuration, the database connection and the announcement of access changes (written by
+ * several features), shared by every app (api, worker, CLI).
+ */
 @Global()
 @Module({})
 export class CoreModule {
@@ -11,8 +15,8 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL, config.DB_POOL_SIZE))],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG],
+      providers: [{ provide: APP_CONFIG, useValue: config }, AccessChanges],
+      exports: [APP_CONFIG, AccessChanges],
     };
   }
 }

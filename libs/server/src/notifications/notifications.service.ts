@@ -43,14 +43,24 @@ export class NotificationsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Writes notifications in the caller's transaction; returns the ids of users newly notified. */
+  /**
+   * Writes notifications in the caller's transaction, each with an outbox row so it reaches the
+   * person's sockets once committed; returns the ids of users newly notified.
+   */
   async notify(manager: EntityManager, note: NewNotification): Promise<string[]> {
     if (note.userIds.length === 0) return [];
     const rows = await queryRows<{ user_id: string }>(
       manager,
-      `INSERT INTO notifications (user_id, type, case_id, payload, dedupe_key)
-       SELECT u, $2, $3, $4, $5 FROM unnest($1::uuid[]) AS u
-       ON CONFLICT (user_id, dedupe_key) DO NOTHING RETURNING user_id`,
+      `WITH n AS (
+         INSERT INTO notifications (user_id, type, case_id, payload, dedupe_key)
+         SELECT u, $2, $3, $4, $5 FROM unnest($1::uuid[]) AS u
+         ON CONFLICT (user_id, dedupe_key) DO NOTHING RETURNING *),
+       o AS (
+         INSERT INTO outbox_events (topic, user_id, payload)
+         SELECT 'notification', n.user_id, jsonb_build_object('id', n.id, 'type', n.type,
+           'caseId', n.case_id, 'payload', n.payload, 'createdAt', n.created_at, 'readAt', NULL)
+         FROM n)
+       SELECT user_id FROM n`,
       [note.userIds, note.type, note.caseId, JSON.stringify(note.payload), note.dedupeKey ?? null],
     );
     return rows.map((r) => r.user_id);

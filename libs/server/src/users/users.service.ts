@@ -10,6 +10,7 @@ import { abilityToSql, type SqlFieldMap } from '../authorization/rules-to-sql.js
 import { decodeNameIdCursor, type Page, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery } from '../database/named-query.js';
+import { AccessChanges } from '../realtime/access-changes.js';
 import type { CreateUserDto } from './dto/create-user.dto.js';
 import type { ListUsersQueryDto } from './dto/list-users.query.js';
 import type { UpdateUserDto } from './dto/update-user.dto.js';
@@ -30,6 +31,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly passwords: PasswordService,
     private readonly refreshTokens: RefreshTokenService,
+    private readonly access: AccessChanges,
   ) {}
 
   /** Users the caller may read, by display name, filtered in SQL by their abilities. */
@@ -172,6 +174,10 @@ export class UsersService {
       );
       if (dto.active === false || passwordHash !== undefined) {
         diff.sessionsRevoked = await this.refreshTokens.revokeAllForUser(m, id);
+      }
+      // Open sockets follow at once: rooms the person may no longer read are left.
+      if (diff.roles || diff.clearance || diff.active || diff.organisationId) {
+        await this.access.announce(m, { userId: id });
       }
       await this.audit.append(m, context, {
         action: 'user.update',

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { subject } from '@casl/ability';
+import { defineAbilitiesFor } from '@vigil/domain';
+import type { DataSource } from 'typeorm';
+import { CASE_COLUMNS, CASE_FROM, caseSubject, type CaseRow } from '../cases/case-row.js';
+import type { Actor } from '../common/request-context.js';
+import { isUuid } from '../users/users.service.js';
+
+/** Which part of a case's feed a person receives: everything, or the Framework Team's view. */
+export type CaseView = 'office' | 'framework_team';
+
+/** The Socket.IO room of one view of a case. */
+export function caseRoom(caseId: string, view: CaseView): string {
+  return view === 'office' ? `case:${caseId}` : `case:${caseId}:ft`;
+}
+
+/** The room of one person's sockets (notifications, access changes). */
+export function userRoom(userId: string): string {
+  return `user:${userId}`;
+}
+
+/**
+ * Decides which room of a case a person may join, with the same rules as `GET /api/cases/:id`
+ * (Office) and `GET /api/priority-situations/:id` (Framework Team). Null: may not (or no such case).
+ */
+@Injectable()
+export class CaseRooms {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async viewFor(actor: Actor, caseId: string): Promise<CaseView | null> {
+    if (!isUuid(caseId)) return null;
+    const [row] = (await this.db.query(`SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.id = $1`, [
+      caseId,
+    ])) as CaseRow[];
+    if (!row) return null;
+    const ability = defineAbilitiesFor({ ...actor, active: true });
+    const fields = caseSubject(row);
+    if (ability.can('read', subject('Case', fields))) return 'office';
+    if (ability.can('read', subject('PrioritySituation', fields))) return 'framework_team';
+    return null;
+  }
+}

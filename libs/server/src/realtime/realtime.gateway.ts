@@ -1,0 +1,215 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type {
+  CaseFeedEvent,
+  ClientToServerEvents,
+  LiveNotification,
+  PresentUser,
+  ServerToClientEvents,
+  SocketAck,
+} from '@vigil/domain';
+import { frameworkTeamView, officeView } from '@vigil/domain';
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import { z } from 'zod';
+import { AccessTokenService } from '../auth/access-token.service.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import type { Actor } from '../common/request-context.js';
+import type { AccessChange } from './access-changes.js';
+import { CaseRooms, caseRoom, userRoom, type CaseView } from './case-rooms.js';
+
+/** What the server remembers of each socket (serialisable, so other instances can read it). */
+export interface SocketData {
+  userId: string;
+  displayName: string;
+}
+
+type VigilServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+type VigilSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+
+const caseRequest = z.object({ caseId: z.string().max(64) });
+const NO_SUCH_CASE = 'No such case.';
+
+/**
+ * The Socket.IO gateway on the api's port (DESIGN §8): the access token is checked in the
+ * handshake, a case's room is joined only after the same check as reading the case, and
+ * presence is computed from the sockets in a case's rooms (one entry per person).
+ */
+@Injectable()
+export class RealtimeGateway implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('RealtimeGateway');
+  private io: VigilServer | null = null;
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly tokens: AccessTokenService,
+    private readonly rooms: CaseRooms,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const httpServer = this.adapterHost.httpAdapter.getHttpServer() as HttpServer;
+    const io: VigilServer = new Server(httpServer, {
+      path: '/socket.io',
+      serveClient: false,
+      maxHttpBufferSize: this.config.SOCKET_MAX_MESSAGE_BYTES,
+      cors: { origin: this.config.CORS_ORIGINS.length ? this.config.CORS_ORIGINS : false },
+    });
+    io.use((socket, next) => {
+      const token: unknown = socket.handshake.auth['token'];
+      this.tokens
+        .authenticate(typeof token === 'string' ? token : null)
+        .then((actor) => {
+          socket.data = { userId: actor.id, displayName: actor.displayName };
+          next();
+        })
+        .catch((error: unknown) =>
+          next(new Error(error instanceof Error ? error.message : 'Sign in first.')),
+        );
+    });
+    io.on('connection', (socket) => this.onConnection(socket));
+    this.io = io;
+  }
+
+  onModuleDestroy(): void {
+    // Close the sockets but not the HTTP server: Nest closes that itself afterwards.
+    this.io?.local.disconnectSockets(true);
+    this.io?.engine.close();
+    this.io = null;
+  }
+
+  /** Sends a committed case event to each view's room, as that view may see it. */
+  deliverCaseEvent(event: CaseFeedEvent): void {
+    if (!this.io) return;
+    this.io.to(caseRoom(event.caseId, 'office')).emit('case:event', officeView(event));
+    const restricted = frameworkTeamView(event);
+    if (restricted)
+      this.io.to(caseRoom(event.caseId, 'framework_team')).emit('case:event', restricted);
+  }
+
+  deliverNotification(userId: string, notification: LiveNotification): void {
+    this.io?.to(userRoom(userId)).emit('notification', notification);
+  }
+
+  /**
+   * Checks again every socket an access change may affect and takes it out of each case room it
+   * may no longer read (or disconnects it when its account is gone or deactivated).
+   */
+  async recheck(change: AccessChange): Promise<void> {
+    const io = this.io;
+    if (!io) return;
+    const target =
+      'userId' in change
+        ? userRoom(change.userId)
+        : [caseRoom(change.caseId, 'office'), caseRoom(change.caseId, 'framework_team')];
+    const sockets = await io.in(target).fetchSockets();
+    const actors = new Map<string, Actor | null>();
+    const touched = new Set<string>();
+    for (const socket of sockets) {
+      const userId = socket.data.userId;
+      if (!actors.has(userId)) {
+        actors.set(userId, await this.tokens.loadActor(userId).catch(() => null));
+      }
+      const actor = actors.get(userId) ?? null;
+      if (!actor) {
+        socket.disconnect(true);
+        for (const room of socket.rooms) {
+          const joined = parseCaseRoom(room);
+          if (joined) touched.add(joined.caseId);
+        }
+        continue;
+      }
+      for (const room of socket.rooms) {
+        const joined = parseCaseRoom(room);
+        if (!joined) continue;
+        if ('caseId' in change && joined.caseId !== change.caseId) continue;
+        if ((await this.rooms.viewFor(actor, joined.caseId)) === joined.view) continue;
+        socket.leave(room);
+        socket.emit('case:removed', { caseId: joined.caseId });
+        touched.add(joined.caseId);
+      }
+    }
+    await Promise.all([...touched].map((caseId) => this.announcePresence(caseId)));
+  }
+
+  private onConnection(socket: VigilSocket): void {
+    void socket.join(userRoom(socket.data.userId));
+    socket.on('case:join', (request: unknown, ack: unknown) =>
+      this.answer(socket, ack, () => this.join(socket, request)),
+    );
+    socket.on('case:leave', (request: unknown, ack: unknown) =>
+      this.answer(socket, ack, () => this.leave(socket, request)),
+    );
+    socket.on('disconnecting', () => {
+      const cases = [...socket.rooms].map(parseCaseRoom).filter((r) => r !== null);
+      // The socket is still in its rooms now; announce once it has left them.
+      setImmediate(() => {
+        for (const { caseId } of cases) void this.announcePresence(caseId).catch(() => undefined);
+      });
+    });
+  }
+
+  private async join(
+    socket: VigilSocket,
+    request: unknown,
+  ): Promise<SocketAck<{ view: CaseView; presence: PresentUser[] }>> {
+    const parsed = caseRequest.safeParse(request);
+    if (!parsed.success) return { ok: false, error: 'Send { caseId }.' };
+    const { caseId } = parsed.data;
+    const actor = await this.tokens.loadActor(socket.data.userId).catch(() => null);
+    const view = actor ? await this.rooms.viewFor(actor, caseId) : null;
+    if (!view) return { ok: false, error: NO_SUCH_CASE };
+    await socket.join(caseRoom(caseId, view));
+    const presence = await this.announcePresence(caseId);
+    return { ok: true, view, presence };
+  }
+
+  private async leave(socket: VigilSocket, request: unknown): Promise<SocketAck> {
+    const parsed = caseRequest.safeParse(request);
+    if (!parsed.success) return { ok: false, error: 'Send { caseId }.' };
+    const { caseId } = parsed.data;
+    await socket.leave(caseRoom(caseId, 'office'));
+    await socket.leave(caseRoom(caseId, 'framework_team'));
+    await this.announcePresence(caseId);
+    return { ok: true };
+  }
+
+  /** Everyone viewing the case now, once per person, sent to both of its rooms. */
+  private async announcePresence(caseId: string): Promise<PresentUser[]> {
+    const io = this.io;
+    if (!io) return [];
+    const rooms = [caseRoom(caseId, 'office'), caseRoom(caseId, 'framework_team')];
+    const sockets = await io.in(rooms).fetchSockets();
+    const people = new Map<string, PresentUser>();
+    for (const s of sockets) {
+      people.set(s.data.userId, { userId: s.data.userId, displayName: s.data.displayName });
+    }
+    const users = [...people.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
+    io.to(rooms).emit('presence', { caseId, users });
+    return users;
+  }
+
+  /** Runs a handler and acknowledges its answer; a failure answers an error and is logged. */
+  private answer(socket: VigilSocket, ack: unknown, handler: () => Promise<SocketAck>): void {
+    const reply =
+      typeof ack === 'function' ? (ack as (answer: SocketAck) => void) : () => undefined;
+    handler()
+      .then(reply)
+      .catch((error: unknown) => {
+        this.logger.error({ msg: 'socket handler failed', userId: socket.data.userId, error });
+        reply({ ok: false, error: 'Something went wrong; try again.' });
+      });
+  }
+}
+
+function parseCaseRoom(room: string): { caseId: string; view: CaseView } | null {
+  const match = /^case:([0-9a-f-]{36})(:ft)?$/.exec(room);
+  if (!match?.[1]) return null;
+  return { caseId: match[1], view: match[2] ? 'framework_team' : 'office' };
+}
