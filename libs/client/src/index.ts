@@ -1,2 +1,3 @@
 export * from './client.js';
 export type { paths, components } from './generated/api-types.js';
+export * from './realtime.js';
