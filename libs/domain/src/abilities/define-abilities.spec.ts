@@ -71,6 +71,7 @@ const NONE: Grants = {
   manageMembers: 'never',
   assess: 'never',
   finalise: 'never',
+  endorse: 'never',
 };
 const NO_ACCESS: Grants = NONE;
 const OWN_ACCOUNT: Grants = { ...NONE, read: 'own account' };
@@ -159,7 +160,11 @@ const PERSONAS: Persona[] = [
       Organisation: DIRECTORY,
       AuditEntry: NO_ACCESS,
       Case: NO_ACCESS,
-      PrioritySituation: { ...NONE, read: 'within clearance, if a priority situation' },
+      PrioritySituation: {
+        ...NONE,
+        read: 'within clearance, if a priority situation',
+        endorse: 'within clearance, if a priority situation',
+      },
       Notification: OWN_NOTIFICATIONS,
       Source: NO_ACCESS,
       InformationItem: NO_ACCESS,

@@ -98,7 +98,8 @@ export function defineAbilitiesFor(user: AbilityUser): AppAbility {
   }
 
   if (user.roles.includes('framework_team')) {
-    can('read', 'PrioritySituation', { ...withinClearance, prioritySituation: true });
+    // Whoever reads the restricted view may endorse it (one endorsement each, changeable).
+    can(['read', 'endorse'], 'PrioritySituation', { ...withinClearance, prioritySituation: true });
   }
 
   // Administrators manage people and organisations and read the audit trail, but read no case

@@ -31,6 +31,8 @@ export const ACTIONS = [
   'assess',
   /** Finalise a risk assessment (it becomes read-only and updates the case's risk level). */
   'finalise',
+  /** Endorse a priority situation shared with the Framework Team (with a note). */
+  'endorse',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
