@@ -1,4 +1,4 @@
-// One Jest run, four tiers. ESM mode because NestJS 12 is ESM-only (see ../shared/STACK-NOTES.md).
+// One Jest run, five tiers. ESM mode because NestJS 12 is ESM-only (see ../shared/STACK-NOTES.md).
 const swc = [
   '@swc/jest',
   {
@@ -52,6 +52,11 @@ export default {
       ],
     },
     { ...common, displayName: 'api', testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts'] },
+    {
+      ...common,
+      displayName: 'realtime',
+      testMatch: ['<rootDir>/test/realtime/**/*.realtime-spec.ts'],
+    },
     {
       ...common,
       displayName: 'browser',

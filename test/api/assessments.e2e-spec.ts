@@ -328,12 +328,20 @@ describe('bad input is a 4xx with a message and writes nothing', () => {
 });
 
 describe('who may do what', () => {
-  it('outsider analyst 403 on create; no read 404; analyst cannot finalise; Framework Team and admin 404', async () => {
+  it('outsider analyst 403 on an unclassified case, 404 on a classified one; analyst cannot finalise; Framework Team and admin 404', async () => {
     const c = await secretCase();
     const draft = (await postAssessment(api, analyst, c.id, { ratings: [] }))
       .body as AssessmentBody;
-    expectError(await postAssessment(api, outsider, c.id, { ratings: [] }), 403, /assess/);
-    expectError(await patch(outsider, draft.id, { version: 1 }), 403);
+    const open = await openCase(api, analyst, { classification: 'unclassified' });
+    const openDraft = (await postAssessment(api, analyst, open.id, { ratings: [] }))
+      .body as AssessmentBody;
+    expectError(await postAssessment(api, outsider, open.id, { ratings: [] }), 403, /assess/);
+    expectError(await patch(outsider, openDraft.id, { version: 1 }), 403);
+    // A classified case is need to know: an analyst who does not work it cannot see it at all.
+    expectError(await postAssessment(api, outsider, c.id, { ratings: [] }), 404);
+    expectError(await get(outsider, `/api/assessments/${draft.id}`), 404);
+    expectError(await get(outsider, `/api/cases/${c.id}/assessments`), 404);
+    expectError(await patch(outsider, draft.id, { version: 1 }), 404);
     for (const s of [lowClearance, ft, admin]) {
       expectError(await postAssessment(api, s, c.id, { ratings: [] }), 404);
       expectError(await get(s, `/api/assessments/${draft.id}`), 404);
@@ -385,7 +393,7 @@ describe('who may do what', () => {
 
 describe('suggestions and heat map', () => {
   it('counts new readable items per factor since the latest finalised assessment', async () => {
-    const c = await openCase(api, analyst, { classification: 'confidential' });
+    const c = await openCase(api, analyst, { classification: 'unclassified' });
     const reader = await sessionFor(api, {
       roles: ['analyst'],
       clearance: 'strictly_confidential',

@@ -174,15 +174,18 @@ describe('editing a case', () => {
     expect(await auditActions(c.id)).toEqual(['case.update', 'case.create']);
   });
 
-  it('a non-member analyst 403, an adviser 403 (advisers do not edit), Framework Team and admin 404', async () => {
-    const c = await openCase(api, analyst);
+  it('a non-member analyst 403 (404 on a classified case: need to know), an adviser 403 (advisers do not edit), Framework Team and admin 404', async () => {
+    const c = await openCase(api, analyst, { classification: 'unclassified' });
+    const classified = await openCase(api, analyst, { classification: 'confidential' });
     const outsider = await sessionFor(api, {
       roles: ['analyst'],
       clearance: 'strictly_confidential',
     });
-    const patch = (s: Session) =>
-      http().patch(`/api/cases/${c.id}`).set(s.auth()).send({ version: 1, title: 'Hijacked' });
+    const patch = (s: Session, id = c.id) =>
+      http().patch(`/api/cases/${id}`).set(s.auth()).send({ version: 1, title: 'Hijacked' });
     expectError(await patch(outsider), 403, /^You may not edit this case\.$/);
+    expectError(await patch(outsider, classified.id), 404, /^No such case\.$/);
+    expectError(await http().get(`/api/cases/${classified.id}`).set(outsider.auth()), 404);
     expectError(await patch(adviser), 403, /^Your role does not allow this \(update Case\)\.$/);
     expectError(await patch(ft), 404);
     expectError(await patch(admin), 404);
@@ -446,7 +449,7 @@ describe('listing cases', () => {
 
 describe('case members', () => {
   it('the lead adds an adviser and an analyst (201, listed); the member analyst can then propose', async () => {
-    const c = await openCase(api, analyst);
+    const c = await openCase(api, analyst, { classification: 'unclassified' });
     facts.set(c.id, ALL_FACTS);
     const member = await sessionFor(api, { roles: ['analyst'], clearance: 'confidential' });
     expectError(
@@ -513,8 +516,14 @@ describe('case members', () => {
       roles: ['analyst'],
       clearance: 'strictly_confidential',
     });
+    // A classified case is need to know: to an analyst who does not work it, it does not exist.
+    expectError(await add(outsider, outsider.user.id), 404, /^No such case\.$/);
+    const open = await openCase(api, analyst, { classification: 'unclassified' });
     expectError(
-      await add(outsider, outsider.user.id),
+      await http()
+        .post(`/api/cases/${open.id}/members`)
+        .set(outsider.auth())
+        .send({ userId: outsider.user.id, role: 'analyst' }),
       403,
       /^You may not change the members of this case\.$/,
     );
@@ -522,8 +531,8 @@ describe('case members', () => {
     expect(members.body).toEqual([]);
   });
 
-  it('removing a member: 204; they can no longer edit (403) but still read', async () => {
-    const c = await openCase(api, analyst);
+  it('removing a member of a classified case: 204; they can no longer edit nor read it (404)', async () => {
+    const c = await openCase(api, analyst, { classification: 'confidential' });
     const member = await sessionFor(api, { roles: ['analyst'], clearance: 'confidential' });
     expect(
       (
@@ -554,11 +563,11 @@ describe('case members', () => {
         .patch(`/api/cases/${c.id}`)
         .set(member.auth())
         .send({ version: 4, summary: 'Again.' }),
-      403,
-      /^You may not edit this case\.$/,
+      404,
+      /^No such case\.$/,
     );
-    const read = await http().get(`/api/cases/${c.id}`).set(member.auth());
-    expect(read.status).toBe(200);
+    expectError(await http().get(`/api/cases/${c.id}`).set(member.auth()), 404);
+    const read = await http().get(`/api/cases/${c.id}`).set(analyst.auth());
     expect(read.body).toMatchObject({ version: 4, summary: 'Member edit.' });
     expect(await auditActions(c.id)).toEqual([
       'case.member_remove',

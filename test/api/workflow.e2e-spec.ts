@@ -154,7 +154,8 @@ it('refuses escalation to alert without a fresh finalised assessment, with the r
 });
 
 it('forbidden moves: Framework Team and admin 404 (hidden), non-member analyst 403, analyst approving 403', async () => {
-  const c = await openCase(api, analyst);
+  // Unclassified: an analyst who does not work it reads it but may not move it.
+  const c = await openCase(api, analyst, { classification: 'unclassified' });
   facts.set(c.id, ALL_FACTS);
   expect((await propose(ft, c.id, 'alert')).status).toBe(404);
   expect((await api.http().get(`/api/cases/${c.id}`).set(ft.auth())).status).toBe(404);
@@ -166,6 +167,8 @@ it('forbidden moves: Framework Team and admin 404 (hidden), non-member analyst 4
     clearance: 'strictly_confidential',
   });
   expect((await propose(outsider, c.id, 'alert')).status).toBe(403);
+  const classified = await openCase(api, analyst, { classification: 'confidential' });
+  expect((await propose(outsider, classified.id, 'alert')).status).toBe(404);
   const p = await propose(analyst, c.id, 'alert');
   expect((await post(outsider, `/api/escalations/${p.body.id}/approve`)).status).toBe(403);
   expect((await post(ft, `/api/escalations/${p.body.id}/approve`)).status).toBe(404);

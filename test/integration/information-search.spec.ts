@@ -165,13 +165,14 @@ it('filters by linked case, and a case the reader may not read filters everythin
   const linked = items.titleHit?.cases[0]?.id;
   expect(await titles(author, { caseId: linked })).toEqual([items.titleHit?.title]);
   // The unclassified item itself is readable, but naming a case one may not read reveals no link.
-  const analyst = await sessionFor(api, { roles: ['analyst'], clearance: 'strictly_confidential' });
+  // An adviser cleared for it reads the case (an analyst would also need to work it).
+  const cleared = await sessionFor(api, { roles: ['adviser'], clearance: 'strictly_confidential' });
   await testPool().query(
     "UPDATE cases SET classification = 'strictly_confidential' WHERE id = $1",
     [linked],
   );
   const reader = await sessionFor(api, { roles: ['analyst'], clearance: 'confidential' });
-  expect(await titles(analyst, { caseId: linked })).toEqual([items.titleHit?.title]);
+  expect(await titles(cleared, { caseId: linked })).toEqual([items.titleHit?.title]);
   expect(await titles(reader, { q: tag, country: 'SSD', kind: ['incident'] })).toEqual([
     items.titleHit?.title,
   ]);
