@@ -5,8 +5,8 @@ import { RequireAbility } from './features/auth/components/require-ability';
 import { RequireSession } from './features/auth/components/require-session';
 import { SessionGate } from './features/auth/components/session-gate';
 import { SignInPage } from './features/auth/components/sign-in-page';
-import { OverviewPage } from './features/overview/components/overview-page';
 import { AppLayout } from './features/shell/components/app-layout';
+import { HomePage } from './features/shell/components/home-page';
 import { NotFoundPage } from './features/shell/components/not-found-page';
 
 /** A page loaded on first visit, so the first screen does not wait for every feature. */
@@ -57,6 +57,14 @@ const AssessmentPage = lazyPage(
   () => import('./features/assessments/components/assessment-page'),
   'AssessmentPage',
 );
+const PrioritySituationsPage = lazyPage(
+  () => import('./features/framework-team/components/priority-situations-page'),
+  'PrioritySituationsPage',
+);
+const PrioritySituationPage = lazyPage(
+  () => import('./features/framework-team/components/priority-situation-page'),
+  'PrioritySituationPage',
+);
 const HeatMapPage = lazyPage(
   () => import('./features/risk/components/heat-map-page'),
   'HeatMapPage',
@@ -101,7 +109,7 @@ export function createAppRouter() {
             {
               element: <AppLayout />,
               children: [
-                { index: true, element: <OverviewPage /> },
+                { index: true, element: <HomePage /> },
                 { path: 'situations', element: guarded('read', 'Case', SituationsPage) },
                 { path: 'situations/:id', element: guarded('read', 'Case', CasePage) },
                 {
@@ -127,6 +135,14 @@ export function createAppRouter() {
                   element: guarded('read', 'InformationItem', EditItemPage),
                 },
                 { path: 'approvals', element: guarded('approve', 'Case', ApprovalsPage) },
+                {
+                  path: 'framework-team',
+                  element: guarded('read', 'PrioritySituation', PrioritySituationsPage),
+                },
+                {
+                  path: 'framework-team/:id',
+                  element: guarded('read', 'PrioritySituation', PrioritySituationPage),
+                },
                 { path: 'notifications', element: loading(<NotificationsPage />) },
                 { path: 'admin/users', element: guarded('create', 'User', UsersPage) },
                 {

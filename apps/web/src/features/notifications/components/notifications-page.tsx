@@ -5,36 +5,26 @@ import { LoadingIndicator, QueryError } from '../../../components/query-state';
 import { errorMessage } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { formatDate } from '../../situations/components/stage';
+import { useCurrentUser } from '../../auth/hooks/current-user-context';
+import { isFrameworkTeamOnly } from '../../framework-team/framework-team-user';
 import type { Notification } from '../api/notifications-api';
 import { useMarkAllRead, useMarkRead, useNotifications } from '../hooks/use-notifications';
+import { EmailPreferenceField } from './email-preference';
+import { describeNotification } from './notification-words';
 
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
-
-/** A notification in words. */
-export function describeNotification(n: Notification): string {
-  const reference = text(n.payload['reference']);
-  const title = text(n.payload['title']);
-  const subject = [reference, title].filter(Boolean).join(': ');
-  switch (n.type) {
-    case 'review.overdue': {
-      const due = text(n.payload['nextReviewDue']);
-      return `Review overdue: ${subject}${due ? ` (was due ${formatDate(due)})` : ''}`;
-    }
-    default:
-      return subject ? `${n.type}: ${subject}` : n.type;
-  }
-}
-
-/** `/notifications`: newest first, unread marked in text, "Mark all read". */
+/** `/notifications`: newest first, unread marked in text, mark read, e-mail preference. */
 export function NotificationsPage() {
   useDocumentTitle('Notifications');
+  const user = useCurrentUser();
   const query = useNotifications();
   const markRead = useMarkRead();
   const markAll = useMarkAllRead();
   const [announcement, setAnnouncement] = useState('');
   const items = query.data?.pages.flatMap((page) => page.items) ?? [];
   const unread = query.data?.pages[0]?.unread ?? 0;
+  // The Framework Team reads a case through its restricted view only.
+  const caseLink = (n: Notification) =>
+    isFrameworkTeamOnly(user) ? `/framework-team/${n.caseId}` : `/situations/${n.caseId}`;
 
   return (
     <section className="page" aria-labelledby="notifications-title">
@@ -59,6 +49,7 @@ export function NotificationsPage() {
       <p role="status" className="page__status">
         {announcement}
       </p>
+      <EmailPreferenceField />
       {query.isPending ? (
         <LoadingIndicator label="Loading notifications…" />
       ) : query.isError ? (
@@ -72,16 +63,14 @@ export function NotificationsPage() {
             {items.map((n) => {
               const isUnread = n.readAt === null;
               const words = describeNotification(n);
+              const read = () => {
+                if (isUnread) markRead.mutate(n.id);
+              };
               return (
                 <li key={n.id} className={`notification${isUnread ? ' notification--unread' : ''}`}>
                   {isUnread ? <strong className="notification__unread">Unread: </strong> : null}
                   {n.caseId ? (
-                    <Link
-                      to={`/situations/${n.caseId}`}
-                      onClick={() => {
-                        if (isUnread) markRead.mutate(n.id);
-                      }}
-                    >
+                    <Link to={caseLink(n)} onClick={read}>
                       {words}
                     </Link>
                   ) : (
@@ -90,6 +79,20 @@ export function NotificationsPage() {
                   <span className="muted">
                     <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
                   </span>
+                  {isUnread ? (
+                    <>
+                      {' '}
+                      <button
+                        type="button"
+                        className="button button--ghost button--small"
+                        disabled={markRead.isPending}
+                        onClick={read}
+                        aria-label={`Mark read: ${words}`}
+                      >
+                        Mark read
+                      </button>
+                    </>
+                  ) : null}
                 </li>
               );
             })}

@@ -1,6 +1,8 @@
 import { NavLink } from 'react-router';
 import type { Action, SubjectName } from '@vigil/domain';
 import { useAbility } from '../../../lib/ability';
+import { useCurrentUser } from '../../auth/hooks/current-user-context';
+import { isFrameworkTeamOnly } from '../../framework-team/framework-team-user';
 
 interface NavEntry {
   to: string;
@@ -20,10 +22,18 @@ const ENTRIES: NavEntry[] = [
   { to: '/admin/audit', label: 'Audit log', requires: ['read', 'AuditEntry'] },
 ];
 
+/** The Framework Team portal: their situations and their notifications, nothing else. */
+const FRAMEWORK_TEAM_ENTRIES: NavEntry[] = [
+  { to: '/framework-team', label: 'Priority situations' },
+  { to: '/notifications', label: 'Notifications' },
+];
+
 /** Left navigation; entries depend on the user's abilities. */
 export function MainNav() {
   const ability = useAbility();
-  const entries = ENTRIES.filter(
+  const user = useCurrentUser();
+  const all = isFrameworkTeamOnly(user) ? FRAMEWORK_TEAM_ENTRIES : ENTRIES;
+  const entries = all.filter(
     (entry) => !entry.requires || ability.can(entry.requires[0], entry.requires[1]),
   );
   return (

@@ -7,15 +7,26 @@ import { ApiError } from '../../../lib/api-client';
 import { CLEARANCE_LABELS } from '../../../lib/api-types';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { CaseAssessments } from '../../assessments/components/case-assessments';
+import type { Thread } from '../../comments/api/comments-api';
+import { CommentPanel } from '../../comments/components/comment-panel';
+import { AccessLost } from '../../realtime/components/access-lost';
+import { PresenceAvatars } from '../../realtime/components/presence-avatars';
+import { useCaseRoom } from '../../realtime/hooks/use-case-room';
 import { NotFoundPage } from '../../shell/components/not-found-page';
 import { useCase, useCaseEvents, useCaseMembers, useWorkflow } from '../hooks/use-cases';
 import { CaseMembers } from './case-members';
+import { PrioritySharing } from './priority-sharing';
 import { NextReview, StageBadge, riskText } from './stage';
 import { SummaryEditor } from './summary-editor';
 import { Timeline } from './timeline';
 import { WorkflowPanel } from './workflow-panel';
 
-/** `/situations/:id`: header, summary, workflow, members and timeline of one situation. */
+const OFFICE_THREADS: Thread[] = ['internal', 'framework_team'];
+
+/**
+ * `/situations/:id`: header, summary, workflow, members, discussion and timeline of one
+ * situation, kept live through the case's room (who is here, what changed).
+ */
 export function CasePage() {
   const { id = '' } = useParams();
   const location = useLocation();
@@ -33,12 +44,14 @@ export function CasePage() {
     if (initialAnnouncement) void navigate('.', { replace: true, state: null });
   }, [initialAnnouncement, navigate]);
   const ability = useAbility();
+  const room = useCaseRoom(id);
   const item = useCase(id);
   const members = useCaseMembers(id);
   const workflow = useWorkflow(id);
   const events = useCaseEvents(id);
   useDocumentTitle(item.data ? `${item.data.reference}: ${item.data.title}` : 'Situation');
 
+  if (room.removed) return <AccessLost backTo="/situations" backLabel="← Situations" />;
   if (item.isPending) return <LoadingIndicator label="Loading the situation…" />;
   if (item.isError) {
     if (item.error instanceof ApiError && [400, 403, 404].includes(item.error.statusCode))
@@ -47,26 +60,16 @@ export function CasePage() {
   }
   const data = item.data;
   const memberIds = members.data?.map((m) => m.userId) ?? [];
-  const canEdit = ability.can(
-    'update',
-    subject('Case', {
-      id: data.id,
-      classification: data.classification,
-      leadAnalystId: data.leadAnalystId,
-      memberIds,
-      prioritySituation: data.prioritySituation,
-    }),
-  );
-  const canManageMembers = ability.can(
-    'manageMembers',
-    subject('Case', {
-      id: data.id,
-      classification: data.classification,
-      leadAnalystId: data.leadAnalystId,
-      memberIds,
-      prioritySituation: data.prioritySituation,
-    }),
-  );
+  const asSubject = subject('Case', {
+    id: data.id,
+    classification: data.classification,
+    leadAnalystId: data.leadAnalystId,
+    memberIds,
+    prioritySituation: data.prioritySituation,
+  });
+  const canEdit = ability.can('update', asSubject);
+  const canManageMembers = ability.can('manageMembers', asSubject);
+  const canShare = ability.can('share', asSubject);
   const pending = data.subState === 'pending';
 
   return (
@@ -75,6 +78,7 @@ export function CasePage() {
         <Link to="/situations">← Situations</Link>
       </p>
       <header className="case-header">
+        <PresenceAvatars users={room.presence} />
         <p className="case-header__reference">{data.reference}</p>
         <h1 id="case-title">{data.title}</h1>
         <dl className="details case-header__facts">
@@ -116,6 +120,7 @@ export function CasePage() {
             onSaved={setAnnouncement}
           />
           <CaseAssessments caseItem={data} members={members.data} />
+          <CommentPanel caseId={data.id} threads={OFFICE_THREADS} />
           <section className="card" aria-labelledby="timeline-title">
             <h2 id="timeline-title" className="card__title">
               Timeline
@@ -138,6 +143,12 @@ export function CasePage() {
             <WorkflowPanel caseId={data.id} workflow={workflow.data} onDone={setAnnouncement} />
           )}
           <CaseMembers caseId={data.id} canManage={canManageMembers} onDone={setAnnouncement} />
+          <PrioritySharing
+            caseId={data.id}
+            shared={data.prioritySituation}
+            canShare={canShare}
+            onDone={setAnnouncement}
+          />
         </div>
       </div>
     </article>

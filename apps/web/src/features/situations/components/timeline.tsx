@@ -59,9 +59,30 @@ export function describeEvent(event: CaseEvent): string {
     }
     case 'information.linked':
       return 'linked an information item';
+    case 'comment.created':
+      return event.payload['parentId']
+        ? `replied in the ${threadWords(event)}`
+        : `commented in the ${threadWords(event)}`;
+    case 'comment.edited':
+      return `edited a comment in the ${threadWords(event)}`;
+    case 'comment.deleted':
+      return `deleted a comment in the ${threadWords(event)}`;
+    case 'case.priority_changed':
+      return event.payload['shared'] === false
+        ? 'stopped sharing the situation with the Framework Team'
+        : 'shared the situation with the Framework Team as a priority situation';
+    case 'endorsement.saved':
+      return 'endorsed the situation (Framework Team)';
+    case 'endorsement.withdrawn':
+    case 'endorsement.deleted':
+      return 'withdrew an endorsement (Framework Team)';
     default:
       return event.type;
   }
+}
+
+function threadWords(event: CaseEvent): string {
+  return event.payload['thread'] === 'framework_team' ? 'Framework Team thread' : 'internal thread';
 }
 
 function periodWords(event: CaseEvent): string {

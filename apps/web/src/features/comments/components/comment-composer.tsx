@@ -1,0 +1,155 @@
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { FormAlert } from '../../../components/form-alert';
+import { ApiError, errorMessage } from '../../../lib/api-client';
+import { useDebouncedValue } from '../../../lib/use-debounced-value';
+import type { CommentAuthor, Thread } from '../api/comments-api';
+import { useMentionable } from '../hooks/use-comments';
+import { useMentionText } from '../hooks/use-mention-query';
+import { MentionOptions } from './mention-options';
+
+const MAX_LENGTH = 10_000;
+
+interface CommentComposerProps {
+  caseId: string;
+  thread: Thread;
+  label: string;
+  submitLabel: string;
+  initialBody?: string;
+  initialMentions?: CommentAuthor[];
+  autoFocus?: boolean;
+  /** Sends the comment; a rejection's message is shown under the field. */
+  onSubmit: (body: string, mentions: string[]) => Promise<void>;
+  onCancel?: () => void;
+}
+
+/** A markdown textarea with an `@` picker of people who may read the thread; Ctrl+Enter sends. */
+export function CommentComposer(props: CommentComposerProps) {
+  const { caseId, thread, label, submitLabel, onSubmit, onCancel } = props;
+  const text = useMentionText(props.initialBody ?? '', props.initialMentions);
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [active, setActive] = useState(0);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const fieldId = useId();
+  const listId = useId();
+  const hintId = useId();
+  const errorId = useId();
+  const q = useDebouncedValue(text.query?.text ?? '', 150);
+  const candidates = useMentionable(caseId, thread, q, text.query !== null);
+  const options = text.query ? (candidates.data ?? []).slice(0, 8) : [];
+  const open = text.query !== null;
+  const activeOption = options[Math.min(active, options.length - 1)];
+
+  const submit = async () => {
+    const body = text.value.trim();
+    if (sending) return;
+    if (!body) return setError('Write something before sending.');
+    if (body.length > MAX_LENGTH) return setError(`Keep it under ${MAX_LENGTH} characters.`);
+    setError(null);
+    setSending(true);
+    try {
+      await onSubmit(body, text.mentions);
+      text.reset();
+    } catch (caught) {
+      const fields = caught instanceof ApiError ? caught.fieldErrors() : {};
+      setError(fields['mentions'] ?? fields['body'] ?? errorMessage(caught));
+      textareaRef.current?.focus();
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const pick = (person: CommentAuthor) => {
+    const caret = text.pick(person);
+    setActive(0);
+    window.setTimeout(() => {
+      const el = textareaRef.current;
+      if (el && caret !== null) {
+        el.focus();
+        el.setSelectionRange(caret, caret);
+      }
+    }, 0);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void submit();
+      return;
+    }
+    if (!open) {
+      if (event.key === 'Escape' && onCancel) onCancel();
+      return;
+    }
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive((i) => (options.length === 0 ? 0 : (i + step + options.length) % options.length));
+    } else if ((event.key === 'Enter' || event.key === 'Tab') && activeOption) {
+      event.preventDefault();
+      pick(activeOption);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      text.closeQuery();
+    }
+  };
+
+  const onFormSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void submit();
+  };
+
+  return (
+    <form className="composer" onSubmit={onFormSubmit} noValidate aria-busy={sending}>
+      <label htmlFor={fieldId} className="field__label">
+        {label}
+      </label>
+      <p id={hintId} className="field__hint">
+        Markdown is supported. Type @ to mention someone who can read this thread. Ctrl+Enter sends.
+      </p>
+      <div className="composer__field">
+        <textarea
+          ref={textareaRef}
+          id={fieldId}
+          className="input textarea composer__textarea"
+          rows={3}
+          value={text.value}
+          autoFocus={props.autoFocus}
+          aria-autocomplete="list"
+          aria-controls={open ? listId : undefined}
+          aria-activedescendant={open && activeOption ? `${listId}-${activeOption.id}` : undefined}
+          aria-describedby={error ? `${errorId} ${hintId}` : hintId}
+          aria-invalid={error ? true : undefined}
+          onChange={(event) => {
+            text.update(event.target.value, event.target.selectionStart);
+            setActive(0);
+          }}
+          onKeyDown={onKeyDown}
+          onBlur={() => window.setTimeout(text.closeQuery, 150)}
+        />
+        {open ? (
+          <MentionOptions
+            id={listId}
+            options={options}
+            active={Math.min(active, Math.max(options.length - 1, 0))}
+            loading={candidates.isFetching}
+            onPick={pick}
+          />
+        ) : null}
+      </div>
+      <div id={errorId}>
+        <FormAlert message={error} />
+      </div>
+      <div className="form__actions">
+        <button type="submit" className="button button--primary button--small" disabled={sending}>
+          {submitLabel}
+        </button>
+        {onCancel ? (
+          <button type="button" className="button button--small" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,71 @@
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { connectRealtime, type RealtimeSocket } from '@vigil/client';
+import { refreshSession } from '../../../lib/api-client';
+import { getAccessToken } from '../../../lib/auth-session';
+import { RealtimeContext, type ConnectionStatus } from '../hooks/realtime-context';
+
+/** Refused handshakes in a row before giving up until the next page load or network change. */
+const MAX_REFUSALS = 3;
+
+/**
+ * Opens the session's one socket (the access token is read again at each reconnection), keeps
+ * its status, refreshes the session when the server refuses an expired token, and refreshes the
+ * notifications when one arrives.
+ */
+export function RealtimeProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [socket, setSocket] = useState<RealtimeSocket | null>(null);
+  const [status, setStatus] = useState<ConnectionStatus>('connecting');
+
+  useEffect(() => {
+    const live = connectRealtime({ token: getAccessToken });
+    let refusals = 0;
+
+    const onConnect = () => {
+      refusals = 0;
+      setStatus('connected');
+    };
+    const onDisconnect = (reason: string) => {
+      if (reason === 'io client disconnect') return setStatus('offline');
+      setStatus('reconnecting');
+      // The server closed it (access changed): try again, the handshake decides.
+      if (reason === 'io server disconnect') live.connect();
+    };
+    const onConnectError = () => {
+      // Still active: a network problem the client retries by itself.
+      if (live.active) return setStatus('reconnecting');
+      // Refused by the server (missing or expired token): refresh once, then try again.
+      refusals += 1;
+      if (refusals > MAX_REFUSALS) return setStatus('offline');
+      setStatus('reconnecting');
+      refreshSession()
+        .then(() => live.connect())
+        .catch(() => setStatus('offline'));
+    };
+    const onOnline = () => {
+      if (!live.connected) live.connect();
+    };
+    const onOffline = () => setStatus('offline');
+
+    live.on('connect', onConnect);
+    live.on('disconnect', onDisconnect);
+    live.on('connect_error', onConnectError);
+    live.on('notification', () => {
+      void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+    });
+    window.addEventListener('online', onOnline);
+    window.addEventListener('offline', onOffline);
+    setSocket(live);
+    return () => {
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
+      live.removeAllListeners();
+      live.disconnect();
+      setSocket(null);
+    };
+  }, [queryClient]);
+
+  const value = useMemo(() => ({ socket, status }), [socket, status]);
+  return <RealtimeContext value={value}>{children}</RealtimeContext>;
+}
