@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DomainError, type CommentThread } from '@vigil/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { CaseRow } from '../cases/case-row.js';
+import type { RequestContext } from '../common/request-context.js';
+import { namedQuery, queryRows } from '../database/named-query.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import type { CommentPerson } from './dto/comment.response.js';
+import {
+  loadThreadCase,
+  THREAD_READER_SQL,
+  THREAD_WORDS,
+  type ThreadUserRow,
+  userReadsThread,
+} from './thread-access.js';
+
+/** How many people one search answers at most. */
+const MENTIONABLE_LIMIT = 20;
+
+/** What a notification about a new comment says: never its text. */
+export interface CommentNotice {
+  commentId: string;
+  thread: CommentThread;
+  authorId: string;
+  authorName: string;
+  mentionIds: string[];
+}
+
+/** Who may be mentioned in a thread, checking mentions, and telling the people concerned. */
+@Injectable()
+export class CommentMentionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  /** Up to 20 active people who may read the thread, matching `q` on the display name. */
+  async mentionable(
+    context: RequestContext,
+    caseId: string,
+    thread: CommentThread,
+    q: string | undefined,
+  ): Promise<CommentPerson[]> {
+    const row = await loadThreadCase(this.db.manager, context, caseId, thread);
+    const where = [THREAD_READER_SQL];
+    const params: Record<string, unknown> = {
+      caseId: row.id,
+      thread,
+      limit: MENTIONABLE_LIMIT,
+    };
+    const search = q?.trim();
+    if (search) {
+      where.push('u.display_name ILIKE :q');
+      params.q = `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    }
+    const rows = await namedQuery<{ id: string; display_name: string; acronym: string }>(
+      this.db,
+      `SELECT u.id, u.display_name, o.acronym FROM cases c
+       JOIN users u ON TRUE JOIN organisations o ON o.id = u.organisation_id
+       WHERE c.id = :caseId AND ${where.join(' AND ')}
+       ORDER BY lower(u.display_name), u.id LIMIT :limit`,
+      params,
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      displayName: r.display_name,
+      organisationAcronym: r.acronym,
+    }));
+  }
+
+  /**
+   * The mentions of a comment, without repeats, once each is known to be an active user who may
+   * read the thread; otherwise a 400 naming who cannot.
+   */
+  async resolve(
+    manager: EntityManager,
+    row: CaseRow,
+    thread: CommentThread,
+    ids: readonly string[],
+  ): Promise<string[]> {
+    const unique = [...new Set(ids.map((id) => id.toLowerCase()))];
+    if (unique.length === 0) return [];
+    const users = await this.users(manager, unique);
+    const byId = new Map(users.map((u) => [u.id, u]));
+    for (const id of unique) {
+      const user = byId.get(id);
+      const problem = !user
+        ? `No user has the id ${id}.`
+        : !userReadsThread(user, thread, row)
+          ? `${user.display_name} cannot read the ${THREAD_WORDS[thread]} thread of this case.`
+          : null;
+      if (problem)
+        throw new DomainError('validation_failed', problem, [
+          { field: 'mentions', message: problem },
+        ]);
+    }
+    return unique;
+  }
+
+  /**
+   * Notifies the people mentioned (once per comment each, so an edit tells only those newly
+   * mentioned) and, for a new Framework Team comment, the case's lead analyst.
+   */
+  async notify(
+    manager: EntityManager,
+    row: CaseRow,
+    notice: CommentNotice,
+    isNew: boolean,
+  ): Promise<void> {
+    const mentioned = notice.mentionIds.filter((id) => id !== notice.authorId);
+    await this.notifications.notify(manager, {
+      userIds: mentioned,
+      type: 'mention',
+      caseId: row.id,
+      payload: {
+        commentId: notice.commentId,
+        thread: notice.thread,
+        reference: row.reference,
+        authorName: notice.authorName,
+      },
+      dedupeKey: `mention:${notice.commentId}`,
+    });
+    const lead = row.lead_analyst_id;
+    if (!isNew || notice.thread !== 'framework_team' || !lead || lead === notice.authorId) return;
+    // A lead who can no longer read the thread is not told of it.
+    const [leadUser] = await this.users(manager, [lead]);
+    if (!leadUser || !userReadsThread(leadUser, notice.thread, row)) return;
+    await this.notifications.notify(manager, {
+      userIds: [lead],
+      type: 'comment.framework_team',
+      caseId: row.id,
+      payload: {
+        commentId: notice.commentId,
+        reference: row.reference,
+        authorName: notice.authorName,
+      },
+      dedupeKey: `comment.framework_team:${notice.commentId}`,
+    });
+  }
+
+  private users(manager: EntityManager, ids: string[]): Promise<ThreadUserRow[]> {
+    return queryRows<ThreadUserRow>(
+      manager,
+      `SELECT id, display_name, roles, clearance, active, organisation_id FROM users
+       WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+}

@@ -1,0 +1,87 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { STAGES, type Stage } from '@vigil/domain';
+
+/** How many endorsements one organisation's members gave. */
+export class OrganisationEndorsementCount {
+  @ApiProperty({ format: 'uuid' }) organisationId!: string;
+  @ApiProperty({ example: 'OHCHR' }) acronym!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() count!: number;
+}
+
+/** Endorsements of a situation, counted per organisation. */
+export class EndorsementCounts {
+  @ApiProperty() total!: number;
+  @ApiProperty({ type: [OrganisationEndorsementCount] })
+  byOrganisation!: OrganisationEndorsementCount[];
+}
+
+/** The caller's own endorsement. */
+export class MyEndorsement {
+  @ApiProperty() note!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+/**
+ * The Framework Team's restricted view of a priority situation (DESIGN §5): only these fields.
+ * Sources, information items, drafts and the internal thread are never in it.
+ */
+export class PrioritySituationResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'SIT-2026-0001' }) reference!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ example: 'KEN', description: 'ISO 3166-1 alpha-3' }) country!: string;
+  @ApiProperty({ enum: STAGES }) stage!: Stage;
+  @ApiProperty({ type: String, nullable: true, enum: ['low', 'moderate', 'high', 'very_high'] })
+  riskLevel!: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['deteriorated', 'unchanged', 'improved'] })
+  riskTrend!: string | null;
+  @ApiProperty() summary!: string;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: 'Approved recommendations (empty until recommendations exist, issue 6)',
+  })
+  approvedRecommendations!: Record<string, unknown>[];
+  @ApiProperty({ type: EndorsementCounts }) endorsements!: EndorsementCounts;
+  @ApiProperty({ type: MyEndorsement, nullable: true }) myEndorsement!: MyEndorsement | null;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+/** A page of priority situations. */
+export class PrioritySituationPageResponse {
+  @ApiProperty({ type: [PrioritySituationResponse] }) items!: PrioritySituationResponse[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+/** The caller's endorsement as saved. */
+export class EndorsementResponse {
+  @ApiProperty() note!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ format: 'uuid', description: 'The organisation it counts for' })
+  organisationId!: string;
+}
+
+/** An organisation as shown beside an endorsement. */
+export class EndorsingOrganisation {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() acronym!: string;
+  @ApiProperty() name!: string;
+}
+
+/** One endorsement as the Office sees it. */
+export class CaseEndorsement {
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ type: EndorsingOrganisation }) organisation!: EndorsingOrganisation;
+  @ApiProperty() note!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+/** Every endorsement of a case, newest first, with the counts per organisation. */
+export class CaseEndorsementsResponse {
+  @ApiProperty({ type: [CaseEndorsement] }) items!: CaseEndorsement[];
+  @ApiProperty({ type: [OrganisationEndorsementCount] })
+  byOrganisation!: OrganisationEndorsementCount[];
+  @ApiProperty() total!: number;
+}

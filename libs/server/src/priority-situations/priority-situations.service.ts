@@ -1,0 +1,171 @@
+import { subject } from '@casl/ability';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DomainError, frameworkTeamView, type CaseFeedEvent } from '@vigil/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { abilityToSql } from '../authorization/rules-to-sql.js';
+import { CaseEventsService } from '../cases/case-events.service.js';
+import {
+  CASE_COLUMNS,
+  CASE_FROM,
+  CASE_SQL_FIELDS,
+  caseSubject,
+  type CaseRow,
+} from '../cases/case-row.js';
+import type { CaseEventPageResponse, CaseEventResponse } from '../cases/dto/case-event.response.js';
+import { decodeKeysetCursor, type PageQueryDto, toPage } from '../common/pagination.js';
+import type { RequestContext } from '../common/request-context.js';
+import { namedQuery } from '../database/named-query.js';
+import { isUuid } from '../users/users.service.js';
+import type {
+  PrioritySituationPageResponse,
+  PrioritySituationResponse,
+} from './dto/priority-situation.response.js';
+import { endorsementCounts, myEndorsements } from './endorsement-counts.js';
+
+/** Timeline entries read per round when skipping those the Framework Team may not see. */
+const EVENT_BATCH = 200;
+/** Rounds per request: a page may come back short, with a cursor to continue from. */
+const EVENT_ROUNDS = 10;
+
+/** updated_at to the microsecond, for the list's keyset cursor. */
+const UPDATED_KEY = `to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** The Framework Team's restricted view of the priority situations shared with it (DESIGN §5). */
+@Injectable()
+export class PrioritySituationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly events: CaseEventsService,
+  ) {}
+
+  /**
+   * Loads a priority situation the caller may read through the restricted view; anyone else, the
+   * Office included (they have the full case), gets "not found".
+   */
+  async loadSituation(
+    manager: EntityManager,
+    context: RequestContext,
+    id: string,
+    lock = false,
+  ): Promise<CaseRow> {
+    const [row] = isUuid(id)
+      ? ((await manager.query(
+          `SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.id = $1 ${lock ? 'FOR UPDATE OF c' : ''}`,
+          [id],
+        )) as CaseRow[])
+      : [];
+    if (!row || !context.ability.can('read', subject('PrioritySituation', caseSubject(row))))
+      throw new DomainError('not_found', 'No such priority situation.');
+    return row;
+  }
+
+  /** Priority situations the caller may read, most recently updated first, filtered in SQL. */
+  async list(context: RequestContext, query: PageQueryDto): Promise<PrioritySituationPageResponse> {
+    const limit = query.limit ?? 50;
+    const acl = abilityToSql(context.ability, 'read', 'PrioritySituation', CASE_SQL_FIELDS);
+    const where = [acl.sql];
+    const params: Record<string, unknown> = { ...acl.params, limit: limit + 1 };
+    if (query.cursor) {
+      const [at, id] = decodeKeysetCursor(query.cursor, ['timestamp', 'uuid']);
+      where.push('(c.updated_at, c.id) < (:cursorAt::timestamptz, :cursorId::uuid)');
+      Object.assign(params, { cursorAt: at, cursorId: id });
+    }
+    const rows = await namedQuery<CaseRow & { updated_key: string }>(
+      this.db,
+      `SELECT ${CASE_COLUMNS}, ${UPDATED_KEY} AS updated_key FROM ${CASE_FROM}
+       WHERE ${where.join(' AND ')} ORDER BY c.updated_at DESC, c.id DESC LIMIT :limit`,
+      params,
+    );
+    const page = toPage(
+      rows,
+      limit,
+      (r) => r,
+      (r) => [r.updated_key, r.id],
+    );
+    return { items: await this.present(context, page.items), nextCursor: page.nextCursor };
+  }
+
+  async get(context: RequestContext, id: string): Promise<PrioritySituationResponse> {
+    const row = await this.loadSituation(this.db.manager, context, id);
+    const [view] = await this.present(context, [row]);
+    if (!view) throw new DomainError('not_found', 'No such priority situation.');
+    return view;
+  }
+
+  /**
+   * The timeline as the Framework Team may see it, so a client that reconnects catches up by
+   * sequence. Entries for the Office only are skipped; `nextCursor` continues after the last
+   * entry read, shown or not.
+   */
+  async timeline(
+    context: RequestContext,
+    id: string,
+    after: number,
+    limit: number,
+  ): Promise<CaseEventPageResponse> {
+    const row = await this.loadSituation(this.db.manager, context, id);
+    const items: CaseEventResponse[] = [];
+    let cursor = after;
+    for (let round = 0; round < EVENT_ROUNDS; round++) {
+      const batch = await this.events.list(row.id, cursor, EVENT_BATCH);
+      for (const event of batch.items) {
+        cursor = event.seq;
+        const visible = frameworkTeamView(asFeedEvent(row.id, event));
+        // The view keeps the stages, trims the payload and drops who acted (name with the id).
+        if (visible)
+          items.push({
+            ...event,
+            actorId: visible.actorId,
+            actorName: null,
+            payload: visible.payload,
+          });
+        if (items.length === limit) {
+          const more = event !== batch.items[batch.items.length - 1] || batch.nextCursor !== null;
+          return { items, nextCursor: more ? String(cursor) : null };
+        }
+      }
+      if (batch.nextCursor === null) return { items, nextCursor: null };
+    }
+    return { items, nextCursor: String(cursor) };
+  }
+
+  private async present(
+    context: RequestContext,
+    rows: CaseRow[],
+  ): Promise<PrioritySituationResponse[]> {
+    const ids = rows.map((r) => r.id);
+    const [counts, mine] = await Promise.all([
+      endorsementCounts(this.db, ids),
+      context.actor ? myEndorsements(this.db, ids, context.actor.id) : new Map(),
+    ]);
+    return rows.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      title: r.title,
+      country: r.country,
+      stage: r.stage,
+      riskLevel: r.risk_level,
+      riskTrend: r.risk_trend,
+      summary: r.summary,
+      // Recommendations arrive with issue 6; until then no situation has approved ones to show.
+      approvedRecommendations: [],
+      endorsements: counts.get(r.id) ?? { total: 0, byOrganisation: [] },
+      myEndorsement: mine.get(r.id) ?? null,
+      updatedAt: r.updated_at.toISOString(),
+    }));
+  }
+}
+
+function asFeedEvent(caseId: string, event: CaseEventResponse): CaseFeedEvent {
+  return {
+    caseId,
+    seq: event.seq,
+    type: event.type,
+    actorId: event.actorId,
+    fromStage: event.fromStage,
+    toStage: event.toStage,
+    payload: event.payload,
+    at: event.at,
+  };
+}
