@@ -103,6 +103,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/me/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change your own preferences (e-mail for notifications) */
+        patch: operations["AuthController_updatePreferences"];
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -829,6 +846,162 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A thread of a case, oldest first (keyset pages of up to 200) */
+        get: operations["CommentsController_list"];
+        put?: never;
+        /** Comment, or reply to a top-level comment, in a thread */
+        post: operations["CommentsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/comments/mentionable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Up to 20 active people who may read the thread, by display name */
+        get: operations["CommentsController_mentionable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/comments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete your comment; it stays in place as deleted, replies too */
+        delete: operations["CommentsController_remove"];
+        options?: never;
+        head?: never;
+        /** Edit your comment (marked edited) */
+        patch: operations["CommentsController_edit"];
+        trace?: never;
+    };
+    "/api/priority-situations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Priority situations shared with you (restricted view) */
+        get: operations["PrioritySituationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/priority-situations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One priority situation (restricted view) */
+        get: operations["PrioritySituationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/priority-situations/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The timeline as the restricted view may see it, oldest first; `after` to catch up */
+        get: operations["PrioritySituationsController_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/priority-situations/{id}/endorsement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Endorse with a note, or change your note (one per person) */
+        put: operations["PrioritySituationsController_endorse"];
+        post?: never;
+        /** Withdraw your endorsement */
+        delete: operations["PrioritySituationsController_withdraw"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/priority": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Share the case with the Framework Team as a priority situation, or stop */
+        post: operations["CasePriorityController_setPriority"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/endorsements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Framework Team's endorsements, with counts per organisation */
+        get: operations["CasePriorityController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -912,6 +1085,25 @@ export interface components {
             user: components["schemas"]["UserResponse"];
             /** @description CASL rules packed with packRules() */
             rules: unknown[][];
+            /**
+             * @description E-mail for notifications
+             * @enum {string}
+             */
+            emailNotifications: "off" | "immediate" | "daily_digest";
+        };
+        UpdatePreferencesDto: {
+            /**
+             * @description E-mail for notifications
+             * @enum {string}
+             */
+            emailNotifications: "off" | "immediate" | "daily_digest";
+        };
+        PreferencesResponse: {
+            /**
+             * @description E-mail for notifications
+             * @enum {string}
+             */
+            emailNotifications: "off" | "immediate" | "daily_digest";
         };
         UserPageResponse: {
             items: components["schemas"]["UserResponse"][];
@@ -1781,6 +1973,152 @@ export interface components {
             /** @description The version you last read, when changing an assessment */
             version?: number;
         };
+        CommentPerson: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            /** @example OHCHR */
+            organisationAcronym: string;
+        };
+        CommentMention: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+        };
+        CommentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** @enum {string} */
+            thread: "internal" | "framework_team";
+            /** Format: uuid */
+            parentId: string | null;
+            author: components["schemas"]["CommentPerson"];
+            /** @description Markdown source ('' once deleted) */
+            body: string;
+            /** @description Rendered and sanitised HTML ('' once deleted) */
+            bodyHtml: string;
+            mentions: components["schemas"]["CommentMention"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            editedAt: string | null;
+            /** Format: date-time */
+            deletedAt: string | null;
+            deleted: boolean;
+        };
+        CommentPageResponse: {
+            items: components["schemas"]["CommentResponse"][];
+            nextCursor: string | null;
+        };
+        MentionableResponse: {
+            items: components["schemas"]["CommentPerson"][];
+        };
+        CreateCommentDto: {
+            /** @description Markdown source */
+            body: string;
+            /** @description Users to notify; each must be able to read the thread */
+            mentions?: string[];
+            /** @enum {string} */
+            thread: "internal" | "framework_team";
+            /**
+             * Format: uuid
+             * @description A top-level comment of the same thread
+             */
+            parentId?: string;
+        };
+        UpdateCommentDto: {
+            /** @description Markdown source */
+            body: string;
+            /** @description Users to notify; each must be able to read the thread */
+            mentions?: string[];
+        };
+        OrganisationEndorsementCount: {
+            /** Format: uuid */
+            organisationId: string;
+            /** @example OHCHR */
+            acronym: string;
+            name: string;
+            count: number;
+        };
+        EndorsementCounts: {
+            total: number;
+            byOrganisation: components["schemas"]["OrganisationEndorsementCount"][];
+        };
+        MyEndorsement: {
+            note: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PrioritySituationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example SIT-2026-0001 */
+            reference: string;
+            title: string;
+            /**
+             * @description ISO 3166-1 alpha-3
+             * @example KEN
+             */
+            country: string;
+            /** @enum {string} */
+            stage: "monitoring" | "alert" | "recommendation" | "mobilisation" | "closed";
+            /** @enum {string|null} */
+            riskLevel: "low" | "moderate" | "high" | "very_high" | null;
+            /** @enum {string|null} */
+            riskTrend: "deteriorated" | "unchanged" | "improved" | null;
+            summary: string;
+            /** @description Approved recommendations (empty until recommendations exist, issue 6) */
+            approvedRecommendations: {
+                [key: string]: unknown;
+            }[];
+            endorsements: components["schemas"]["EndorsementCounts"];
+            myEndorsement: components["schemas"]["MyEndorsement"] | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PrioritySituationPageResponse: {
+            items: components["schemas"]["PrioritySituationResponse"][];
+            nextCursor: string | null;
+        };
+        EndorsementDto: {
+            note: string;
+        };
+        EndorsementResponse: {
+            note: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: uuid
+             * @description The organisation it counts for
+             */
+            organisationId: string;
+        };
+        SetPrioritySituationDto: {
+            /** @description true: shared with the Framework Team; false: no longer shared */
+            shared: boolean;
+        };
+        EndorsingOrganisation: {
+            /** Format: uuid */
+            id: string;
+            acronym: string;
+            name: string;
+        };
+        CaseEndorsement: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            organisation: components["schemas"]["EndorsingOrganisation"];
+            note: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CaseEndorsementsResponse: {
+            items: components["schemas"]["CaseEndorsement"][];
+            byOrganisation: components["schemas"]["OrganisationEndorsementCount"][];
+            total: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -1935,6 +2273,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+        };
+    };
+    AuthController_updatePreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3332,6 +3701,367 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    CommentsController_list: {
+        parameters: {
+            query: {
+                thread: "internal" | "framework_team";
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentPageResponse"];
+                };
+            };
+            /** @description No such case, or a hidden thread */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CommentsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentResponse"];
+                };
+            };
+            /** @description Bad reply target or mention */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such case, or a hidden thread */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CommentsController_mentionable: {
+        parameters: {
+            query: {
+                thread: "internal" | "framework_team";
+                /** @description Matches the display name, case-insensitively */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentionableResponse"];
+                };
+            };
+            /** @description No such case, or a hidden thread */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CommentsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentResponse"];
+                };
+            };
+            /** @description No such case, or a hidden thread */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Already deleted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CommentsController_edit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCommentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentResponse"];
+                };
+            };
+            /** @description No such case, or a hidden thread */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The comment was deleted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PrioritySituationsController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrioritySituationPageResponse"];
+                };
+            };
+        };
+    };
+    PrioritySituationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrioritySituationResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    PrioritySituationsController_timeline: {
+        parameters: {
+            query?: {
+                /** @description Return entries after this seq (0: from the start) */
+                after?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseEventPageResponse"];
+                };
+            };
+        };
+    };
+    PrioritySituationsController_endorse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndorsementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndorsementResponse"];
+                };
+            };
+        };
+    };
+    PrioritySituationsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasePriorityController_setPriority: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPrioritySituationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseResponse"];
+                };
+            };
+        };
+    };
+    CasePriorityController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseEndorsementsResponse"];
+                };
             };
         };
     };
