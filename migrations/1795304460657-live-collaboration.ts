@@ -8,9 +8,9 @@ export class LiveCollaboration1795304460657 implements MigrationInterface {
   name = 'LiveCollaboration1795304460657';
 
   async up(q: QueryRunner): Promise<void> {
-    // Written in the same transaction as the change it reports; a relay in the api claims the rows
-    // (FOR UPDATE SKIP LOCKED), emits them, and marks them relayed. A relay that dies before its
-    // commit leaves them for the next one: nothing committed is lost.
+    // Written in the same transaction as the change it reports. PostgreSQL sends the NOTIFY at
+    // commit, never before, to every api instance's listener, whichever process wrote the row; each
+    // instance delivers to its own sockets, and a short poll of recent rows covers a missed NOTIFY.
     await q.query(`
       CREATE TABLE outbox_events (
         id bigserial PRIMARY KEY,
@@ -18,23 +18,18 @@ export class LiveCollaboration1795304460657 implements MigrationInterface {
         case_id uuid,
         user_id uuid,
         payload jsonb NOT NULL DEFAULT '{}'::jsonb,
-        created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
-        relayed_at timestamptz
+        created_at timestamptz NOT NULL DEFAULT clock_timestamp()
       )`);
-    await q.query(
-      'CREATE INDEX outbox_events_pending_idx ON outbox_events (id) WHERE relayed_at IS NULL',
-    );
-    await q.query('CREATE INDEX outbox_events_relayed_idx ON outbox_events (relayed_at)');
-    // NOTIFY is delivered at commit, never before: the relay wakes only for committed rows.
+    await q.query('CREATE INDEX outbox_events_created_idx ON outbox_events (created_at)');
     await q.query(`
       CREATE FUNCTION outbox_events_notify() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        PERFORM pg_notify('vigil_outbox', '');
+        PERFORM pg_notify('vigil_outbox', NEW.id::text);
         RETURN NULL;
       END $$`);
     await q.query(`
       CREATE TRIGGER outbox_events_notify AFTER INSERT ON outbox_events
-      FOR EACH STATEMENT EXECUTE FUNCTION outbox_events_notify()`);
+      FOR EACH ROW EXECUTE FUNCTION outbox_events_notify()`);
 
     await q.query(`
       CREATE TABLE comments (

@@ -35,9 +35,10 @@ export class CaseRooms {
     ])) as CaseRow[];
     if (!row) return null;
     const ability = defineAbilitiesFor({ ...actor, active: true });
-    const fields = caseSubject(row);
-    if (ability.can('read', subject('Case', fields))) return 'office';
-    if (ability.can('read', subject('PrioritySituation', fields))) return 'framework_team';
+    // subject() tags the object it is given, so each check gets its own.
+    if (ability.can('read', subject('Case', caseSubject(row)))) return 'office';
+    if (ability.can('read', subject('PrioritySituation', caseSubject(row))))
+      return 'framework_team';
     return null;
   }
 }

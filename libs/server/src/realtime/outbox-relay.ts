@@ -10,7 +10,6 @@ import type { CaseFeedEvent, JsonValue, LiveNotification } from '@vigil/domain';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { queryRows } from '../database/named-query.js';
 import { RealtimeGateway } from './realtime.gateway.js';
 
 interface OutboxRow {
@@ -21,28 +20,31 @@ interface OutboxRow {
   payload: Record<string, JsonValue>;
 }
 
-/** Rows claimed per transaction. */
-const BATCH = 200;
-/** Fallback poll when a NOTIFY was missed (listener reconnecting, rows left by a dead relay). */
+/** How often recent rows are read again, in case a NOTIFY was missed (listener reconnecting). */
 const POLL_MS = 1000;
-/** Relayed rows are kept this long (for inspection), then deleted. */
-const KEEP_RELAYED = '1 hour';
+/** How far back that poll looks; ids delivered within it are remembered so none goes twice. */
+const WINDOW_MS = 5000;
+/** Outbox rows are kept this long (for inspection and late pollers), then deleted. */
+const KEEP = '1 hour';
 const PRUNE_EVERY_MS = 10 * 60 * 1000;
 
 /**
- * Relays the outbox to sockets after commit. Woken by NOTIFY (sent by PostgreSQL at commit), it
- * claims unrelayed rows with FOR UPDATE SKIP LOCKED, emits them and marks them relayed in the same
- * transaction: a relay that dies before its commit leaves the rows to the next one, so an event
- * whose writer died right after committing is still delivered. Delivery is at least once; clients
- * order and de-duplicate by each case's sequence number.
+ * Relays the outbox to this instance's sockets after commit. PostgreSQL sends the NOTIFY (the new
+ * row's id) at commit to every instance's listener, whichever process wrote the row, so an event
+ * whose writer died right after committing is still delivered; each instance then reads the row
+ * and emits it to its own sockets only. A poll of the last few seconds catches a missed NOTIFY,
+ * and a client that was away catches up by sequence number (`GET /api/cases/:id/events?after=`).
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('OutboxRelay');
   private listener: pg.Client | null = null;
   private timer: NodeJS.Timeout | null = null;
-  private draining: Promise<void> | null = null;
-  private again = false;
+  /** Ids announced by NOTIFY and not yet read. */
+  private readonly announced = new Set<string>();
+  /** Ids delivered recently, with when, so the poll does not deliver them again. */
+  private readonly delivered = new Map<string, number>();
+  private reading: Promise<void> | null = null;
   private stopped = false;
   private lastPrune = 0;
 
@@ -55,62 +57,65 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.OUTBOX_RELAY) return;
     await this.listen();
-    this.timer = setInterval(() => this.wake(), POLL_MS);
+    this.timer = setInterval(() => {
+      void this.poll().catch((error: unknown) =>
+        this.logger.error({ msg: 'outbox poll failed', err: error }),
+      );
+    }, POLL_MS);
     this.timer.unref();
-    this.wake();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    await this.draining;
+    await this.reading;
     await this.listener?.end().catch(() => undefined);
     this.listener = null;
   }
 
-  /** Starts a drain, or asks the running one to go round again. */
-  wake(): void {
-    if (this.stopped) return;
-    if (this.draining) {
-      this.again = true;
-      return;
-    }
-    this.draining = this.drain()
-      .catch((error: unknown) => this.logger.error({ msg: 'outbox relay failed', error }))
+  /** Reads and delivers every row announced so far (one query however many NOTIFYs came). */
+  private readAnnounced(): void {
+    if (this.reading || this.stopped) return;
+    this.reading = (async () => {
+      while (this.announced.size > 0 && !this.stopped) {
+        const ids = [...this.announced];
+        this.announced.clear();
+        await this.deliverRows(
+          `SELECT id, topic, case_id, user_id, payload FROM outbox_events
+           WHERE id = ANY($1::bigint[]) ORDER BY id`,
+          [ids],
+        );
+      }
+    })()
+      .catch((error: unknown) => this.logger.error({ msg: 'outbox relay failed', err: error }))
       .finally(() => {
-        this.draining = null;
-        if (this.again) {
-          this.again = false;
-          this.wake();
-        }
+        this.reading = null;
       });
   }
 
-  /** Relays until the outbox has nothing left to claim. */
-  async drain(): Promise<void> {
-    for (;;) {
-      const relayed = await this.db.transaction(async (m) => {
-        const rows = await queryRows<OutboxRow>(
-          m,
-          `SELECT id, topic, case_id, user_id, payload FROM outbox_events
-           WHERE relayed_at IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-        );
-        for (const row of rows) await this.deliver(row);
-        if (rows.length) {
-          await m.query(
-            'UPDATE outbox_events SET relayed_at = now() WHERE id = ANY($1::bigint[])',
-            [rows.map((r) => r.id)],
-          );
-        }
-        return rows.length;
-      });
-      if (relayed < BATCH || this.stopped) break;
-    }
-    if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) {
-      this.lastPrune = Date.now();
+  /** Delivers the rows of the last few seconds that no NOTIFY brought; prunes old rows. */
+  async poll(): Promise<void> {
+    const now = Date.now();
+    for (const [id, at] of this.delivered) if (now - at > 2 * WINDOW_MS) this.delivered.delete(id);
+    await this.deliverRows(
+      `SELECT id, topic, case_id, user_id, payload FROM outbox_events
+       WHERE created_at > now() - make_interval(secs => $1) ORDER BY id`,
+      [WINDOW_MS / 1000],
+    );
+    if (now - this.lastPrune > PRUNE_EVERY_MS) {
+      this.lastPrune = now;
       await this.db.query(
-        `DELETE FROM outbox_events WHERE relayed_at < now() - interval '${KEEP_RELAYED}'`,
+        `DELETE FROM outbox_events WHERE created_at < now() - interval '${KEEP}'`,
       );
+    }
+  }
+
+  private async deliverRows(sql: string, params: unknown[]): Promise<void> {
+    const rows = (await this.db.query(sql, params)) as OutboxRow[];
+    for (const row of rows) {
+      if (this.delivered.has(row.id)) continue;
+      this.delivered.set(row.id, Date.now());
+      await this.deliver(row);
     }
   }
 
@@ -148,9 +153,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   /** A dedicated connection LISTENs; it reconnects on error while the poll covers the gap. */
   private async listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.config.DATABASE_URL });
-    client.on('notification', () => this.wake());
+    client.on('notification', (message) => {
+      if (!message.payload) return;
+      this.announced.add(message.payload);
+      this.readAnnounced();
+    });
     client.on('error', (error) => {
-      this.logger.warn({ msg: 'outbox listener lost; reconnecting', error: error.message });
+      this.logger.warn({ msg: 'outbox listener lost; reconnecting', err: error });
       if (this.listener === client) this.listener = null;
       setTimeout(() => {
         if (!this.stopped) void this.listen().catch(() => undefined);

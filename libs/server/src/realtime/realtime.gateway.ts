@@ -84,22 +84,25 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnModuleDestroy 
     this.io = null;
   }
 
-  /** Sends a committed case event to each view's room, as that view may see it. */
+  /**
+   * Sends a committed case event to each view's room on this instance, as that view may see it
+   * (every instance's relay delivers to its own sockets, hence `local`).
+   */
   deliverCaseEvent(event: CaseFeedEvent): void {
     if (!this.io) return;
-    this.io.to(caseRoom(event.caseId, 'office')).emit('case:event', officeView(event));
+    this.io.local.to(caseRoom(event.caseId, 'office')).emit('case:event', officeView(event));
     const restricted = frameworkTeamView(event);
     if (restricted)
-      this.io.to(caseRoom(event.caseId, 'framework_team')).emit('case:event', restricted);
+      this.io.local.to(caseRoom(event.caseId, 'framework_team')).emit('case:event', restricted);
   }
 
   deliverNotification(userId: string, notification: LiveNotification): void {
-    this.io?.to(userRoom(userId)).emit('notification', notification);
+    this.io?.local.to(userRoom(userId)).emit('notification', notification);
   }
 
   /**
-   * Checks again every socket an access change may affect and takes it out of each case room it
-   * may no longer read (or disconnects it when its account is gone or deactivated).
+   * Checks again every socket of this instance an access change may affect and takes it out of
+   * each case room it may no longer read (or disconnects it when its account is deactivated).
    */
   async recheck(change: AccessChange): Promise<void> {
     const io = this.io;
@@ -108,7 +111,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnModuleDestroy 
       'userId' in change
         ? userRoom(change.userId)
         : [caseRoom(change.caseId, 'office'), caseRoom(change.caseId, 'framework_team')];
-    const sockets = await io.in(target).fetchSockets();
+    const sockets = await io.local.in(target).fetchSockets();
     const actors = new Map<string, Actor | null>();
     const touched = new Set<string>();
     for (const socket of sockets) {
@@ -202,7 +205,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnModuleDestroy 
     handler()
       .then(reply)
       .catch((error: unknown) => {
-        this.logger.error({ msg: 'socket handler failed', userId: socket.data.userId, error });
+        this.logger.error({ msg: 'socket handler failed', userId: socket.data.userId, err: error });
         reply({ ok: false, error: 'Something went wrong; try again.' });
       });
   }

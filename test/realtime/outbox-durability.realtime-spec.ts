@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { RealtimeSocket } from '@vigil/client';
+import { OutboxRelay } from '@vigil/server';
+import { type Session, sessionFor } from '../support/api.js';
+import { openCase } from '../support/cases.js';
+import { closeTestPool } from '../support/factories.js';
+import {
+  connectAs,
+  eventually,
+  joinCase,
+  type LiveApi,
+  record,
+  settle,
+  startLiveApi,
+} from '../support/realtime.js';
+
+// Between commit and delivery: an event committed by a process that dies before relaying anything
+// is still delivered (PostgreSQL announces it at commit to every instance), and an announcement
+// missed while a listener was down is caught by the poll, once.
+
+let lead: Session;
+let watcher: LiveApi;
+const sockets: RealtimeSocket[] = [];
+
+async function connect(api: LiveApi): Promise<RealtimeSocket> {
+  const socket = await connectAs(api, lead.accessToken);
+  sockets.push(socket);
+  return socket;
+}
+
+async function edit(api: LiveApi, caseId: string, summary: string): Promise<void> {
+  const current = await api.http().get(`/api/cases/${caseId}`).set(lead.auth());
+  const res = await api
+    .http()
+    .patch(`/api/cases/${caseId}`)
+    .set(lead.auth())
+    .send({ version: (current.body as { version: number }).version, summary });
+  expect(res.status).toBe(200);
+}
+
+beforeAll(async () => {
+  watcher = await startLiveApi();
+  lead = await sessionFor(watcher, { roles: ['analyst'], clearance: 'confidential' });
+});
+
+afterAll(async () => {
+  sockets.forEach((s) => s.close());
+  await watcher.close();
+  await closeTestPool();
+});
+
+it('an event whose writer died right after the commit, before relaying anything, is delivered', async () => {
+  // The writer never relays (as if it died right after committing); it is closed at once.
+  const writer = await startLiveApi({ OUTBOX_RELAY: 'false' });
+  const c = await openCase(writer, lead, { classification: 'confidential' });
+  const client = await connect(watcher);
+  await joinCase(client, c.id);
+  const seen = record(client, 'case:event');
+  await edit(writer, c.id, 'Committed, then the writer died.');
+  await writer.close();
+  await eventually(() => seen.length === 1, 'the event from the dead writer');
+  expect(seen[0]).toMatchObject({ caseId: c.id, type: 'case.updated' });
+});
+
+it('a NOTIFY missed while the listener was down is delivered by the poll, exactly once', async () => {
+  // No listener at all on this instance: only the poll can find the event.
+  const deaf = await startLiveApi({ OUTBOX_RELAY: 'false' });
+  try {
+    const c = await openCase(deaf, lead, { classification: 'confidential' });
+    const client = await connect(deaf);
+    expect(await joinCase(client, c.id)).toMatchObject({ ok: true });
+    const seen = record(client, 'case:event');
+    await edit(deaf, c.id, 'Nobody heard the NOTIFY.');
+    await settle(300);
+    expect(seen).toEqual([]);
+    const relay = deaf.app.get(OutboxRelay);
+    await relay.poll();
+    // The poll finds both of the case's recent events: its creation and the edit.
+    await eventually(() => seen.length === 2, 'the polled events');
+    await relay.poll();
+    await settle(200);
+    expect(seen.map((e) => e.type)).toEqual(['case.created', 'case.updated']);
+  } finally {
+    await deaf.close();
+  }
+});
