@@ -12,7 +12,6 @@ import {
 } from '@vigil/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { CaseEventBus } from '../cases/case-event-bus.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
 import type { RequestContext } from '../common/request-context.js';
 import { queryRows } from '../database/named-query.js';
@@ -30,7 +29,6 @@ export class AssessmentLifecycleService {
     private readonly store: AssessmentStore,
     private readonly audit: AuditService,
     private readonly events: CaseEventsService,
-    private readonly bus: CaseEventBus,
   ) {}
 
   /**
@@ -42,7 +40,7 @@ export class AssessmentLifecycleService {
     id: string,
     expectedVersion?: number,
   ): Promise<AssessmentResponse> {
-    const done = await this.db.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       const { row, caseRow } = await this.store.loadFor(m, context, id, 'finalise', true);
       if (row.status !== 'draft') {
         throw new DomainError(
@@ -83,7 +81,7 @@ export class AssessmentLifecycleService {
         [id, me, trend, computedLevel],
       );
       const caseChanged = await this.updateCaseRisk(m, row, overallLevel, trend);
-      const seq = await this.events.record(m, context, row.case_id, {
+      await this.events.record(m, context, row.case_id, {
         type: 'assessment.finalised',
         payload: {
           assessmentId: id,
@@ -128,13 +126,6 @@ export class AssessmentLifecycleService {
           },
         });
       }
-      return { caseId: row.case_id, seq, payload: { assessmentId: id, overallLevel, trend } };
-    });
-    this.bus.publish({
-      caseId: done.caseId,
-      seq: done.seq,
-      type: 'assessment.finalised',
-      payload: done.payload,
     });
     return this.store.presentOne(this.db, context, id);
   }
@@ -144,7 +135,7 @@ export class AssessmentLifecycleService {
    * The finalised one stands until the revision is finalised.
    */
   async supersede(context: RequestContext, id: string): Promise<AssessmentResponse> {
-    const done = await this.db.transaction(async (m) => {
+    const createdId = await this.db.transaction(async (m) => {
       const { row } = await this.store.loadFor(m, context, id, 'assess', true);
       if (row.status !== 'finalised') {
         throw new DomainError(
@@ -188,7 +179,7 @@ export class AssessmentLifecycleService {
         computedLevel,
         ratings: ratingMap(ratings),
       };
-      const seq = await this.events.record(m, context, row.case_id, {
+      await this.events.record(m, context, row.case_id, {
         type: 'assessment.created',
         payload: { assessmentId: created.id, supersedesId: id, fields: Object.keys(diff) },
       });
@@ -199,15 +190,9 @@ export class AssessmentLifecycleService {
         caseId: row.case_id,
         diff,
       });
-      return { caseId: row.case_id, seq, id: created.id };
+      return created.id;
     });
-    this.bus.publish({
-      caseId: done.caseId,
-      seq: done.seq,
-      type: 'assessment.created',
-      payload: { assessmentId: done.id, supersedesId: id },
-    });
-    return this.store.presentOne(this.db, context, done.id);
+    return this.store.presentOne(this.db, context, createdId);
   }
 
   /**

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, type CrimeType, type JsonValue, type RiskLevel } from '@vigil/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { CaseEventBus } from '../cases/case-event-bus.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
 import { CasesService } from '../cases/cases.service.js';
 import { decodeKeysetCursor, type Page, type PageQueryDto, toPage } from '../common/pagination.js';
@@ -26,7 +25,6 @@ export class AssessmentsService {
     private readonly store: AssessmentStore,
     private readonly audit: AuditService,
     private readonly events: CaseEventsService,
-    private readonly bus: CaseEventBus,
   ) {}
 
   async get(context: RequestContext, id: string): Promise<AssessmentResponse> {
@@ -78,7 +76,7 @@ export class AssessmentsService {
     const period = dto.period ?? currentPeriod();
     assertAssessablePeriod(period);
     const crimeTypes = dto.crimeTypes ?? [];
-    const done = await this.db.transaction(async (m) => {
+    const createdId = await this.db.transaction(async (m) => {
       await this.cases.loadCase(m, context, caseId, 'assess', true);
       await this.refuseIfTaken(m, caseId, period);
       const ratings = await checkRatings(m, context, dto.ratings, crimeTypes);
@@ -106,10 +104,10 @@ export class AssessmentsService {
         computedLevel: computed,
         ratings: ratingMap(ratings),
       };
-      return { id: row.id, seq: await this.written(m, context, caseId, row.id, 'created', diff) };
+      await this.written(m, context, caseId, row.id, 'created', diff);
+      return row.id;
     });
-    this.publish(caseId, done.seq, 'assessment.created', { assessmentId: done.id, period });
-    return this.store.presentOne(this.db, context, done.id);
+    return this.store.presentOne(this.db, context, createdId);
   }
 
   /** Edits a draft; what is given replaces what was there. Finalised ones are read-only. */
@@ -118,7 +116,7 @@ export class AssessmentsService {
     id: string,
     dto: UpdateAssessmentDto,
   ): Promise<AssessmentResponse> {
-    const done = await this.db.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       const { row } = await this.store.loadFor(m, context, id, 'assess', true);
       assertDraft(row);
       if (row.version !== dto.version) {
@@ -141,7 +139,7 @@ export class AssessmentsService {
         computedLevel: explainAssessment(crimeTypes, ratings).level,
       };
       const diff = changes(row, stored, next, ratings);
-      if (Object.keys(diff).length === 0) return null;
+      if (Object.keys(diff).length === 0) return;
       await m.query(
         `UPDATE risk_assessments SET crime_types = $2, overall_level = $3, flags = $4, summary = $5,
            computed_level = $6, version = version + 1, updated_by = $7, updated_at = now()
@@ -157,14 +155,8 @@ export class AssessmentsService {
         ],
       );
       if (dto.ratings) await this.store.replaceRatings(m, id, ratings);
-      return {
-        caseId: row.case_id,
-        seq: await this.written(m, context, row.case_id, id, 'updated', diff),
-      };
+      await this.written(m, context, row.case_id, id, 'updated', diff);
     });
-    if (done) {
-      this.publish(done.caseId, done.seq, 'assessment.updated', { assessmentId: id });
-    }
     return this.store.presentOne(this.db, context, id);
   }
 
@@ -196,8 +188,8 @@ export class AssessmentsService {
     id: string,
     what: 'created' | 'updated',
     diff: Record<string, JsonValue>,
-  ): Promise<number> {
-    const seq = await this.events.record(m, context, caseId, {
+  ): Promise<void> {
+    await this.events.record(m, context, caseId, {
       type: `assessment.${what}`,
       payload: { assessmentId: id, fields: Object.keys(diff) },
     });
@@ -208,11 +200,6 @@ export class AssessmentsService {
       caseId,
       diff,
     });
-    return seq;
-  }
-
-  private publish(caseId: string, seq: number, type: string, payload: Record<string, unknown>) {
-    this.bus.publish({ caseId, seq, type, payload });
   }
 }
 

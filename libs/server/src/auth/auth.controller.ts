@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -12,14 +13,19 @@ import { Authenticated, Public } from '../authorization/policy.decorator.js';
 import { ErrorResponse } from '../common/error-response.js';
 import { Ctx, type RequestContext } from '../common/request-context.js';
 import { AuthService } from './auth.service.js';
+import { PreferencesService } from './preferences.service.js';
 import { LoginDto } from './dto/login.dto.js';
+import { PreferencesResponse, UpdatePreferencesDto } from './dto/preferences.dto.js';
 import { RefreshDto } from './dto/refresh.dto.js';
 import { MeResponse, SessionResponse } from './dto/session.response.js';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly preferences: PreferencesService,
+  ) {}
 
   @Post('login')
   @HttpCode(200)
@@ -62,5 +68,18 @@ export class AuthController {
   @ApiOkResponse({ type: MeResponse })
   me(@Ctx() ctx: RequestContext): Promise<MeResponse> {
     return this.auth.me(ctx);
+  }
+
+  @Patch('me/preferences')
+  @Authenticated()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Change your own preferences (e-mail for notifications)' })
+  @ApiOkResponse({ type: PreferencesResponse })
+  @ApiBadRequestResponse({ type: ErrorResponse })
+  updatePreferences(
+    @Ctx() ctx: RequestContext,
+    @Body() dto: UpdatePreferencesDto,
+  ): Promise<PreferencesResponse> {
+    return this.preferences.update(ctx, dto);
   }
 }

@@ -5,10 +5,11 @@ import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { IdentityModule } from './identity.module.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
+import { PreferencesService } from './preferences.service.js';
 
 @Module({
   imports: [IdentityModule, UsersModule, AuditCoreModule],
   controllers: [AuthController],
-  providers: [AuthService, LoginRateLimiter],
+  providers: [AuthService, LoginRateLimiter, PreferencesService],
 })
 export class AuthModule {}

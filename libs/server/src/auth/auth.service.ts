@@ -11,6 +11,7 @@ import { LoginRateLimiter } from './login-rate-limiter.js';
 import type { LoginDto } from './dto/login.dto.js';
 import type { MeResponse, SessionResponse } from './dto/session.response.js';
 import { PasswordService } from './password.service.js';
+import { PreferencesService } from './preferences.service.js';
 import { RefreshTokenService } from './refresh-token.service.js';
 
 interface LoginRow {
@@ -35,6 +36,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly users: UsersService,
     private readonly rateLimiter: LoginRateLimiter,
+    private readonly preferences: PreferencesService,
   ) {}
 
   /**
@@ -140,7 +142,8 @@ export class AuthService {
   async me(context: RequestContext): Promise<MeResponse> {
     if (!context.actor) throw new DomainError('unauthenticated', 'Sign in first.');
     const user = await this.users.get(context, context.actor.id);
-    return { user, rules: packAbilityRules(context.ability) };
+    const { emailNotifications } = await this.preferences.get(context.actor.id);
+    return { user, rules: packAbilityRules(context.ability), emailNotifications };
   }
 
   private async session(

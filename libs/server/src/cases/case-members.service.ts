@@ -14,7 +14,6 @@ import type { RequestContext } from '../common/request-context.js';
 import { namedQuery, queryRows } from '../database/named-query.js';
 import { isUuid } from '../users/users.service.js';
 import { AccessChanges } from '../realtime/access-changes.js';
-import { CaseEventBus } from './case-event-bus.js';
 import { CaseEventsService } from './case-events.service.js';
 import { CasesService } from './cases.service.js';
 import type { AddCaseMemberDto } from './dto/case-input.dto.js';
@@ -31,7 +30,6 @@ export class CaseMembersService {
     private readonly cases: CasesService,
     private readonly audit: AuditService,
     private readonly events: CaseEventsService,
-    private readonly bus: CaseEventBus,
     private readonly access: AccessChanges,
   ) {}
 
@@ -104,7 +102,7 @@ export class CaseMembersService {
     id: string,
     dto: AddCaseMemberDto,
   ): Promise<CaseMemberResponse[]> {
-    const seq = await this.db.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       const row = await this.cases.loadCase(m, context, id, 'manageMembers', true);
       const [user] = (await m.query('SELECT roles, clearance, active FROM users WHERE id = $1', [
         dto.userId,
@@ -135,7 +133,7 @@ export class CaseMembersService {
         id,
       ]);
       const payload = { userId: dto.userId, role: dto.role };
-      const next = await this.events.record(m, context, id, { type: 'case.member_added', payload });
+      await this.events.record(m, context, id, { type: 'case.member_added', payload });
       await this.audit.append(m, context, {
         action: 'case.member_add',
         entity: 'case',
@@ -143,19 +141,12 @@ export class CaseMembersService {
         caseId: id,
         diff: payload,
       });
-      return next;
-    });
-    this.bus.publish({
-      caseId: id,
-      seq,
-      type: 'case.member_added',
-      payload: { userId: dto.userId },
     });
     return this.members(context, id);
   }
 
   async removeMember(context: RequestContext, id: string, userId: string): Promise<void> {
-    const seq = await this.db.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       await this.cases.loadCase(m, context, id, 'manageMembers', true);
       const removed = isUuid(userId)
         ? await queryRows(
@@ -169,7 +160,7 @@ export class CaseMembersService {
       await m.query('UPDATE cases SET version = version + 1, updated_at = now() WHERE id = $1', [
         id,
       ]);
-      const next = await this.events.record(m, context, id, {
+      await this.events.record(m, context, id, {
         type: 'case.member_removed',
         payload: { userId },
       });
@@ -182,8 +173,6 @@ export class CaseMembersService {
       });
       // A removed member leaves the case's room at once if they may no longer read it.
       await this.access.announce(m, { userId });
-      return next;
     });
-    this.bus.publish({ caseId: id, seq, type: 'case.member_removed', payload: { userId } });
   }
 }

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AuditCoreModule } from '../audit/audit.module.js';
-import { CaseEventBus } from './case-event-bus.js';
 import { CaseEventsService } from './case-events.service.js';
 import { CaseMembersService } from './case-members.service.js';
 import { CasesController } from './cases.controller.js';
@@ -9,7 +8,7 @@ import { CasesService } from './cases.service.js';
 @Module({
   imports: [AuditCoreModule],
   controllers: [CasesController],
-  providers: [CasesService, CaseMembersService, CaseEventsService, CaseEventBus],
-  exports: [CasesService, CaseMembersService, CaseEventsService, CaseEventBus],
+  providers: [CasesService, CaseMembersService, CaseEventsService],
+  exports: [CasesService, CaseMembersService, CaseEventsService],
 })
 export class CasesModule {}

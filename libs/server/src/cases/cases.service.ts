@@ -17,7 +17,6 @@ import type { RequestContext } from '../common/request-context.js';
 import { namedQuery } from '../database/named-query.js';
 import { isUuid } from '../users/users.service.js';
 import { allocateCaseReference } from './case-reference.js';
-import { CaseEventBus } from './case-event-bus.js';
 import { CaseEventsService } from './case-events.service.js';
 import {
   CASE_COLUMNS,
@@ -40,7 +39,6 @@ export class CasesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly events: CaseEventsService,
-    private readonly bus: CaseEventBus,
   ) {}
 
   /**
@@ -133,7 +131,7 @@ export class CasesService {
         classification,
         leadAnalystId,
       };
-      const seq = await this.events.record(m, context, row.id, {
+      await this.events.record(m, context, row.id, {
         type: 'case.created',
         toStage: 'monitoring',
         payload: diff,
@@ -145,14 +143,13 @@ export class CasesService {
         caseId: row.id,
         diff,
       });
-      return { id: row.id, seq };
+      return row.id;
     });
-    this.bus.publish({ caseId: id.id, seq: id.seq, type: 'case.created', payload: {} });
-    return this.get(context, id.id);
+    return this.get(context, id);
   }
 
   async update(context: RequestContext, id: string, dto: UpdateCaseDto): Promise<CaseResponse> {
-    const result = await this.db.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       const row = await this.loadCase(m, context, id, 'update', true);
       if (row.version !== dto.version) {
         throw new DomainError(
@@ -182,7 +179,7 @@ export class CasesService {
         await assertCanLead(m, dto.leadAnalystId, dto.classification ?? row.classification);
         diff.leadAnalystId = { from: row.lead_analyst_id, to: dto.leadAnalystId };
       }
-      if (Object.keys(diff).length === 0) return { seq: null };
+      if (Object.keys(diff).length === 0) return;
       await m.query(
         `UPDATE cases SET title = $2, summary = $3, classification = $4, lead_analyst_id = $5, version = version + 1, updated_at = now()
          WHERE id = $1`,
@@ -194,7 +191,7 @@ export class CasesService {
           dto.leadAnalystId ?? row.lead_analyst_id,
         ],
       );
-      const seq = await this.events.record(m, context, id, {
+      await this.events.record(m, context, id, {
         type: 'case.updated',
         payload: { fields: Object.keys(diff) },
       });
@@ -205,10 +202,7 @@ export class CasesService {
         caseId: id,
         diff,
       });
-      return { seq };
     });
-    if (result.seq !== null)
-      this.bus.publish({ caseId: id, seq: result.seq, type: 'case.updated', payload: {} });
     return this.get(context, id);
   }
 

@@ -11,7 +11,6 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
-import { CaseEventBus, type CaseDomainEvent } from '../cases/case-event-bus.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
 import { toPage, type Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
@@ -59,7 +58,6 @@ export class InformationItemsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly events: CaseEventsService,
-    private readonly bus: CaseEventBus,
     private readonly details: ItemDetailsService,
   ) {}
 
@@ -108,7 +106,7 @@ export class InformationItemsService {
     });
     const indicatorIds = unique(dto.indicatorIds ?? []);
     const caseIds = unique(dto.caseIds ?? []);
-    const { id, published } = await this.db.transaction(async (m) => {
+    const id = await this.db.transaction(async (m) => {
       await assertIndicators(m, indicatorIds);
       await assertLinkableCases(m, context, caseIds);
       const source = await citableSource(m, context, dto.sourceId);
@@ -148,7 +146,7 @@ export class InformationItemsService {
       );
       if (!row) throw new Error('insert returned no row');
       await this.setIndicators(m, row.id, indicatorIds);
-      const published = await this.linkCases(m, context, row.id, caseIds);
+      await this.linkCases(m, context, row.id, caseIds);
       await this.audit.append(m, context, {
         action: 'information.create',
         entity: 'information_item',
@@ -166,14 +164,13 @@ export class InformationItemsService {
           indicatorIds,
         },
       });
-      return { id: row.id, published };
+      return row.id;
     });
-    published.forEach((e) => this.bus.publish(e));
     return this.get(context, id);
   }
 
   async update(context: RequestContext, id: string, dto: UpdateItemDto): Promise<ItemResponse> {
-    const published = await this.db.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       const row = await this.loadItem(m, context, id, 'update', true);
       if (row.version !== dto.version) {
         throw new DomainError(
@@ -214,7 +211,6 @@ export class InformationItemsService {
         await this.setIndicators(m, id, indicatorIds);
         diff.indicatorIds = { from: row.indicator_ids, to: indicatorIds };
       }
-      let published: CaseDomainEvent[] = [];
       const caseIds = dto.caseIds === undefined ? null : unique(dto.caseIds);
       if (caseIds && !sameSet(caseIds, row.case_ids)) {
         const added = caseIds.filter((c) => !row.case_ids.includes(c));
@@ -224,10 +220,10 @@ export class InformationItemsService {
           'DELETE FROM information_item_cases WHERE item_id = $1 AND case_id = ANY($2::uuid[])',
           [id, removed],
         );
-        published = await this.linkCases(m, context, id, added);
+        await this.linkCases(m, context, id, added);
         diff.caseIds = { from: row.case_ids, to: caseIds };
       }
-      if (Object.keys(diff).length === 0) return published;
+      if (Object.keys(diff).length === 0) return;
       const columns = Object.entries(SCALAR_COLUMNS) as [ScalarField, string][];
       await m.query(
         `UPDATE information_items SET ${columns.map(([, col], n) => `${col} = $${n + 2}`).join(', ')},
@@ -249,9 +245,7 @@ export class InformationItemsService {
         caseId: null,
         diff,
       });
-      return published;
     });
-    published.forEach((e) => this.bus.publish(e));
     return this.get(context, id);
   }
 
@@ -325,21 +319,17 @@ export class InformationItemsService {
     context: RequestContext,
     itemId: string,
     caseIds: string[],
-  ): Promise<CaseDomainEvent[]> {
-    const published: CaseDomainEvent[] = [];
+  ): Promise<void> {
     for (const caseId of caseIds) {
       await m.query(
         'INSERT INTO information_item_cases (item_id, case_id, linked_by) VALUES ($1, $2, $3)',
         [itemId, caseId, context.actor?.id ?? null],
       );
-      const payload = { itemId };
-      const seq = await this.events.record(m, context, caseId, {
+      await this.events.record(m, context, caseId, {
         type: 'information.linked',
-        payload,
+        payload: { itemId },
       });
-      published.push({ caseId, seq, type: 'information.linked', payload });
     }
-    return published;
   }
 }
 

@@ -2,7 +2,10 @@ import { Module } from '@nestjs/common';
 import { AuditCoreModule } from '../audit/audit.module.js';
 import { NotificationsCoreModule } from '../notifications/notifications.module.js';
 import { AuditVerifyJob } from './audit-verify.job.js';
+import { NotificationMailer } from '../notifications/notification-mailer.js';
 import { JobRunner } from './job-runner.service.js';
+import { NotificationDigestJob } from './notification-digest.job.js';
+import { NotificationEmailJob } from './notification-email.job.js';
 import { ReviewOverdueJob } from './review-overdue.job.js';
 import { SCHEDULED_JOBS, type ScheduledJob } from './scheduled-job.js';
 
@@ -12,13 +15,16 @@ import { SCHEDULED_JOBS, type ScheduledJob } from './scheduled-job.js';
   providers: [
     AuditVerifyJob,
     ReviewOverdueJob,
+    NotificationMailer,
+    NotificationEmailJob,
+    NotificationDigestJob,
     {
       provide: SCHEDULED_JOBS,
-      inject: [AuditVerifyJob, ReviewOverdueJob],
+      inject: [AuditVerifyJob, ReviewOverdueJob, NotificationEmailJob, NotificationDigestJob],
       useFactory: (...jobs: ScheduledJob[]) => jobs,
     },
     JobRunner,
   ],
-  exports: [JobRunner, ReviewOverdueJob],
+  exports: [JobRunner, ReviewOverdueJob, NotificationEmailJob, NotificationDigestJob],
 })
 export class JobsModule {}

@@ -24,6 +24,7 @@ import type {
   ListEscalationsQueryDto,
   ProposeEscalationDto,
 } from './dto/escalation.dto.js';
+import { EscalationNotifier } from './escalation-notifier.js';
 import { actorId, WorkflowService } from './workflow.service.js';
 
 interface EscalationRow {
@@ -68,6 +69,7 @@ export class EscalationsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly cases: CasesService,
     private readonly workflow: WorkflowService,
+    private readonly notifier: EscalationNotifier,
   ) {}
 
   /** A member analyst or an adviser proposes; `closed` proposes closing the case. */
@@ -77,7 +79,7 @@ export class EscalationsService {
     dto: ProposeEscalationDto,
   ): Promise<EscalationResponse> {
     const proposalId = randomUUID();
-    const { applied } = await this.db.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       const row = await this.cases.loadCase(m, context, caseId, 'propose', true);
       const facts = await this.workflow.loadFacts(m, caseId);
       const me = actorId(context);
@@ -85,7 +87,7 @@ export class EscalationsService {
         dto.toStage === 'closed'
           ? { type: 'CLOSE', proposalId, actorId: me, facts }
           : { type: 'PROPOSE', proposalId, toStage: dto.toStage, actorId: me, facts };
-      const result = await this.workflow.apply(m, context, row, event, dto.justification);
+      await this.workflow.apply(m, context, row, event, dto.justification);
       await m.query(
         `INSERT INTO escalation_requests (id, case_id, from_stage, to_stage, justification, proposed_by, approvals_required)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -99,9 +101,16 @@ export class EscalationsService {
           approvalsRequired(row.stage, dto.toStage),
         ],
       );
-      return { applied: result };
+      await this.notifier.proposed(m, {
+        escalationId: proposalId,
+        caseId,
+        reference: row.reference,
+        classification: row.classification,
+        toStage: dto.toStage,
+        proposerId: me,
+        proposerName: context.actor?.displayName ?? '',
+      });
     });
-    this.workflow.published(caseId, applied);
     return this.get(context, proposalId);
   }
 
@@ -113,16 +122,18 @@ export class EscalationsService {
     note: string | undefined,
   ): Promise<EscalationResponse> {
     const caseId = await this.caseOf(context, escalationId);
-    const applied = await this.db.transaction(async (m) => {
+    await this.db.transaction(async (m) => {
       const action = decision === 'withdraw' ? 'read' : 'approve';
       const row = await this.cases.loadCase(m, context, caseId, action, true);
       // Read again under the case lock: a concurrent decision may have settled it.
       const [current] = (await m.query(
-        'SELECT status, approvals FROM escalation_requests WHERE id = $1',
+        'SELECT status, approvals, proposed_by, to_stage FROM escalation_requests WHERE id = $1',
         [escalationId],
       )) as {
         status: string;
         approvals: EscalationRow['approvals'];
+        proposed_by: string;
+        to_stage: Stage;
       }[];
       if (!current || current.status !== 'pending') {
         throw new DomainError(
@@ -139,18 +150,29 @@ export class EscalationsService {
             ? { type: 'REJECT', actorId: me }
             : { type: 'WITHDRAW', actorId: me };
       const result = await this.workflow.apply(m, context, row, event, note);
+      const settled = result.step.pending === null;
       await this.recordDecision(
         m,
         context,
         escalationId,
         decision,
         note,
-        result.step.pending === null,
+        settled,
         current.approvals,
       );
-      return result;
+      // Approvals short of the number needed and withdrawals tell the proposer nothing new.
+      if (settled && decision !== 'withdraw') {
+        await this.notifier.decided(m, {
+          escalationId,
+          caseId,
+          reference: row.reference,
+          toStage: current.to_stage,
+          proposerId: current.proposed_by,
+          decision: decision === 'approve' ? 'approved' : 'rejected',
+          deciderName: context.actor?.displayName ?? '',
+        });
+      }
     });
-    this.workflow.published(caseId, applied);
     return this.get(context, escalationId);
   }
 

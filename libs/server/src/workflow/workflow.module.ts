@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuditCoreModule } from '../audit/audit.module.js';
 import { CasesModule } from '../cases/cases.module.js';
+import { NotificationsCoreModule } from '../notifications/notifications.module.js';
+import { EscalationNotifier } from './escalation-notifier.js';
 import { EscalationsController } from './escalations.controller.js';
 import { EscalationsService } from './escalations.service.js';
 import { WorkflowFactsProvider } from './workflow-facts.provider.js';
@@ -8,9 +10,9 @@ import { WorkflowController } from './workflow.controller.js';
 import { WorkflowService } from './workflow.service.js';
 
 @Module({
-  imports: [AuditCoreModule, CasesModule],
+  imports: [AuditCoreModule, CasesModule, NotificationsCoreModule],
   controllers: [WorkflowController, EscalationsController],
-  providers: [WorkflowService, EscalationsService, WorkflowFactsProvider],
+  providers: [WorkflowService, EscalationsService, WorkflowFactsProvider, EscalationNotifier],
   exports: [WorkflowService, EscalationsService, WorkflowFactsProvider],
 })
 export class WorkflowModule {}

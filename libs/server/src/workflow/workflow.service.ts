@@ -19,7 +19,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '../database/named-query.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestContext } from '../common/request-context.js';
-import { CaseEventBus } from '../cases/case-event-bus.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
 import { caseSubject, type CaseRow } from '../cases/case-row.js';
 import { CasesService } from '../cases/cases.service.js';
@@ -78,7 +77,6 @@ export class WorkflowService {
     private readonly facts: WorkflowFactsProvider,
     private readonly events: CaseEventsService,
     private readonly audit: AuditService,
-    private readonly bus: CaseEventBus,
   ) {}
 
   /** Loads the facts for a case inside the transaction. */
@@ -160,37 +158,25 @@ export class WorkflowService {
     };
   }
 
-  /** Publishes an applied event once its transaction has committed. */
-  published(caseId: string, applied: AppliedEvent): void {
-    this.bus.publish({
-      caseId,
-      seq: applied.seq,
-      type: applied.type,
-      payload: { stage: applied.step.after.stage, subState: applied.step.after.subState },
-    });
-  }
-
   /** Records a periodic review (RECORD_REVIEW) with a note; resets the review clock. */
   async recordReview(
     context: RequestContext,
     caseId: string,
     note: string,
   ): Promise<WorkflowResponse> {
-    const { applied, answer } = await this.db.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const row = await this.cases.loadCase(m, context, caseId, 'review', true);
       // Read before apply: once the audit row is appended, the chain's lock is held until commit.
       const facts = await this.facts.load(m, caseId);
       const event = { type: 'RECORD_REVIEW' as const, actorId: actorId(context) };
       const result = await this.apply(m, context, row, event, note);
-      return { applied: result, answer: this.present(context, result.after, facts) };
+      return this.present(context, result.after, facts);
     });
-    this.published(caseId, applied);
-    return answer;
   }
 
   /** Reopens a closed case (advisers). */
   async reopen(context: RequestContext, caseId: string, note: string): Promise<WorkflowResponse> {
-    const { applied, answer } = await this.db.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const row = await this.cases.loadCase(m, context, caseId, 'reopen', true);
       const facts = await this.facts.load(m, caseId);
       const result = await this.apply(
@@ -200,10 +186,8 @@ export class WorkflowService {
         { type: 'REOPEN', actorId: actorId(context) },
         note,
       );
-      return { applied: result, answer: this.present(context, result.after, facts) };
+      return this.present(context, result.after, facts);
     });
-    this.published(caseId, applied);
-    return answer;
   }
 
   /** Stage, sub-state, pending proposal and the events this caller may send now. */

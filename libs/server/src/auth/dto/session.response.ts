@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { EMAIL_PREFERENCES, type EmailPreference } from '@vigil/domain';
 import { UserResponse } from '../../users/dto/user.response.js';
 
 /** Tokens handed out at sign-in and on every refresh. */
@@ -18,4 +19,7 @@ export class MeResponse {
     items: { type: 'array', items: {} },
   })
   rules!: unknown[];
+  /** How notifications reach this user by e-mail (PATCH /auth/me/preferences changes it). */
+  @ApiProperty({ enum: EMAIL_PREFERENCES, description: 'E-mail for notifications' })
+  emailNotifications!: EmailPreference;
 }

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import type { Classification, Stage } from '@vigil/domain';
+import type { EntityManager } from 'typeorm';
+import { queryRows } from '../database/named-query.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+
+/** A proposal that now awaits the advisers' decision. */
+export interface ProposalNotice {
+  escalationId: string;
+  caseId: string;
+  reference: string;
+  classification: Classification;
+  toStage: Stage;
+  proposerId: string;
+  proposerName: string;
+}
+
+/** A proposal that was settled (approved with enough approvals, or rejected). */
+export interface DecisionNotice {
+  escalationId: string;
+  caseId: string;
+  reference: string;
+  toStage: Stage;
+  proposerId: string;
+  decision: 'approved' | 'rejected';
+  deciderName: string;
+}
+
+/**
+ * Notifications of the four-eyes workflow, written in the caller's transaction so they exist
+ * exactly when the proposal or decision does. Payloads never carry the justification or notes.
+ */
+@Injectable()
+export class EscalationNotifier {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  /** Every active adviser cleared for the case, except the proposer, may now decide. */
+  async proposed(manager: EntityManager, notice: ProposalNotice): Promise<void> {
+    const advisers = await queryRows<{ id: string }>(
+      manager,
+      `SELECT u.id FROM users u WHERE u.active AND 'adviser' = ANY(u.roles) AND u.id <> $1
+         AND array_position(ARRAY['unclassified','confidential','strictly_confidential'], u.clearance)
+           >= array_position(ARRAY['unclassified','confidential','strictly_confidential'], $2::text)`,
+      [notice.proposerId, notice.classification],
+    );
+    await this.notifications.notify(manager, {
+      userIds: advisers.map((a) => a.id),
+      type: 'escalation.awaiting_approval',
+      caseId: notice.caseId,
+      payload: {
+        escalationId: notice.escalationId,
+        reference: notice.reference,
+        toStage: notice.toStage,
+        proposerName: notice.proposerName,
+      },
+      dedupeKey: `escalation-proposed:${notice.escalationId}`,
+    });
+  }
+
+  /** The proposer hears how their proposal was decided. */
+  async decided(manager: EntityManager, notice: DecisionNotice): Promise<void> {
+    await this.notifications.notify(manager, {
+      userIds: [notice.proposerId],
+      type: 'escalation.decided',
+      caseId: notice.caseId,
+      payload: {
+        escalationId: notice.escalationId,
+        reference: notice.reference,
+        toStage: notice.toStage,
+        decision: notice.decision,
+        deciderName: notice.deciderName,
+      },
+      dedupeKey: `escalation-decided:${notice.escalationId}`,
+    });
+  }
+}
