@@ -174,9 +174,14 @@ describe('joining a room', () => {
 });
 
 describe('the Framework Team in a priority situation', () => {
-  it('receives stage changes and edits of its view, never members, information or workflow proposals', async () => {
+  const comment = (caseId: string, thread: string, body: string) =>
+    api.http().post(`/api/cases/${caseId}/comments`).set(lead.auth()).send({ thread, body });
+
+  it('receives its thread, stage changes and edits of its view; never internal comments, members, information or proposals', async () => {
     const c = await openCase(api, lead, { classification: 'confidential' });
-    await testPool().query('UPDATE cases SET priority_situation = true WHERE id = $1', [c.id]);
+    const share = (shared: boolean) =>
+      api.http().post(`/api/cases/${c.id}/priority`).set(adviser.auth()).send({ shared });
+    expect((await share(true)).status).toBe(200);
     const socket = await connect(ft);
     expect(await joinCase(socket, c.id)).toMatchObject({ ok: true, view: 'framework_team' });
     const seen = record(socket, 'case:event');
@@ -185,16 +190,29 @@ describe('the Framework Team in a priority situation', () => {
     const seenByOffice = record(office, 'case:event');
 
     await addMember(c.id, member);
+    expect((await comment(c.id, 'internal', 'Source says the militia is moving.')).status).toBe(
+      201,
+    );
+    expect((await comment(c.id, 'framework_team', 'Briefing on Tuesday.')).status).toBe(201);
     await editSummary(c.id, lead, 'Shared summary.');
     const proposal = await proposeMove(api.http, lead, c.id, 'closed');
     await decideOn(api.http, adviser, proposal.body.id, 'approve');
-    await eventually(() => seenByOffice.length === 4, 'the Office to see all four events');
+    await eventually(() => seenByOffice.length === 6, 'the Office to see all six events');
     await settle();
-    expect(seen.map((e) => e.type)).toEqual(['case.updated', 'case.transitioned']);
-    for (const event of seen) {
-      expect(event.actorId).toBeNull();
-      expect(event.payload).toEqual({});
-    }
+    expect(seen.map((e) => e.type)).toEqual([
+      'comment.created',
+      'case.updated',
+      'case.transitioned',
+    ]);
+    expect(seen[0]?.payload).toMatchObject({ thread: 'framework_team' });
+    expect(Object.keys(seen[0]?.payload ?? {}).sort()).toEqual(['commentId', 'parentId', 'thread']);
+    for (const event of seen) expect(event.actorId).toBeNull();
+
+    // Unsharing takes the Framework Team out of the room at once.
+    const removed = record(socket, 'case:removed');
+    expect((await share(false)).status).toBe(200);
+    await eventually(() => removed.length === 1, 'case:removed after unsharing');
+    expect(await joinCase(socket, c.id)).toEqual({ ok: false, error: 'No such case.' });
   });
 });
 

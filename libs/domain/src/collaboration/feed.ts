@@ -26,6 +26,7 @@ const FRAMEWORK_TEAM_TYPES = new Set([
   'case.updated',
   'case.priority_changed',
   'endorsement.saved',
+  'endorsement.withdrawn',
 ]);
 
 /** Payload keys the Framework Team receives, per event type; any other key is dropped. */
@@ -35,6 +36,7 @@ const FRAMEWORK_TEAM_PAYLOAD_KEYS: Record<string, readonly string[]> = {
   'comment.edited': ['commentId', 'thread', 'parentId'],
   'comment.deleted': ['commentId', 'thread', 'parentId'],
   'endorsement.saved': ['organisationId'],
+  'endorsement.withdrawn': ['organisationId'],
 };
 
 /**
