@@ -12,6 +12,6 @@ import { PrioritySituationsService } from './priority-situations.service.js';
   imports: [AuditCoreModule, CasesModule],
   controllers: [PrioritySituationsController, CasePriorityController],
   providers: [PrioritySharingService, PrioritySituationsService, EndorsementsService],
-  exports: [PrioritySituationsService, EndorsementsService],
+  exports: [PrioritySituationsService, EndorsementsService, PrioritySharingService],
 })
 export class PrioritySituationsModule {}

@@ -10,16 +10,20 @@ import {
 import type { DataSource } from 'typeorm';
 import { AssessmentLifecycleService } from '../assessments/assessment-lifecycle.service.js';
 import { AssessmentsService } from '../assessments/assessments.service.js';
+import { CaseMembersService } from '../cases/case-members.service.js';
 import { CasesService } from '../cases/cases.service.js';
+import { CommentsService } from '../comments/comments.service.js';
 import type { RequestContext } from '../common/request-context.js';
 import { InformationItemsService } from '../information/information-items.service.js';
 import { SourcesService } from '../information/sources.service.js';
 import { SpeechAssessmentsService } from '../information/speech-assessments.service.js';
+import { EndorsementsService } from '../priority-situations/endorsements.service.js';
+import { PrioritySharingService } from '../priority-situations/priority-sharing.service.js';
 import { DEMO_SITUATIONS, DEMO_SOURCES, type DemoSituation } from './demo-content.js';
 
 /** What a content seed added, or why it added nothing. */
 export type DemoContentResult =
-  | { seeded: true; situations: number; items: number; assessments: number }
+  | { seeded: true; situations: number; items: number; assessments: number; comments: number }
   | { seeded: false; reason: string };
 
 const DAY_MS = 86_400_000;
@@ -27,7 +31,7 @@ const DAY_MS = 86_400_000;
 /** One line for the launcher and the command line. */
 export function describeDemoContent(result: DemoContentResult): string {
   return result.seeded
-    ? `Seeded demo content: ${result.situations} situations, ${result.items} information items, ${result.assessments} finalised risk assessments.`
+    ? `Seeded demo content: ${result.situations} situations (one shared with the Framework Team), ${result.items} information items, ${result.assessments} finalised risk assessments, ${result.comments} comments.`
     : `No demo content added: ${result.reason}.`;
 }
 
@@ -46,6 +50,10 @@ export class DemoContentService {
     private readonly speech: SpeechAssessmentsService,
     private readonly assessments: AssessmentsService,
     private readonly lifecycle: AssessmentLifecycleService,
+    private readonly members: CaseMembersService,
+    private readonly sharing: PrioritySharingService,
+    private readonly comments: CommentsService,
+    private readonly endorsements: EndorsementsService,
   ) {}
 
   async seedIfEmpty(now = new Date()): Promise<DemoContentResult> {
@@ -64,6 +72,7 @@ export class DemoContentService {
     }
     let items = 0;
     let assessments = 0;
+    const caseIds: string[] = [];
     for (const situation of DEMO_SITUATIONS) {
       const created = await this.cases.create(analyst, {
         title: situation.title,
@@ -71,10 +80,12 @@ export class DemoContentService {
         summary: situation.summary,
         classification: 'confidential',
       });
+      caseIds.push(created.id);
       items += await this.seedItems(analyst, created.id, situation, sourceIds, now);
       assessments += await this.seedAssessments(analyst, adviser, created.id, situation, now);
     }
-    return { seeded: true, situations: DEMO_SITUATIONS.length, items, assessments };
+    const comments = caseIds[0] ? await this.seedCollaboration(analyst, adviser, caseIds[0]) : 0;
+    return { seeded: true, situations: DEMO_SITUATIONS.length, items, assessments, comments };
   }
 
   private async seedItems(
@@ -135,6 +146,40 @@ export class DemoContentService {
       await this.lifecycle.finalise(adviser, draft.id);
     }
     return situation.assessments.length;
+  }
+
+  /**
+   * The first situation is worked by both demo analysts, shared with the Framework Team, and has
+   * a comment in each thread and an endorsement, so every demo account has something live to see.
+   */
+  private async seedCollaboration(
+    analyst: RequestContext,
+    adviser: RequestContext,
+    caseId: string,
+  ): Promise<number> {
+    const analyst2 = await this.contextOf('analyst2@vigil.test');
+    const ohchr = await this.contextOf('ft.ohchr@vigil.test');
+    if (analyst2?.actor) {
+      await this.members.addMember(analyst, caseId, { userId: analyst2.actor.id, role: 'analyst' });
+    }
+    await this.sharing.setShared(adviser, caseId, true);
+    await this.comments.create(analyst, caseId, {
+      thread: 'internal',
+      body: 'Field reports of armed groups moving toward the camps near **El Fasher**. Could you review the assessment before Thursday?',
+      mentions: adviser.actor ? [adviser.actor.id] : [],
+    });
+    if (ohchr) {
+      await this.comments.create(ohchr, caseId, {
+        thread: 'framework_team',
+        body: 'OHCHR monitors confirm reports of arbitrary detention in the district. We can brief the Framework Team on Tuesday.',
+      });
+      await this.endorsements.save(
+        ohchr,
+        caseId,
+        'OHCHR supports treating this as a priority situation.',
+      );
+    }
+    return ohchr ? 2 : 1;
   }
 
   private async contextOf(email: string): Promise<RequestContext | null> {
