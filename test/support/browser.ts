@@ -120,3 +120,36 @@ export async function openDemoSituation(
     leadAnalystId: string | null;
   };
 }
+
+/** Adds a demo account to a situation as the demo analyst (its lead), found by name. */
+export async function addDemoMember(
+  h: WebHarness,
+  caseId: string,
+  name: string,
+  role: 'analyst' | 'adviser' | 'contributor' = 'analyst',
+): Promise<string> {
+  const auth = await apiAuth(h, 'analyst@vigil.test');
+  const found = await h.api
+    .http()
+    .get(`/api/cases/${caseId}/member-candidates`)
+    .query({ q: name })
+    .set(auth);
+  const candidate = (found.body as { id: string; displayName: string }[]).find(
+    (c) => c.displayName === name,
+  );
+  if (!candidate) throw new Error(`${name} is not a candidate member`);
+  const added = await h.api
+    .http()
+    .post(`/api/cases/${caseId}/members`)
+    .set(auth)
+    .send({ userId: candidate.id, role });
+  if (added.status !== 201 && added.status !== 200)
+    throw new Error(`adding ${name} failed: ${added.status}`);
+  return candidate.id;
+}
+
+/** Saves a screenshot when SCREENSHOT_DIR is set (for looking at a page, never compared). */
+export async function maybeScreenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}

@@ -206,33 +206,3 @@ export function errorMessage(error: unknown): string {
   if (error instanceof ApiError || error instanceof Error) return error.message;
   return 'Something went wrong. Please try again.';
 }
-
-/**
- * A call to a route the generated types do not describe yet (same token, refresh and errors as
- * the typed client). Prefer `api.GET(...)` once the route is in the OpenAPI document.
- */
-export async function requestJson<T>(
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-  path: string,
-  options: { query?: Record<string, string | undefined>; body?: unknown } = {},
-): Promise<T> {
-  const url = new URL(path, window.location.origin);
-  for (const [key, value] of Object.entries(options.query ?? {})) {
-    if (value !== undefined && value !== '') url.searchParams.set(key, value);
-  }
-  const init: RequestInit = { method };
-  if (options.body !== undefined) {
-    init.body = JSON.stringify(options.body);
-    init.headers = { 'Content-Type': 'application/json' };
-  }
-  const response = await authorisedFetch(url, init);
-  const text = await response.text();
-  let json: unknown = undefined;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  if (!response.ok) throw toApiError(response, json);
-  return json as T;
-}

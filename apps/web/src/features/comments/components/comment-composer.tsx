@@ -2,12 +2,18 @@ import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'rea
 import { FormAlert } from '../../../components/form-alert';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
+import { useCurrentUser } from '../../auth/hooks/current-user-context';
 import type { CommentAuthor, Thread } from '../api/comments-api';
 import { useMentionable } from '../hooks/use-comments';
 import { useMentionText } from '../hooks/use-mention-query';
 import { MentionOptions } from './mention-options';
 
 const MAX_LENGTH = 10_000;
+
+/** Lower case without accents, so "herr" finds "Herrera" and "tomas" finds "Tomás". */
+function fold(value: string): string {
+  return value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
 
 interface CommentComposerProps {
   caseId: string;
@@ -25,6 +31,7 @@ interface CommentComposerProps {
 /** A markdown textarea with an `@` picker of people who may read the thread; Ctrl+Enter sends. */
 export function CommentComposer(props: CommentComposerProps) {
   const { caseId, thread, label, submitLabel, onSubmit, onCancel } = props;
+  const user = useCurrentUser();
   const text = useMentionText(props.initialBody ?? '', props.initialMentions);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
@@ -36,7 +43,13 @@ export function CommentComposer(props: CommentComposerProps) {
   const errorId = useId();
   const q = useDebouncedValue(text.query?.text ?? '', 150);
   const candidates = useMentionable(caseId, thread, q, text.query !== null);
-  const options = text.query ? (candidates.data ?? []).slice(0, 8) : [];
+  // The server's answer may be for fewer letters than typed: narrow it to what is typed now.
+  const typed = fold(text.query?.text ?? '');
+  const options = text.query
+    ? (candidates.data ?? [])
+        .filter((p) => p.id !== user.id && fold(p.displayName).includes(typed))
+        .slice(0, 8)
+    : [];
   const open = text.query !== null;
   const activeOption = options[Math.min(active, options.length - 1)];
 

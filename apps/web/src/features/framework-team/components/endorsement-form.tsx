@@ -20,6 +20,7 @@ export function EndorsementForm({ situation }: { situation: PrioritySituation })
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (busy) return;
+    if (!note.trim()) return setError('Write a short note to endorse the situation.');
     if (note.trim().length > MAX_NOTE)
       return setError(`Keep the note under ${MAX_NOTE} characters.`);
     setError(null);
@@ -64,7 +65,8 @@ export function EndorsementForm({ situation }: { situation: PrioritySituation })
           rows={3}
           value={note}
           onChange={(event) => setNote(event.target.value)}
-          hint="What your entity supports or will do."
+          required
+          hint="Required: what your entity supports or will do."
         />
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={busy}>

@@ -37,10 +37,11 @@ export function PrioritySituationPage() {
       <p className="breadcrumb">
         <Link to="/framework-team">← Priority situations</Link>
       </p>
-      <PresenceAvatars users={room.presence} />
+      <RestrictedView situation={view}>
+        <PresenceAvatars users={room.presence} />
+      </RestrictedView>
       <div className="case-layout">
         <div className="case-layout__main">
-          <RestrictedView situation={view} />
           <CommentPanel caseId={view.id} threads={FRAMEWORK_TEAM_THREAD} />
         </div>
         <div className="case-layout__side">

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { StageBadge, riskText } from '../../situations/components/stage';
 import { usePrioritySituations } from '../hooks/use-priority-situations';
+import { CountryName } from './country-name';
 
 /** `/framework-team`: the priority situations shared with the Framework Team. */
 export function PrioritySituationsPage() {
@@ -52,7 +53,9 @@ export function PrioritySituationsPage() {
                     <td className="table__primary">
                       <Link to={`/framework-team/${item.id}`}>{item.title}</Link>
                     </td>
-                    <td>{item.countryName ?? item.country}</td>
+                    <td>
+                      <CountryName code={item.country} />
+                    </td>
                     <td>
                       <StageBadge stage={item.stage} />
                     </td>

@@ -1,5 +1,7 @@
+import type { ReactNode } from 'react';
 import { StageBadge, riskText } from '../../situations/components/stage';
 import type { PrioritySituation } from '../api/priority-situations-api';
+import { CountryName } from './country-name';
 
 /** The words of an approved recommendation, whatever its shape. */
 function recommendationText(value: unknown): string {
@@ -14,15 +16,25 @@ function recommendationText(value: unknown): string {
 }
 
 /** The fields of the Framework Team's restricted view (DESIGN §5). */
-export function RestrictedView({ situation }: { situation: PrioritySituation }) {
+export function RestrictedView({
+  situation,
+  children,
+}: {
+  situation: PrioritySituation;
+  /** Shown at the top of the header (who is viewing). */
+  children?: ReactNode;
+}) {
   return (
     <>
       <header className="case-header">
+        {children}
         <p className="case-header__reference">{situation.reference}</p>
         <h1 id="situation-title">{situation.title}</h1>
         <dl className="details case-header__facts">
           <dt>Country</dt>
-          <dd>{situation.countryName ?? situation.country}</dd>
+          <dd>
+            <CountryName code={situation.country} />
+          </dd>
           <dt>Stage</dt>
           <dd data-testid="case-stage">
             <StageBadge stage={situation.stage} />

@@ -55,6 +55,8 @@ export function useSetPriority(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (shared: boolean) => setPriority(caseId, shared),
+    // The answer is the case itself: the page shows the new state before the refetch.
+    onSuccess: (updated) => queryClient.setQueryData(['cases', 'detail', caseId], updated),
     onSettled: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ['cases', 'detail', caseId] }),

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ApiSchemas } from '@vigil/client';
 import { SelectField } from '../../../components/select-field';
-import { errorMessage, requestJson } from '../../../lib/api-client';
-import { useCurrentUser } from '../../auth/hooks/current-user-context';
-import { meQueryKey } from '../../auth/hooks/use-me';
+import { api, errorMessage, unwrap } from '../../../lib/api-client';
+import { meQueryKey, useMe } from '../../auth/hooks/use-me';
 
-export type EmailPreference = 'off' | 'immediate' | 'daily_digest';
+export type EmailPreference = ApiSchemas['UpdatePreferencesDto']['emailNotifications'];
 
 const OPTIONS: Record<EmailPreference, string> = {
   off: 'No e-mail',
@@ -13,22 +13,22 @@ const OPTIONS: Record<EmailPreference, string> = {
   daily_digest: 'One e-mail a day (digest)',
 };
 
-function isPreference(value: unknown): value is EmailPreference {
-  return value === 'off' || value === 'immediate' || value === 'daily_digest';
+function isPreference(value: string): value is EmailPreference {
+  return Object.hasOwn(OPTIONS, value);
 }
 
-/** The e-mail preference of the signed-in user; shown once the api reports one. */
+/** The signed-in user's choice of e-mail for notifications. */
 export function EmailPreferenceField() {
-  const user: object = useCurrentUser();
-  const current = 'emailNotifications' in user ? user.emailNotifications : undefined;
+  const me = useMe();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState('');
   const save = useMutation({
     mutationFn: (emailNotifications: EmailPreference) =>
-      requestJson('PATCH', '/api/auth/me/preferences', { body: { emailNotifications } }),
+      unwrap(api.PATCH('/api/auth/me/preferences', { body: { emailNotifications } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: meQueryKey }),
   });
-  if (!isPreference(current)) return null;
+  const current = save.isPending ? save.variables : me.data?.emailNotifications;
+  if (!current) return null;
 
   return (
     <div className="card">

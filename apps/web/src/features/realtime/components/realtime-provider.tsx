@@ -21,6 +21,7 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const live = connectRealtime({ token: getAccessToken });
     let refusals = 0;
+    let retry: number | undefined;
 
     const onConnect = () => {
       refusals = 0;
@@ -29,8 +30,9 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
     const onDisconnect = (reason: string) => {
       if (reason === 'io client disconnect') return setStatus('offline');
       setStatus('reconnecting');
-      // The server closed it (access changed): try again, the handshake decides.
-      if (reason === 'io server disconnect') live.connect();
+      // The server closed it (account deactivated, or a restart): try again a little later, when
+      // the handshake decides; a signed-out session has unmounted this provider by then.
+      if (reason === 'io server disconnect') retry = window.setTimeout(() => live.connect(), 3_000);
     };
     const onConnectError = () => {
       // Still active: a network problem the client retries by itself.
@@ -58,6 +60,7 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
     window.addEventListener('offline', onOffline);
     setSocket(live);
     return () => {
+      window.clearTimeout(retry);
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
       live.removeAllListeners();

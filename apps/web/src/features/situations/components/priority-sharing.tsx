@@ -46,7 +46,8 @@ export function PrioritySharing({ caseId, shared, canShare, onDone }: PrioritySh
           <input
             type="checkbox"
             role="switch"
-            checked={shared}
+            // Shows the requested state while the server applies it.
+            checked={setPriority.isPending ? setPriority.variables : shared}
             disabled={setPriority.isPending}
             onChange={toggle}
           />{' '}
