@@ -94,7 +94,8 @@ it("two analysts see each other and each other's comments live; the Framework Te
   await signInAs(h, lena, 'adviser@vigil.test', DEMO_PASSWORD, 'Lena Okafor');
   await lena.goto(`${h.baseUrl}/situations/${caseId}`);
   await lena.getByRole('heading', { level: 1, name: title }).waitFor();
-  await lena.getByRole('switch', { name: 'Share with the Framework Team' }).check();
+  // click, not check(): the switch follows the server's answer, so its state flips a moment later.
+  await lena.getByRole('switch', { name: 'Share with the Framework Team' }).click();
   await lena
     .getByRole('status')
     .filter({ hasText: 'The situation is now shared with the Framework Team' })

@@ -31,13 +31,6 @@ const DEMO_ACCOUNTS = [
   },
   { email: 'adviser@vigil.test', name: 'Lena Okafor', role: 'adviser', nav: ADVISER_NAV },
   { email: 'adviser2@vigil.test', name: 'Rashid Karimov', role: 'adviser', nav: ADVISER_NAV },
-  {
-    email: 'ft.ohchr@vigil.test',
-    name: 'Claire Dubois',
-    role: 'framework_team',
-    nav: ['Overview'],
-  },
-  { email: 'ft.undp@vigil.test', name: 'Kenji Sato', role: 'framework_team', nav: ['Overview'] },
   { email: 'admin@vigil.test', name: 'Sam Admin', role: 'admin', nav: ADMIN_NAV },
 ];
 
@@ -82,6 +75,17 @@ describe('demo accounts', () => {
       .waitFor();
     expect(await main.getByRole('definition').first().textContent()).toBe(account.role);
   });
+  // The Framework Team reads priority situations only: they land on their portal.
+  it.each(['ft.ohchr@vigil.test', 'ft.undp@vigil.test'])(
+    '%s lands on the Framework Team portal and sees only its navigation',
+    async (email) => {
+      const page = await freshPage(h);
+      await submitSignIn(h, page, email, DEMO_PASSWORD);
+      await page.getByRole('heading', { level: 1, name: 'Priority situations' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/framework-team');
+      expect(await navLinkNames(page)).toEqual(['Priority situations', 'Notifications']);
+    },
+  );
 });
 
 it('hides admin pages from an analyst behind "Not found"', async () => {
