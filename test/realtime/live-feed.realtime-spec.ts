@@ -185,8 +185,14 @@ describe('the Framework Team in a priority situation', () => {
     const socket = await connect(ft);
     expect(await joinCase(socket, c.id)).toMatchObject({ ok: true, view: 'framework_team' });
     const seen = record(socket, 'case:event');
+    const presenceForTeam = record(socket, 'presence');
     const office = await connect(lead);
-    await joinCase(office, c.id);
+    // The Office sees the Framework Team member; the Framework Team does not see who works the case.
+    expect(await joinCase(office, c.id)).toMatchObject({
+      presence: expect.arrayContaining([expect.objectContaining({ userId: ft.user.id })]),
+    });
+    await settle(200);
+    expect(presenceForTeam.at(-1)?.users.map((u) => u.userId)).toEqual([ft.user.id]);
     const seenByOffice = record(office, 'case:event');
 
     await addMember(c.id, member);

@@ -169,7 +169,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnModuleDestroy 
     const view = actor ? await this.rooms.viewFor(actor, caseId) : null;
     if (!view) return { ok: false, error: NO_SUCH_CASE };
     await socket.join(caseRoom(caseId, view));
-    const presence = await this.announcePresence(caseId);
+    const presence = await this.announcePresence(caseId, view);
     return { ok: true, view, presence };
   }
 
@@ -183,19 +183,24 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnModuleDestroy 
     return { ok: true };
   }
 
-  /** Everyone viewing the case now, once per person, sent to both of its rooms. */
-  private async announcePresence(caseId: string): Promise<PresentUser[]> {
+  /**
+   * Who is viewing the case now, once per person, sent to each of its rooms: the Office sees
+   * everyone; the Framework Team sees only the Framework Team (who works a case is not part of
+   * its restricted view). Returns the list for `view`.
+   */
+  private async announcePresence(
+    caseId: string,
+    view: CaseView = 'office',
+  ): Promise<PresentUser[]> {
     const io = this.io;
     if (!io) return [];
-    const rooms = [caseRoom(caseId, 'office'), caseRoom(caseId, 'framework_team')];
-    const sockets = await io.in(rooms).fetchSockets();
-    const people = new Map<string, PresentUser>();
-    for (const s of sockets) {
-      people.set(s.data.userId, { userId: s.data.userId, displayName: s.data.displayName });
-    }
-    const users = [...people.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
-    io.to(rooms).emit('presence', { caseId, users });
-    return users;
+    const office = caseRoom(caseId, 'office');
+    const restricted = caseRoom(caseId, 'framework_team');
+    const everyone = presentUsers(await io.in([office, restricted]).fetchSockets());
+    const team = presentUsers(await io.in(restricted).fetchSockets());
+    io.to(office).emit('presence', { caseId, users: everyone });
+    io.to(restricted).emit('presence', { caseId, users: team });
+    return view === 'office' ? everyone : team;
   }
 
   /** Runs a handler and acknowledges its answer; a failure answers an error and is logged. */
@@ -209,6 +214,15 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnModuleDestroy 
         reply({ ok: false, error: 'Something went wrong; try again.' });
       });
   }
+}
+
+/** One entry per person (several tabs count once), by name. */
+function presentUsers(sockets: readonly { data: SocketData }[]): PresentUser[] {
+  const people = new Map<string, PresentUser>();
+  for (const s of sockets) {
+    people.set(s.data.userId, { userId: s.data.userId, displayName: s.data.displayName });
+  }
+  return [...people.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
 function parseCaseRoom(room: string): { caseId: string; view: CaseView } | null {
