@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { CaseFeedEvent, RealtimeSocket } from '@vigil/client';
 import { type Session, sessionFor } from '../support/api.js';
-import { openCase } from '../support/cases.js';
+import { editCaseSummary, openCase } from '../support/cases.js';
 import { closeTestPool, testPool } from '../support/factories.js';
 import { decideOn, proposeMove } from '../support/workflow-helpers.js';
 import {
@@ -38,16 +38,6 @@ async function addMember(caseId: string, who: Session): Promise<void> {
     .set(lead.auth())
     .send({ userId: who.user.id, role: 'analyst' });
   expect(res.status).toBe(201);
-}
-
-async function editSummary(caseId: string, who: Session, summary: string): Promise<void> {
-  const current = await api.http().get(`/api/cases/${caseId}`).set(who.auth());
-  const res = await api
-    .http()
-    .patch(`/api/cases/${caseId}`)
-    .set(who.auth())
-    .send({ version: (current.body as { version: number }).version, summary });
-  expect(res.status).toBe(200);
 }
 
 beforeAll(async () => {
@@ -101,8 +91,8 @@ describe('two analysts on one case', () => {
     ).toEqual([lead.user.id, member.user.id].sort());
 
     const seenByB = record(b, 'case:event');
-    await editSummary(c.id, lead, 'Curfew announced in the north.');
-    await editSummary(c.id, member, 'Curfew lifted.');
+    await editCaseSummary(api, lead, c.id, 'Curfew announced in the north.');
+    await editCaseSummary(api, member, c.id, 'Curfew lifted.');
     await eventually(() => seenByB.length >= 2 && seenByA.length >= 2, 'both edits');
     expect(seenByB.map((e) => e.type)).toEqual(['case.updated', 'case.updated']);
     expect(seenByB[0]).toMatchObject({ caseId: c.id, actorId: lead.user.id });
@@ -200,7 +190,7 @@ describe('the Framework Team in a priority situation', () => {
       201,
     );
     expect((await comment(c.id, 'framework_team', 'Briefing on Tuesday.')).status).toBe(201);
-    await editSummary(c.id, lead, 'Shared summary.');
+    await editCaseSummary(api, lead, c.id, 'Shared summary.');
     const proposal = await proposeMove(api.http, lead, c.id, 'closed');
     await decideOn(api.http, adviser, proposal.body.id, 'approve');
     await eventually(() => seenByOffice.length === 6, 'the Office to see all six events');
@@ -238,7 +228,7 @@ describe('access changes', () => {
     await eventually(() => removed.length === 1, 'case:removed');
     expect(removed[0]).toEqual({ caseId: c.id });
     const before = seen.length;
-    await editSummary(c.id, lead, 'After the removal.');
+    await editCaseSummary(api, lead, c.id, 'After the removal.');
     await settle();
     expect(seen.length).toBe(before);
     expect(await joinCase(socket, c.id)).toEqual({ ok: false, error: 'No such case.' });
@@ -286,13 +276,13 @@ describe('catching up', () => {
     await addMember(c.id, member);
     await joinCase(first, c.id);
     const seen = record(first, 'case:event');
-    await editSummary(c.id, lead, 'Before the drop.');
+    await editCaseSummary(api, lead, c.id, 'Before the drop.');
     await eventually(() => seen.length === 1, 'the first edit');
     const lastSeq = (seen.at(-1) as CaseFeedEvent).seq;
     first.close();
 
-    await editSummary(c.id, lead, 'Missed one.');
-    await editSummary(c.id, lead, 'Missed two.');
+    await editCaseSummary(api, lead, c.id, 'Missed one.');
+    await editCaseSummary(api, lead, c.id, 'Missed two.');
     const again = await connect(member);
     await joinCase(again, c.id);
     const missed = await api

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { RealtimeSocket } from '@vigil/client';
 import { OutboxRelay } from '@vigil/server';
 import { type Session, sessionFor } from '../support/api.js';
-import { openCase } from '../support/cases.js';
+import { editCaseSummary, openCase } from '../support/cases.js';
 import { closeTestPool } from '../support/factories.js';
 import {
   connectAs,
@@ -28,16 +28,6 @@ async function connect(api: LiveApi): Promise<RealtimeSocket> {
   return socket;
 }
 
-async function edit(api: LiveApi, caseId: string, summary: string): Promise<void> {
-  const current = await api.http().get(`/api/cases/${caseId}`).set(lead.auth());
-  const res = await api
-    .http()
-    .patch(`/api/cases/${caseId}`)
-    .set(lead.auth())
-    .send({ version: (current.body as { version: number }).version, summary });
-  expect(res.status).toBe(200);
-}
-
 beforeAll(async () => {
   watcher = await startLiveApi();
   lead = await sessionFor(watcher, { roles: ['analyst'], clearance: 'confidential' });
@@ -56,7 +46,7 @@ it('an event whose writer died right after the commit, before relaying anything,
   const client = await connect(watcher);
   await joinCase(client, c.id);
   const seen = record(client, 'case:event');
-  await edit(writer, c.id, 'Committed, then the writer died.');
+  await editCaseSummary(writer, lead, c.id, 'Committed, then the writer died.');
   await writer.close();
   await eventually(() => seen.length === 1, 'the event from the dead writer');
   expect(seen[0]).toMatchObject({ caseId: c.id, type: 'case.updated' });
@@ -70,7 +60,7 @@ it('a NOTIFY missed while the listener was down is delivered by the poll, exactl
     const client = await connect(deaf);
     expect(await joinCase(client, c.id)).toMatchObject({ ok: true });
     const seen = record(client, 'case:event');
-    await edit(deaf, c.id, 'Nobody heard the NOTIFY.');
+    await editCaseSummary(deaf, lead, c.id, 'Nobody heard the NOTIFY.');
     await settle(300);
     expect(seen).toEqual([]);
     const relay = deaf.app.get(OutboxRelay);

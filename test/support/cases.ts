@@ -44,6 +44,22 @@ export async function openCase(
   return res.body as { id: string; reference: string; version: number; stage: string };
 }
 
+/** Edits a case's summary as `session` at its current version; fails the test unless 200. */
+export async function editCaseSummary(
+  api: TestApi,
+  session: Session,
+  caseId: string,
+  summary: string,
+): Promise<void> {
+  const current = await api.http().get(`/api/cases/${caseId}`).set(session.auth());
+  const res = await api
+    .http()
+    .patch(`/api/cases/${caseId}`)
+    .set(session.auth())
+    .send({ version: (current.body as { version: number }).version, summary });
+  if (res.status !== 200) throw new Error(`edit case: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
 /** A running api with the facts fixture and one signed-in person per role, all fully cleared. */
 export interface WorkflowCast {
   api: TestApi;

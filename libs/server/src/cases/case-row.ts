@@ -1,5 +1,7 @@
 import type { CaseSubject, Classification, Stage } from '@vigil/domain';
+import type { EntityManager } from 'typeorm';
 import type { SqlFieldMap } from '../authorization/rules-to-sql.js';
+import { isUuid } from '../users/users.service.js';
 import { countryName } from './countries.js';
 import type { CaseResponse } from './dto/case.response.js';
 
@@ -84,4 +86,21 @@ export function presentCase(row: CaseRow, now = Date.now()): CaseResponse {
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
+}
+
+/**
+ * The case with this id (with its lead and members), optionally locked; undefined when there is
+ * none or the id is not a UUID. Callers decide what the caller may see of it.
+ */
+export async function findCaseRow(
+  manager: Pick<EntityManager, 'query'>,
+  id: string,
+  lock = false,
+): Promise<CaseRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const rows = (await manager.query(
+    `SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.id = $1 ${lock ? 'FOR UPDATE OF c' : ''}`,
+    [id],
+  )) as CaseRow[];
+  return rows[0];
 }

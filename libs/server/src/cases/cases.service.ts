@@ -15,7 +15,6 @@ import { abilityToSql } from '../authorization/rules-to-sql.js';
 import { decodeKeysetCursor, type Page, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery } from '../database/named-query.js';
-import { isUuid } from '../users/users.service.js';
 import { allocateCaseReference } from './case-reference.js';
 import { CaseEventsService } from './case-events.service.js';
 import {
@@ -23,6 +22,7 @@ import {
   CASE_FROM,
   CASE_SQL_FIELDS,
   caseSubject,
+  findCaseRow,
   type CaseRow,
   presentCase,
 } from './case-row.js';
@@ -52,12 +52,7 @@ export class CasesService {
     action: Action = 'read',
     lock = false,
   ): Promise<CaseRow> {
-    const [row] = isUuid(id)
-      ? ((await manager.query(
-          `SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.id = $1 ${lock ? 'FOR UPDATE OF c' : ''}`,
-          [id],
-        )) as CaseRow[])
-      : [];
+    const row = await findCaseRow(manager, id, lock);
     if (!row || !context.ability.can('read', subject('Case', caseSubject(row)))) {
       throw new DomainError('not_found', 'No such case.');
     }

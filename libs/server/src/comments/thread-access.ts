@@ -9,9 +9,8 @@ import {
   type Role,
 } from '@vigil/domain';
 import type { EntityManager } from 'typeorm';
-import { CASE_COLUMNS, CASE_FROM, caseSubject, type CaseRow } from '../cases/case-row.js';
+import { caseSubject, findCaseRow, type CaseRow } from '../cases/case-row.js';
 import type { RequestContext } from '../common/request-context.js';
-import { isUuid } from '../users/users.service.js';
 
 /** Words for a thread in messages. */
 export const THREAD_WORDS: Record<CommentThread, string> = {
@@ -70,11 +69,7 @@ export async function loadThreadCase(
   caseId: string,
   thread: CommentThread,
 ): Promise<CaseRow> {
-  const [row] = isUuid(caseId)
-    ? ((await manager.query(`SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.id = $1`, [
-        caseId,
-      ])) as CaseRow[])
-    : [];
+  const row = await findCaseRow(manager, caseId);
   if (!row || !callerReadsThread(context, thread, row))
     throw new DomainError('not_found', 'No such case.');
   return row;

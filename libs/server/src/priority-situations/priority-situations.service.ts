@@ -10,13 +10,13 @@ import {
   CASE_FROM,
   CASE_SQL_FIELDS,
   caseSubject,
+  findCaseRow,
   type CaseRow,
 } from '../cases/case-row.js';
 import type { CaseEventPageResponse, CaseEventResponse } from '../cases/dto/case-event.response.js';
 import { decodeKeysetCursor, type PageQueryDto, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery } from '../database/named-query.js';
-import { isUuid } from '../users/users.service.js';
 import type {
   PrioritySituationPageResponse,
   PrioritySituationResponse,
@@ -49,12 +49,7 @@ export class PrioritySituationsService {
     id: string,
     lock = false,
   ): Promise<CaseRow> {
-    const [row] = isUuid(id)
-      ? ((await manager.query(
-          `SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.id = $1 ${lock ? 'FOR UPDATE OF c' : ''}`,
-          [id],
-        )) as CaseRow[])
-      : [];
+    const row = await findCaseRow(manager, id, lock);
     if (!row || !context.ability.can('read', subject('PrioritySituation', caseSubject(row))))
       throw new DomainError('not_found', 'No such priority situation.');
     return row;

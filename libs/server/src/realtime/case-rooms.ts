@@ -3,9 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { subject } from '@casl/ability';
 import { defineAbilitiesFor } from '@vigil/domain';
 import type { DataSource } from 'typeorm';
-import { CASE_COLUMNS, CASE_FROM, caseSubject, type CaseRow } from '../cases/case-row.js';
+import { caseSubject, findCaseRow } from '../cases/case-row.js';
 import type { Actor } from '../common/request-context.js';
-import { isUuid } from '../users/users.service.js';
 
 /** Which part of a case's feed a person receives: everything, or the Framework Team's view. */
 export type CaseView = 'office' | 'framework_team';
@@ -29,10 +28,7 @@ export class CaseRooms {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async viewFor(actor: Actor, caseId: string): Promise<CaseView | null> {
-    if (!isUuid(caseId)) return null;
-    const [row] = (await this.db.query(`SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} WHERE c.id = $1`, [
-      caseId,
-    ])) as CaseRow[];
+    const row = await findCaseRow(this.db, caseId);
     if (!row) return null;
     const ability = defineAbilitiesFor({ ...actor, active: true });
     // subject() tags the object it is given, so each check gets its own.
