@@ -14,6 +14,8 @@ const BENCHMARKS: Record<string, Benchmark> = {
   workflow: { load: () => import('./workflow.js'), watchdogMs: 175_000 },
   // A million items to load first (4–5 minutes on 2 cores), then the measurements.
   search: { load: () => import('./search.js'), watchdogMs: 900_000 },
+  // Four 17-second phases, 200 sockets to connect twice, up to 10 s of drain per phase.
+  realtime: { load: () => import('./realtime.js'), watchdogMs: 240_000 },
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
