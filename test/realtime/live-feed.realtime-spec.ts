@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { CaseFeedEvent, RealtimeSocket } from '@vigil/client';
 import { type Session, sessionFor } from '../support/api.js';
 import { editCaseSummary, openCase } from '../support/cases.js';
+import { createSource, recordItem } from '../support/information.js';
 import { closeTestPool, testPool } from '../support/factories.js';
 import { decideOn, proposeMove } from '../support/workflow-helpers.js';
 import {
@@ -167,7 +168,7 @@ describe('the Framework Team in a priority situation', () => {
   const comment = (caseId: string, thread: string, body: string) =>
     api.http().post(`/api/cases/${caseId}/comments`).set(lead.auth()).send({ thread, body });
 
-  it('receives its thread, stage changes and edits of its view; never internal comments, members, information or proposals', async () => {
+  it('receives its thread, stage changes and edits of its view; never internal comments, members, information items or proposals', async () => {
     const c = await openCase(api, lead, { classification: 'confidential' });
     const share = (shared: boolean) =>
       api.http().post(`/api/cases/${c.id}/priority`).set(adviser.auth()).send({ shared });
@@ -186,6 +187,8 @@ describe('the Framework Team in a priority situation', () => {
     const seenByOffice = record(office, 'case:event');
 
     await addMember(c.id, member);
+    const source = await createSource(api, lead);
+    await recordItem(api, lead, source.id, { caseIds: [c.id] });
     expect((await comment(c.id, 'internal', 'Source says the militia is moving.')).status).toBe(
       201,
     );
@@ -193,7 +196,7 @@ describe('the Framework Team in a priority situation', () => {
     await editCaseSummary(api, lead, c.id, 'Shared summary.');
     const proposal = await proposeMove(api.http, lead, c.id, 'closed');
     await decideOn(api.http, adviser, proposal.body.id, 'approve');
-    await eventually(() => seenByOffice.length === 6, 'the Office to see all six events');
+    await eventually(() => seenByOffice.length === 7, 'the Office to see all seven events');
     await settle();
     expect(seen.map((e) => e.type)).toEqual([
       'comment.created',
