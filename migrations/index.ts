@@ -2,6 +2,7 @@ import { CasesWorkflow1795290526250 } from './1795290526250-cases-workflow.js';
 import { Foundation1795289554962 } from './1795289554962-foundation.js';
 import { PrecursorDatabase1795295519415 } from './1795295519415-precursor-database.js';
 import { LiveCollaboration1795304460657 } from './1795304460657-live-collaboration.js';
+import { DraftingAndMobilisation1795306239622 } from './1795306239622-drafting-and-mobilisation.js';
 
 /** Every migration in order. `npm run migration:generate` appends here. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CasesWorkflow1795290526250,
   PrecursorDatabase1795295519415,
   LiveCollaboration1795304460657,
+  DraftingAndMobilisation1795306239622,
 ];

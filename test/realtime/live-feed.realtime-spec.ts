@@ -156,7 +156,7 @@ describe('joining a room', () => {
     const socket = await connect(lead);
     const closed = new Promise((resolve) => socket.once('disconnect', resolve));
     (socket.emit as (event: string, ...args: unknown[]) => void)('case:join', {
-      caseId: 'x'.repeat(200_000),
+      caseId: 'x'.repeat(2_000_000),
     });
     await closed;
     const again = await connect(lead);

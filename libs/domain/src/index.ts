@@ -7,3 +7,4 @@ export * from './workflow/index.js';
 export * from './framework/index.js';
 export * from './information/index.js';
 export * from './collaboration/index.js';
+export * from './drafting/index.js';

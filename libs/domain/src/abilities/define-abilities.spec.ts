@@ -72,6 +72,7 @@ const NONE: Grants = {
   assess: 'never',
   finalise: 'never',
   endorse: 'never',
+  draft: 'never',
 };
 const NO_ACCESS: Grants = NONE;
 const OWN_ACCOUNT: Grants = { ...NONE, read: 'own account' };
@@ -86,6 +87,7 @@ const ANALYST_CASE: Grants = {
   review: 'within clearance, if lead or member',
   manageMembers: 'within clearance, if lead',
   assess: 'within clearance, if lead or member',
+  draft: 'within clearance, if lead or member',
 };
 const ANALYST_ITEM: Grants = {
   ...NONE,
@@ -117,6 +119,7 @@ const ADVISER_CASE: Grants = {
   manageMembers: 'within clearance',
   assess: 'within clearance',
   finalise: 'within clearance',
+  draft: 'within clearance',
 };
 
 /** The expected policy: this is the table. Every action of every subject is listed explicitly. */

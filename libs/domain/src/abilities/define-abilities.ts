@@ -65,9 +65,9 @@ export function defineAbilitiesFor(user: AbilityUser): AppAbility {
     }
     can('manageMembers', 'Case', { ...withinClearance, leadAnalystId: user.id });
 
-    // Risk assessments are drafted by those who work the case.
+    // Risk assessments, documents and recommendations are drafted by those who work the case.
     for (const working of [{ leadAnalystId: user.id }, { memberIds: user.id }]) {
-      can('assess', 'Case', { ...withinClearance, ...working });
+      can(['assess', 'draft'], 'Case', { ...withinClearance, ...working });
     }
 
     // The precursor database. Unclassified information is open to all Office analysts; classified
@@ -92,7 +92,7 @@ export function defineAbilitiesFor(user: AbilityUser): AppAbility {
       'Case',
       withinClearance,
     );
-    can(['assess', 'finalise'], 'Case', withinClearance);
+    can(['assess', 'finalise', 'draft'], 'Case', withinClearance);
     can(['read', 'create', 'update'], 'InformationItem', withinClearance);
     can(['read', 'create', 'update'], 'Source');
   }

@@ -33,6 +33,8 @@ export const ACTIONS = [
   'finalise',
   /** Endorse a priority situation shared with the Framework Team (with a note). */
   'endorse',
+  /** Draft the Office's documents and recommendations on a case (issue 6). */
+  'draft',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

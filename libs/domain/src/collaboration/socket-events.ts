@@ -29,6 +29,25 @@ export interface ClientToServerEvents {
     ) => void,
   ) => void;
   'case:leave': (request: { caseId: string }, ack: (answer: SocketAck) => void) => void;
+  /** Opens a collaborative document; the server then sends its sync step 1 (and awareness). */
+  'doc:join': (
+    request: { documentId: string },
+    ack: (answer: SocketAck<{ readOnly: boolean }>) => void,
+  ) => void;
+  /**
+   * A y-protocols sync message (step 1, step 2 or update). With an acknowledgement, `ok: true`
+   * means the update is stored durably (it was appended before anyone else received it).
+   */
+  'doc:sync': (
+    request: { documentId: string; message: Uint8Array },
+    ack?: (answer: SocketAck) => void,
+  ) => void;
+  /** A y-protocols awareness update (cursor, name, colour). */
+  'doc:awareness': (
+    request: { documentId: string; message: Uint8Array },
+    ack?: (answer: SocketAck) => void,
+  ) => void;
+  'doc:leave': (request: { documentId: string }, ack: (answer: SocketAck) => void) => void;
 }
 
 /** What the server emits (DESIGN §8). */
@@ -38,4 +57,6 @@ export interface ServerToClientEvents {
   /** You may no longer read this case: you were taken out of its room. */
   'case:removed': (notice: { caseId: string }) => void;
   notification: (notification: LiveNotification) => void;
+  'doc:sync': (message: { documentId: string; message: Uint8Array }) => void;
+  'doc:awareness': (message: { documentId: string; message: Uint8Array }) => void;
 }

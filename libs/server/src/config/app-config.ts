@@ -53,7 +53,11 @@ const schema = z.object({
   /** Whether this api relays the outbox to its sockets (off only to test delivery by another). */
   OUTBOX_RELAY: bool.default(true),
   /** Largest Socket.IO message accepted, in bytes. */
-  SOCKET_MAX_MESSAGE_BYTES: int(1024, 16 * 1024 * 1024).default(64 * 1024),
+  SOCKET_MAX_MESSAGE_BYTES: int(1024, 16 * 1024 * 1024).default(1024 * 1024),
+  /** Largest Yjs update accepted for a document, in bytes (refused, connection kept). */
+  DOC_UPDATE_MAX_BYTES: int(1024, 16 * 1024 * 1024).default(256 * 1024),
+  /** How long a document with no connection stays in memory, in milliseconds. */
+  DOC_IDLE_UNLOAD_MS: int(0, 24 * 3600 * 1000).default(60_000),
   /** SMTP server for notification e-mail (smtp://user:pass@host:port); unset sends none. */
   SMTP_URL: z
     .string()

@@ -16,13 +16,14 @@ import type {
 } from '@vigil/domain';
 import { frameworkTeamView, officeView } from '@vigil/domain';
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server, Socket } from 'socket.io';
 import { z } from 'zod';
 import { AccessTokenService } from '../auth/access-token.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Actor } from '../common/request-context.js';
 import type { AccessChange } from './access-changes.js';
 import { CaseRooms, caseRoom, userRoom, type CaseView } from './case-rooms.js';
+import { DocumentHub } from './document-hub.js';
 
 /** What the server remembers of each socket (serialisable, so other instances can read it). */
 export interface SocketData {
@@ -50,6 +51,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly adapterHost: HttpAdapterHost,
     private readonly tokens: AccessTokenService,
     private readonly rooms: CaseRooms,
+    private readonly documents: DocumentHub,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -128,6 +130,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnModuleDestroy 
         }
         continue;
       }
+      if (socket instanceof Socket) await this.documents.recheck(socket, actor);
       for (const room of socket.rooms) {
         const joined = parseCaseRoom(room);
         if (!joined) continue;
@@ -149,6 +152,23 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnModuleDestroy 
     socket.on('case:leave', (request: unknown, ack: unknown) =>
       this.answer(socket, ack, () => this.leave(socket, request)),
     );
+    socket.on('doc:join', (request: unknown, ack: unknown) =>
+      this.answer(socket, ack, async () =>
+        this.documents.join(socket, await this.currentActor(socket), request),
+      ),
+    );
+    socket.on('doc:sync', (request: unknown, ack: unknown) =>
+      this.answer(socket, ack, () => this.documents.sync(socket, socket.data.userId, request)),
+    );
+    socket.on('doc:awareness', (request: unknown, ack: unknown) =>
+      this.answer(socket, ack, () => this.documents.awareness(socket, request)),
+    );
+    socket.on('doc:leave', (request: unknown, ack: unknown) =>
+      this.answer(socket, ack, () => this.documents.leave(socket, request)),
+    );
+    socket.on('disconnect', () => {
+      void this.documents.leaveAll(socket).catch(() => undefined);
+    });
     socket.on('disconnecting', () => {
       const cases = [...socket.rooms].map(parseCaseRoom).filter((r) => r !== null);
       // The socket is still in its rooms now; announce once it has left them.
@@ -165,7 +185,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnModuleDestroy 
     const parsed = caseRequest.safeParse(request);
     if (!parsed.success) return { ok: false, error: 'Send { caseId }.' };
     const { caseId } = parsed.data;
-    const actor = await this.tokens.loadActor(socket.data.userId).catch(() => null);
+    const actor = await this.currentActor(socket);
     const view = actor ? await this.rooms.viewFor(actor, caseId) : null;
     if (!view) return { ok: false, error: NO_SUCH_CASE };
     await socket.join(caseRoom(caseId, view));
@@ -201,6 +221,11 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnModuleDestroy 
     io.to(office).emit('presence', { caseId, users: everyone });
     io.to(restricted).emit('presence', { caseId, users: team });
     return view === 'office' ? everyone : team;
+  }
+
+  /** The socket's user as they are now (roles, clearance), or null when deactivated. */
+  private currentActor(socket: VigilSocket): Promise<Actor | null> {
+    return this.tokens.loadActor(socket.data.userId).catch(() => null);
   }
 
   /** Runs a handler and acknowledges its answer; a failure answers an error and is logged. */

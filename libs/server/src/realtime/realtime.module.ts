@@ -1,13 +1,18 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../auth/identity.module.js';
+import { DocumentStore } from '../documents/document-store.js';
 import { CaseRooms } from './case-rooms.js';
+import { DocumentHub } from './document-hub.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { RealtimeGateway } from './realtime.gateway.js';
 
-/** The Socket.IO gateway and the outbox relay: the api only (the worker has no sockets). */
+/**
+ * The Socket.IO gateway, the outbox relay and collaborative drafting: the api only (the worker
+ * has no sockets).
+ */
 @Module({
   imports: [IdentityModule],
-  providers: [CaseRooms, RealtimeGateway, OutboxRelay],
-  exports: [RealtimeGateway, OutboxRelay],
+  providers: [CaseRooms, RealtimeGateway, OutboxRelay, DocumentHub, DocumentStore],
+  exports: [RealtimeGateway, OutboxRelay, DocumentHub],
 })
 export class RealtimeModule {}

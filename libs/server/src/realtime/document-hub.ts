@@ -1,0 +1,266 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { SocketAck } from '@vigil/domain';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { Socket } from 'socket.io';
+import type { DataSource } from 'typeorm';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { z } from 'zod';
+import type { Actor } from '../common/request-context.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { documentAccess } from '../documents/document-access.js';
+import { DocumentStore, isYjsUpdate } from '../documents/document-store.js';
+
+/** A document open in this process: its Yjs state and who is connected to it. */
+interface LiveDocument {
+  doc: Y.Doc;
+  awareness: awarenessProtocol.Awareness;
+  sockets: Set<string>;
+  idleTimer: NodeJS.Timeout | null;
+}
+
+/** What this process knows of one socket's membership of one document. */
+interface Membership {
+  readOnly: boolean;
+  /** Awareness client ids this socket announced, removed when it leaves. */
+  clientIds: Set<number>;
+}
+
+const documentRequest = z.object({ documentId: z.string().max(64) });
+const messageRequest = z.object({
+  documentId: z.string().max(64),
+  message: z.instanceof(Uint8Array),
+});
+const NO_SUCH_DOCUMENT = 'No such document.';
+
+/** The Socket.IO room of a document's editors. */
+export function documentRoom(documentId: string): string {
+  return `doc:${documentId}`;
+}
+
+/**
+ * Collaborative drafting over Socket.IO with the standard y-protocols messages (DESIGN §8). An
+ * update is validated, appended to document_updates, and only then applied to the in-memory
+ * document and sent to the other editors; read-only editors' updates are dropped. A document
+ * nobody has open is unloaded after DOC_IDLE_UNLOAD_MS.
+ */
+@Injectable()
+export class DocumentHub implements OnModuleDestroy {
+  private readonly logger = new Logger('DocumentHub');
+  private readonly open = new Map<string, Promise<LiveDocument>>();
+  private readonly memberships = new WeakMap<Socket, Map<string, Membership>>();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly store: DocumentStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleDestroy(): void {
+    for (const [id, live] of this.open) {
+      void live.then((l) => this.unload(id, l)).catch(() => undefined);
+    }
+  }
+
+  async join(
+    socket: Socket,
+    actor: Actor | null,
+    request: unknown,
+  ): Promise<SocketAck<{ readOnly: boolean }>> {
+    const parsed = documentRequest.safeParse(request);
+    if (!parsed.success) return { ok: false, error: 'Send { documentId }.' };
+    const { documentId } = parsed.data;
+    const access = actor ? await documentAccess(this.db.manager, actor, documentId) : null;
+    if (!access) return { ok: false, error: NO_SUCH_DOCUMENT };
+    const live = await this.load(documentId);
+    if (live.idleTimer) clearTimeout(live.idleTimer);
+    live.idleTimer = null;
+    live.sockets.add(socket.id);
+    this.membershipsOf(socket).set(documentId, {
+      readOnly: !access.editable,
+      clientIds: new Set(),
+    });
+    await socket.join(documentRoom(documentId));
+    // Step 1 from the server: the client answers with what the server lacks (offline edits).
+    const step1 = encoding.createEncoder();
+    syncProtocol.writeSyncStep1(step1, live.doc);
+    socket.emit('doc:sync', { documentId, message: encoding.toUint8Array(step1) });
+    const states = [...live.awareness.getStates().keys()];
+    if (states.length) {
+      const message = awarenessProtocol.encodeAwarenessUpdate(live.awareness, states);
+      socket.emit('doc:awareness', { documentId, message });
+    }
+    return { ok: true, readOnly: !access.editable };
+  }
+
+  async sync(socket: Socket, userId: string, request: unknown): Promise<SocketAck> {
+    const parsed = messageRequest.safeParse(request);
+    if (!parsed.success) return { ok: false, error: 'Send { documentId, message: bytes }.' };
+    const { documentId, message } = parsed.data;
+    const membership = this.membershipsOf(socket).get(documentId);
+    const live = membership ? await this.open.get(documentId) : undefined;
+    if (!membership || !live) return { ok: false, error: 'Join the document first.' };
+    if (message.byteLength > this.config.DOC_UPDATE_MAX_BYTES) {
+      this.logger.warn({ msg: 'oversize document message refused', documentId, userId });
+      return { ok: false, error: 'This change is too large.' };
+    }
+    let type: number;
+    let payload: Uint8Array;
+    try {
+      const decoder = decoding.createDecoder(message);
+      type = decoding.readVarUint(decoder);
+      payload = decoding.readVarUint8Array(decoder);
+    } catch {
+      return this.malformed(documentId, userId);
+    }
+    if (type === syncProtocol.messageYjsSyncStep1) {
+      const reply = encoding.createEncoder();
+      encoding.writeVarUint(reply, syncProtocol.messageYjsSyncStep2);
+      try {
+        encoding.writeVarUint8Array(reply, Y.encodeStateAsUpdate(live.doc, payload));
+      } catch {
+        return this.malformed(documentId, userId);
+      }
+      socket.emit('doc:sync', { documentId, message: encoding.toUint8Array(reply) });
+      return { ok: true };
+    }
+    if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) {
+      return this.malformed(documentId, userId);
+    }
+    if (!isYjsUpdate(payload)) return this.malformed(documentId, userId);
+    if (membership.readOnly) {
+      this.logger.warn({ msg: 'update from a read-only editor dropped', documentId, userId });
+      return { ok: false, error: 'You may read this document but not change it.' };
+    }
+    const stored = await this.store.append(documentId, payload, userId);
+    if ('refused' in stored) {
+      membership.readOnly = true;
+      this.logger.warn({ msg: 'update refused', documentId, userId, reason: stored.refused });
+      return { ok: false, error: 'This document can no longer be edited.' };
+    }
+    // Durable first; only now does anyone else see it.
+    Y.applyUpdate(live.doc, payload, socket.id);
+    const update = encoding.createEncoder();
+    syncProtocol.writeUpdate(update, payload);
+    socket
+      .to(documentRoom(documentId))
+      .emit('doc:sync', { documentId, message: encoding.toUint8Array(update) });
+    return { ok: true };
+  }
+
+  async awareness(socket: Socket, request: unknown): Promise<SocketAck> {
+    const parsed = messageRequest.safeParse(request);
+    if (!parsed.success) return { ok: false, error: 'Send { documentId, message: bytes }.' };
+    const { documentId, message } = parsed.data;
+    const membership = this.membershipsOf(socket).get(documentId);
+    const live = membership ? await this.open.get(documentId) : undefined;
+    if (!membership || !live) return { ok: false, error: 'Join the document first.' };
+    if (message.byteLength > 16 * 1024) return { ok: false, error: 'This message is too large.' };
+    try {
+      const seen = (changes: { added: number[]; updated: number[] }) => {
+        for (const id of [...changes.added, ...changes.updated]) membership.clientIds.add(id);
+      };
+      live.awareness.once('update', seen);
+      awarenessProtocol.applyAwarenessUpdate(live.awareness, message, socket.id);
+      live.awareness.off('update', seen);
+    } catch {
+      return { ok: false, error: 'That awareness message could not be read.' };
+    }
+    socket.to(documentRoom(documentId)).emit('doc:awareness', { documentId, message });
+    return { ok: true };
+  }
+
+  async leave(socket: Socket, request: unknown): Promise<SocketAck> {
+    const parsed = documentRequest.safeParse(request);
+    if (!parsed.success) return { ok: false, error: 'Send { documentId }.' };
+    await this.leaveDocument(socket, parsed.data.documentId);
+    return { ok: true };
+  }
+
+  /** On disconnect: leave every document this socket had open. */
+  async leaveAll(socket: Socket): Promise<void> {
+    for (const documentId of [...this.membershipsOf(socket).keys()]) {
+      await this.leaveDocument(socket, documentId);
+    }
+  }
+
+  /** Stops serving `documentId` to this socket; used too when its access is withdrawn. */
+  async leaveDocument(socket: Socket, documentId: string): Promise<void> {
+    const memberships = this.membershipsOf(socket);
+    const membership = memberships.get(documentId);
+    memberships.delete(documentId);
+    await socket.leave(documentRoom(documentId));
+    const live = await this.open.get(documentId);
+    if (!membership || !live) return;
+    live.sockets.delete(socket.id);
+    if (membership.clientIds.size) {
+      const ids = [...membership.clientIds];
+      awarenessProtocol.removeAwarenessStates(live.awareness, ids, 'left');
+      const message = awarenessProtocol.encodeAwarenessUpdate(live.awareness, ids);
+      socket.to(documentRoom(documentId)).emit('doc:awareness', { documentId, message });
+    }
+    if (live.sockets.size === 0) {
+      live.idleTimer = setTimeout(
+        () => this.unload(documentId, live),
+        this.config.DOC_IDLE_UNLOAD_MS,
+      );
+      live.idleTimer.unref();
+    }
+  }
+
+  /**
+   * After an access change: leaves the documents this socket may no longer read and makes
+   * read-only those it may no longer edit.
+   */
+  async recheck(socket: Socket, actor: Actor): Promise<void> {
+    for (const [documentId, membership] of this.membershipsOf(socket)) {
+      const access = await documentAccess(this.db.manager, actor, documentId);
+      if (!access) await this.leaveDocument(socket, documentId);
+      else membership.readOnly = !access.editable;
+    }
+  }
+
+  /** Documents held in memory now (for tests and the benchmark). */
+  loadedCount(): number {
+    return this.open.size;
+  }
+
+  private load(documentId: string): Promise<LiveDocument> {
+    let live = this.open.get(documentId);
+    if (!live) {
+      live = this.store.loadDoc(documentId).then((doc) => {
+        const awareness = new awarenessProtocol.Awareness(doc);
+        awareness.setLocalState(null); // the server is not an editor
+        return { doc, awareness, sockets: new Set<string>(), idleTimer: null };
+      });
+      live.catch(() => this.open.delete(documentId));
+      this.open.set(documentId, live);
+    }
+    return live;
+  }
+
+  private unload(documentId: string, live: LiveDocument): void {
+    if (live.sockets.size > 0) return;
+    if (live.idleTimer) clearTimeout(live.idleTimer);
+    live.awareness.destroy();
+    live.doc.destroy();
+    this.open.delete(documentId);
+  }
+
+  private membershipsOf(socket: Socket): Map<string, Membership> {
+    let map = this.memberships.get(socket);
+    if (!map) {
+      map = new Map();
+      this.memberships.set(socket, map);
+    }
+    return map;
+  }
+
+  private malformed(documentId: string, userId: string): SocketAck {
+    this.logger.warn({ msg: 'malformed document message refused', documentId, userId });
+    return { ok: false, error: 'That message is not a valid Yjs sync message.' };
+  }
+}
