@@ -62,3 +62,5 @@ export * from './comments/render-markdown.js';
 export * from './priority-situations/priority-situations.module.js';
 export * from './priority-situations/priority-situations.service.js';
 export * from './priority-situations/endorsements.service.js';
+export * from './jobs/document-compaction.job.js';
+export * from './documents/document-store.js';

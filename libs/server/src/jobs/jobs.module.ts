@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AuditCoreModule } from '../audit/audit.module.js';
 import { NotificationsCoreModule } from '../notifications/notifications.module.js';
 import { AuditVerifyJob } from './audit-verify.job.js';
+import { DocumentStore } from '../documents/document-store.js';
+import { DocumentCompactionJob } from './document-compaction.job.js';
 import { NotificationMailer } from '../notifications/notification-mailer.js';
 import { JobRunner } from './job-runner.service.js';
 import { NotificationDigestJob } from './notification-digest.job.js';
@@ -18,13 +20,27 @@ import { SCHEDULED_JOBS, type ScheduledJob } from './scheduled-job.js';
     NotificationMailer,
     NotificationEmailJob,
     NotificationDigestJob,
+    DocumentStore,
+    DocumentCompactionJob,
     {
       provide: SCHEDULED_JOBS,
-      inject: [AuditVerifyJob, ReviewOverdueJob, NotificationEmailJob, NotificationDigestJob],
+      inject: [
+        AuditVerifyJob,
+        ReviewOverdueJob,
+        NotificationEmailJob,
+        NotificationDigestJob,
+        DocumentCompactionJob,
+      ],
       useFactory: (...jobs: ScheduledJob[]) => jobs,
     },
     JobRunner,
   ],
-  exports: [JobRunner, ReviewOverdueJob, NotificationEmailJob, NotificationDigestJob],
+  exports: [
+    JobRunner,
+    ReviewOverdueJob,
+    NotificationEmailJob,
+    NotificationDigestJob,
+    DocumentCompactionJob,
+  ],
 })
 export class JobsModule {}
