@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DocumentProvider, type RealtimeSocket } from '@vigil/client';
+import { DocumentHub } from '@vigil/server';
 import * as Y from 'yjs';
 import { type Session, sessionFor } from '../support/api.js';
 import { openCase } from '../support/cases.js';
@@ -208,6 +209,32 @@ describe('restart', () => {
       reader.destroy();
     } finally {
       await again.close();
+    }
+  });
+});
+
+describe('memory', () => {
+  it('a document nobody has open is unloaded after the idle time, and reloads intact', async () => {
+    const documentId = await newDocument(caseId, lead);
+    const quick = await startLiveApi({ DOC_IDLE_UNLOAD_MS: '100' });
+    try {
+      const hub = quick.app.get(DocumentHub);
+      const socket = await connectAs(quick, lead.accessToken);
+      const writer = new DocumentProvider(socket, documentId);
+      await writer.whenSynced();
+      writer.doc.getText('body').insert(0, 'Still here.');
+      await writer.whenSaved();
+      expect(hub.loadedCount()).toBe(1);
+      writer.destroy();
+      await eventually(() => hub.loadedCount() === 0, 'the document to be unloaded', 2000);
+      const reader = new DocumentProvider(socket, documentId);
+      await reader.whenSynced();
+      expect(reader.doc.getText('body').toString()).toBe('Still here.');
+      expect(hub.loadedCount()).toBe(1);
+      reader.destroy();
+      socket.close();
+    } finally {
+      await quick.close();
     }
   });
 });

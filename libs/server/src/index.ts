@@ -64,3 +64,4 @@ export * from './priority-situations/priority-situations.service.js';
 export * from './priority-situations/endorsements.service.js';
 export * from './jobs/document-compaction.job.js';
 export * from './documents/document-store.js';
+export * from './realtime/document-hub.js';
