@@ -4,6 +4,11 @@ import { openCase, startWorkflowApi } from '../support/cases.js';
 import { comment, setPriority, writtenFor } from '../support/comments.js';
 import { buildOrganisation, closeTestPool, testPool } from '../support/factories.js';
 import { expectError } from '../support/http.js';
+import {
+  advance,
+  draftRecommendation,
+  type RecommendationBody,
+} from '../support/recommendations.js';
 
 let api: TestApi;
 let analyst: Session;
@@ -246,6 +251,61 @@ describe('the restricted view', () => {
         .set(ft.auth()),
       400,
     );
+  });
+
+  it('approvedRecommendations: approved, transmitted and implemented ones, with only their public fields', async () => {
+    const c = await situation();
+    const made: RecommendationBody[] = [];
+    for (const text of ['Draft.', 'Approved.', 'Transmitted.', 'Implemented.', 'Declined.'])
+      made.push(await draftRecommendation(api, analyst, c.id, { text }));
+    const [, approved, transmitted, implemented, declined] = made;
+    await advance(api, adviser, approved?.id ?? '', 'approve');
+    await advance(api, adviser, transmitted?.id ?? '', 'approve', 'transmit');
+    await advance(api, adviser, implemented?.id ?? '', 'approve', 'transmit', 'implemented');
+    await advance(api, adviser, declined?.id ?? '', 'approve', 'declined');
+    const statuses = new Map([
+      [approved?.id, 'approved'],
+      [transmitted?.id, 'transmitted'],
+      [implemented?.id, 'implemented'],
+    ]);
+    const expected = made
+      .filter((r) => statuses.has(r.id))
+      .map((r) => ({
+        id: r.id,
+        addresseeName: 'The Secretary-General',
+        addresseeKind: 'secretary_general',
+        actionType: 'public_statement',
+        text: r.text,
+        status: statuses.get(r.id),
+        dueDate: null,
+      }));
+    const res = await view(ft, c.id);
+    expect(res.status).toBe(200);
+    expect((res.body as View).approvedRecommendations).toEqual(expected);
+    const listed = await http()
+      .get('/api/priority-situations')
+      .query({ limit: '100' })
+      .set(ft.auth());
+    const item = (listed.body as { items: View[] }).items.find((v) => v.id === c.id);
+    expect(item?.approvedRecommendations).toEqual(expected);
+
+    // Their timeline carries approvals and transmissions by id only; drafts and the rest stay
+    // with the Office.
+    const events = await http().get(`/api/priority-situations/${c.id}/events`).set(ft.auth());
+    const seen = (events.body as { items: { type: string; payload: unknown }[] }).items.filter(
+      (e) => e.type.startsWith('recommendation.'),
+    );
+    expect(seen.map((e) => e.type).sort()).toEqual([
+      'recommendation.approved',
+      'recommendation.approved',
+      'recommendation.approved',
+      'recommendation.approved',
+      'recommendation.transmitted',
+      'recommendation.transmitted',
+    ]);
+    for (const e of seen) {
+      expect(e.payload).toEqual({ recommendationId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    }
   });
 });
 

@@ -18,6 +18,8 @@ import {
   OrganisationsModule,
   PrioritySituationsModule,
   RealtimeModule,
+  RecommendationsModule,
+  EngagementsModule,
   UsersModule,
   WorkflowModule,
 } from '@vigil/server';
@@ -53,6 +55,8 @@ export class AppModule {
         RealtimeModule,
         CommentsModule,
         PrioritySituationsModule,
+        RecommendationsModule,
+        EngagementsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -8,3 +8,4 @@ export * from './framework/index.js';
 export * from './information/index.js';
 export * from './collaboration/index.js';
 export * from './drafting/index.js';
+export * from './mobilisation/index.js';

@@ -1002,6 +1002,145 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recommendations of a case, in the order they were made */
+        get: operations["RecommendationsController_list"];
+        put?: never;
+        /** Draft a recommendation on a case (members and advisers) */
+        post: operations["RecommendationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recommendations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One recommendation with the history of its status changes */
+        get: operations["RecommendationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a draft recommendation; send the version you read (409 with currentVersion if stale) */
+        patch: operations["RecommendationsController_update"];
+        trace?: never;
+    };
+    "/api/recommendations/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a draft recommendation (advisers) */
+        post: operations["RecommendationsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recommendations/{id}/transmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that an approved recommendation was transmitted (advisers) */
+        post: operations["RecommendationsController_transmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recommendations/{id}/implemented": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that a transmitted recommendation was implemented (advisers) */
+        post: operations["RecommendationsController_implemented"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recommendations/{id}/declined": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that a recommendation was declined: dropped by an adviser before transmission, or declined by its addressee */
+        post: operations["RecommendationsController_declined"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/engagements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Engagements of a case, newest date first, with overdue follow-ups flagged */
+        get: operations["EngagementsController_list"];
+        put?: never;
+        /** Record an engagement with a partner (members and advisers) */
+        post: operations["EngagementsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/engagements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit an engagement or mark its follow-up done; send the version you read (409 with currentVersion if stale) */
+        patch: operations["EngagementsController_update"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1241,6 +1380,8 @@ export interface components {
             nextReviewDue: string | null;
             /** @description The next review date has passed */
             reviewOverdue: boolean;
+            /** @description Engagements whose follow-up was due before today and is not done */
+            overdueFollowUps: number;
             /** Format: uuid */
             leadAnalystId: string | null;
             leadAnalyst: components["schemas"]["PersonSummary"] | null;
@@ -2034,6 +2175,20 @@ export interface components {
             /** @description Users to notify; each must be able to read the thread */
             mentions?: string[];
         };
+        ApprovedRecommendation: {
+            /** Format: uuid */
+            id: string;
+            addresseeName: string;
+            /** @enum {string} */
+            addresseeKind: "secretary_general" | "security_council" | "member_state" | "regional_org" | "un_entity" | "other";
+            /** @enum {string} */
+            actionType: "public_statement" | "quiet_diplomacy" | "convene_usgs" | "mission" | "technical_assistance" | "training";
+            text: string;
+            /** @enum {string} */
+            status: "approved" | "transmitted" | "implemented";
+            /** Format: date */
+            dueDate: string | null;
+        };
         OrganisationEndorsementCount: {
             /** Format: uuid */
             organisationId: string;
@@ -2069,10 +2224,8 @@ export interface components {
             /** @enum {string|null} */
             riskTrend: "deteriorated" | "unchanged" | "improved" | null;
             summary: string;
-            /** @description Approved recommendations (empty until recommendations exist, issue 6) */
-            approvedRecommendations: {
-                [key: string]: unknown;
-            }[];
+            /** @description Recommendations approved by an adviser (and those since transmitted or implemented) */
+            approvedRecommendations: components["schemas"]["ApprovedRecommendation"][];
             endorsements: components["schemas"]["EndorsementCounts"];
             myEndorsement: components["schemas"]["MyEndorsement"] | null;
             /** Format: date-time */
@@ -2118,6 +2271,190 @@ export interface components {
             items: components["schemas"]["CaseEndorsement"][];
             byOrganisation: components["schemas"]["OrganisationEndorsementCount"][];
             total: number;
+        };
+        CreateRecommendationDto: {
+            /** @enum {string} */
+            addresseeKind: "secretary_general" | "security_council" | "member_state" | "regional_org" | "un_entity" | "other";
+            /** Format: uuid */
+            addresseeOrganisationId?: string | null;
+            addresseeName: string;
+            /** @enum {string} */
+            actionType: "public_statement" | "quiet_diplomacy" | "convene_usgs" | "mission" | "technical_assistance" | "training";
+            text: string;
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            dueDate?: string | null;
+            /** Format: uuid */
+            documentId?: string | null;
+        };
+        PartnerOrganisation: {
+            /** Format: uuid */
+            id: string;
+            /** @example OHCHR */
+            acronym: string;
+            name: string;
+        };
+        RecommendationStatusChange: {
+            /** @enum {string|null} */
+            fromStatus: "draft" | "approved" | "transmitted" | "implemented" | "declined" | null;
+            /** @enum {string} */
+            toStatus: "draft" | "approved" | "transmitted" | "implemented" | "declined";
+            note: string | null;
+            actor: components["schemas"]["PersonSummary"] | null;
+            /** Format: date-time */
+            at: string;
+        };
+        RecommendationDetailResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            documentId: string | null;
+            /** @enum {string} */
+            addresseeKind: "secretary_general" | "security_council" | "member_state" | "regional_org" | "un_entity" | "other";
+            addresseeOrganisation: components["schemas"]["PartnerOrganisation"] | null;
+            addresseeName: string;
+            /** @enum {string} */
+            actionType: "public_statement" | "quiet_diplomacy" | "convene_usgs" | "mission" | "technical_assistance" | "training";
+            text: string;
+            /** Format: date */
+            dueDate: string | null;
+            /** @enum {string} */
+            status: "draft" | "approved" | "transmitted" | "implemented" | "declined";
+            /** @description Status changes the status allows next (advisers record them) */
+            nextActions: ("approve" | "transmit" | "implemented" | "declined")[];
+            /** @description Send back with PATCH (optimistic lock) */
+            version: number;
+            createdBy: components["schemas"]["PersonSummary"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            history: components["schemas"]["RecommendationStatusChange"][];
+        };
+        RecommendationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            documentId: string | null;
+            /** @enum {string} */
+            addresseeKind: "secretary_general" | "security_council" | "member_state" | "regional_org" | "un_entity" | "other";
+            addresseeOrganisation: components["schemas"]["PartnerOrganisation"] | null;
+            addresseeName: string;
+            /** @enum {string} */
+            actionType: "public_statement" | "quiet_diplomacy" | "convene_usgs" | "mission" | "technical_assistance" | "training";
+            text: string;
+            /** Format: date */
+            dueDate: string | null;
+            /** @enum {string} */
+            status: "draft" | "approved" | "transmitted" | "implemented" | "declined";
+            /** @description Status changes the status allows next (advisers record them) */
+            nextActions: ("approve" | "transmit" | "implemented" | "declined")[];
+            /** @description Send back with PATCH (optimistic lock) */
+            version: number;
+            createdBy: components["schemas"]["PersonSummary"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RecommendationPageResponse: {
+            items: components["schemas"]["RecommendationResponse"][];
+            nextCursor: string | null;
+        };
+        UpdateRecommendationDto: {
+            /** @description The version you last read; a newer one on the server answers 409 */
+            version: number;
+            /** @enum {string} */
+            addresseeKind?: "secretary_general" | "security_council" | "member_state" | "regional_org" | "un_entity" | "other";
+            /** Format: uuid */
+            addresseeOrganisationId?: string | null;
+            addresseeName?: string;
+            /** @enum {string} */
+            actionType?: "public_statement" | "quiet_diplomacy" | "convene_usgs" | "mission" | "technical_assistance" | "training";
+            text?: string;
+            /**
+             * Format: date
+             * @description null clears
+             */
+            dueDate?: string | null;
+            /**
+             * Format: uuid
+             * @description null unlinks
+             */
+            documentId?: string | null;
+        };
+        RecommendationStatusDto: {
+            note?: string;
+        };
+        CreateEngagementDto: {
+            /** Format: uuid */
+            organisationId: string;
+            /** @enum {string} */
+            kind: "meeting" | "letter" | "briefing" | "call" | "mission";
+            /**
+             * Format: date
+             * @example 2026-10-30
+             */
+            date: string;
+            summary: string;
+            outcome?: string | null;
+            /** Format: date */
+            followUpDue?: string | null;
+        };
+        EngagementResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            organisation: components["schemas"]["PartnerOrganisation"];
+            /** @enum {string} */
+            kind: "meeting" | "letter" | "briefing" | "call" | "mission";
+            /** Format: date */
+            date: string;
+            summary: string;
+            outcome: string | null;
+            /** Format: date */
+            followUpDue: string | null;
+            /** Format: date-time */
+            followUpDoneAt: string | null;
+            /** @description The follow-up was due before today and is not done */
+            followUpOverdue: boolean;
+            /** @description Send back with PATCH (optimistic lock) */
+            version: number;
+            createdBy: components["schemas"]["PersonSummary"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        EngagementPageResponse: {
+            items: components["schemas"]["EngagementResponse"][];
+            nextCursor: string | null;
+        };
+        UpdateEngagementDto: {
+            /** @description The version you last read; a newer one on the server answers 409 */
+            version: number;
+            /** Format: uuid */
+            organisationId?: string;
+            /** @enum {string} */
+            kind?: "meeting" | "letter" | "briefing" | "call" | "mission";
+            /** Format: date */
+            date?: string;
+            summary?: string;
+            /** @description null clears */
+            outcome?: string | null;
+            /**
+             * Format: date
+             * @description null clears
+             */
+            followUpDue?: string | null;
+            followUpDone?: boolean;
         };
     };
     responses: never;
@@ -4061,6 +4398,332 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseEndorsementsResponse"];
+                };
+            };
+        };
+    };
+    RecommendationsController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                status?: "draft" | "approved" | "transmitted" | "implemented" | "declined";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationPageResponse"];
+                };
+            };
+        };
+    };
+    RecommendationsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRecommendationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationDetailResponse"];
+                };
+            };
+        };
+    };
+    RecommendationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationDetailResponse"];
+                };
+            };
+        };
+    };
+    RecommendationsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRecommendationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationDetailResponse"];
+                };
+            };
+            /** @description Stale version, or no longer a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RecommendationsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecommendationStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationDetailResponse"];
+                };
+            };
+            /** @description Not allowed from the current status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RecommendationsController_transmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecommendationStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationDetailResponse"];
+                };
+            };
+            /** @description Not allowed from the current status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RecommendationsController_implemented: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecommendationStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationDetailResponse"];
+                };
+            };
+            /** @description Not allowed from the current status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RecommendationsController_declined: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecommendationStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationDetailResponse"];
+                };
+            };
+            /** @description Not allowed from the current status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    EngagementsController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementPageResponse"];
+                };
+            };
+        };
+    };
+    EngagementsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEngagementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"];
+                };
+            };
+        };
+    };
+    EngagementsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEngagementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementResponse"];
+                };
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };

@@ -18,8 +18,9 @@ export interface CaseFeedEvent {
 
 /**
  * Event types the Framework Team's restricted view may see (DESIGN §5): stage changes, edits of
- * the fields of the view, the sharing itself, endorsements and their own thread. Everything else
- * (escalation justifications, assessments, information, members, drafts) stays with the Office.
+ * the fields of the view, the sharing itself, endorsements, recommendations once approved and
+ * transmitted, and their own thread. Everything else (escalation justifications, assessments,
+ * information, members, drafts, draft recommendations) stays with the Office.
  */
 const FRAMEWORK_TEAM_TYPES = new Set([
   'case.transitioned',
@@ -27,6 +28,8 @@ const FRAMEWORK_TEAM_TYPES = new Set([
   'case.priority_changed',
   'endorsement.saved',
   'endorsement.withdrawn',
+  'recommendation.approved',
+  'recommendation.transmitted',
 ]);
 
 /** Payload keys the Framework Team receives, per event type; any other key is dropped. */
@@ -37,6 +40,8 @@ const FRAMEWORK_TEAM_PAYLOAD_KEYS: Record<string, readonly string[]> = {
   'comment.deleted': ['commentId', 'thread', 'parentId'],
   'endorsement.saved': ['organisationId'],
   'endorsement.withdrawn': ['organisationId'],
+  'recommendation.approved': ['recommendationId'],
+  'recommendation.transmitted': ['recommendationId'],
 };
 
 /**

@@ -5,6 +5,7 @@ export const NOTIFICATION_TYPES = [
   'escalation.decided',
   'review.overdue',
   'comment.framework_team',
+  'engagement.follow_up_overdue',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

@@ -21,7 +21,9 @@ export const CASE_SQL_FIELDS: SqlFieldMap = {
 export const CASE_COLUMNS = `c.id, c.reference, c.title, c.country, c.summary, c.classification, c.stage, c.sub_state,
   c.version, c.risk_level, c.risk_trend, c.priority_situation, c.next_review_due, c.lead_analyst_id,
   c.created_at, c.updated_at, c.workflow_snapshot, c.last_event_seq, lead.display_name AS lead_name,
-  ARRAY(SELECT cm.user_id FROM case_members cm WHERE cm.case_id = c.id) AS member_ids`;
+  ARRAY(SELECT cm.user_id FROM case_members cm WHERE cm.case_id = c.id) AS member_ids,
+  (SELECT count(*)::int FROM engagements eg WHERE eg.case_id = c.id
+     AND eg.follow_up_due < current_date AND eg.follow_up_done_at IS NULL) AS overdue_follow_ups`;
 
 /** FROM clause matching CASE_COLUMNS. */
 export const CASE_FROM = 'cases c LEFT JOIN users lead ON lead.id = c.lead_analyst_id';
@@ -48,6 +50,8 @@ export interface CaseRow {
   last_event_seq: number;
   lead_name: string | null;
   member_ids: string[];
+  /** Engagements whose follow-up was due before today and is not done. */
+  overdue_follow_ups: number;
 }
 
 /** The fields abilities test, for `subject('Case', ...)`. */
@@ -79,6 +83,7 @@ export function presentCase(row: CaseRow, now = Date.now()): CaseResponse {
     nextReviewDue: row.next_review_due?.toISOString() ?? null,
     reviewOverdue:
       row.stage !== 'closed' && row.next_review_due !== null && row.next_review_due.getTime() < now,
+    overdueFollowUps: row.overdue_follow_ups,
     leadAnalystId: row.lead_analyst_id,
     leadAnalyst: row.lead_analyst_id
       ? { id: row.lead_analyst_id, displayName: row.lead_name ?? '' }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditCoreModule } from '../audit/audit.module.js';
 import { NotificationsCoreModule } from '../notifications/notifications.module.js';
 import { AuditVerifyJob } from './audit-verify.job.js';
+import { FollowUpOverdueJob } from './follow-up-overdue.job.js';
 import { DocumentStore } from '../documents/document-store.js';
 import { DocumentCompactionJob } from './document-compaction.job.js';
 import { NotificationMailer } from '../notifications/notification-mailer.js';
@@ -17,6 +18,7 @@ import { SCHEDULED_JOBS, type ScheduledJob } from './scheduled-job.js';
   providers: [
     AuditVerifyJob,
     ReviewOverdueJob,
+    FollowUpOverdueJob,
     NotificationMailer,
     NotificationEmailJob,
     NotificationDigestJob,
@@ -30,6 +32,7 @@ import { SCHEDULED_JOBS, type ScheduledJob } from './scheduled-job.js';
         NotificationEmailJob,
         NotificationDigestJob,
         DocumentCompactionJob,
+        FollowUpOverdueJob,
       ],
       useFactory: (...jobs: ScheduledJob[]) => jobs,
     },
@@ -41,6 +44,7 @@ import { SCHEDULED_JOBS, type ScheduledJob } from './scheduled-job.js';
     NotificationEmailJob,
     NotificationDigestJob,
     DocumentCompactionJob,
+    FollowUpOverdueJob,
   ],
 })
 export class JobsModule {}

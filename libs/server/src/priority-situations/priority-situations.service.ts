@@ -1,7 +1,15 @@
 import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, frameworkTeamView, type CaseFeedEvent } from '@vigil/domain';
+import {
+  APPROVED_RECOMMENDATION_STATUSES,
+  DomainError,
+  frameworkTeamView,
+  type ActionType,
+  type AddresseeKind,
+  type CaseFeedEvent,
+  type RecommendationStatus,
+} from '@vigil/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
@@ -18,6 +26,7 @@ import { decodeKeysetCursor, type PageQueryDto, toPage } from '../common/paginat
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery } from '../database/named-query.js';
 import type {
+  ApprovedRecommendation,
   PrioritySituationPageResponse,
   PrioritySituationResponse,
 } from './dto/priority-situation.response.js';
@@ -130,9 +139,10 @@ export class PrioritySituationsService {
     rows: CaseRow[],
   ): Promise<PrioritySituationResponse[]> {
     const ids = rows.map((r) => r.id);
-    const [counts, mine] = await Promise.all([
+    const [counts, mine, recommendations] = await Promise.all([
       endorsementCounts(this.db, ids),
       context.actor ? myEndorsements(this.db, ids, context.actor.id) : new Map(),
+      approvedRecommendations(this.db, ids),
     ]);
     return rows.map((r) => ({
       id: r.id,
@@ -143,13 +153,58 @@ export class PrioritySituationsService {
       riskLevel: r.risk_level,
       riskTrend: r.risk_trend,
       summary: r.summary,
-      // Recommendations arrive with issue 6; until then no situation has approved ones to show.
-      approvedRecommendations: [],
+      approvedRecommendations: recommendations.get(r.id) ?? [],
       endorsements: counts.get(r.id) ?? { total: 0, byOrganisation: [] },
       myEndorsement: mine.get(r.id) ?? null,
       updatedAt: r.updated_at.toISOString(),
     }));
   }
+}
+
+interface ApprovedRecommendationRow {
+  id: string;
+  case_id: string;
+  addressee_name: string;
+  addressee_kind: AddresseeKind;
+  action_type: ActionType;
+  text: string;
+  status: RecommendationStatus;
+  due_date: string | null;
+}
+
+/**
+ * The recommendations of these cases that were approved (and perhaps since transmitted or
+ * implemented), in the order they were made, per case. Drafts and declined ones stay with the
+ * Office; so do the author, the linked document and the history.
+ */
+async function approvedRecommendations(
+  db: DataSource,
+  caseIds: string[],
+): Promise<Map<string, ApprovedRecommendation[]>> {
+  const byCase = new Map<string, ApprovedRecommendation[]>();
+  if (caseIds.length === 0) return byCase;
+  const rows = (await db.query(
+    `SELECT r.id, r.case_id, r.addressee_name, r.addressee_kind, r.action_type, r.text, r.status,
+       to_char(r.due_date, 'YYYY-MM-DD') AS due_date
+     FROM recommendations r
+     WHERE r.case_id = ANY($1::uuid[]) AND r.status = ANY($2::text[])
+     ORDER BY r.case_id, r.created_at, r.id`,
+    [caseIds, APPROVED_RECOMMENDATION_STATUSES],
+  )) as ApprovedRecommendationRow[];
+  for (const r of rows) {
+    const list = byCase.get(r.case_id) ?? [];
+    list.push({
+      id: r.id,
+      addresseeName: r.addressee_name,
+      addresseeKind: r.addressee_kind,
+      actionType: r.action_type,
+      text: r.text,
+      status: r.status,
+      dueDate: r.due_date,
+    });
+    byCase.set(r.case_id, list);
+  }
+  return byCase;
 }
 
 function asFeedEvent(caseId: string, event: CaseEventResponse): CaseFeedEvent {

@@ -33,6 +33,8 @@ export class CaseResponse {
   @ApiProperty() prioritySituation!: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) nextReviewDue!: string | null;
   @ApiProperty({ description: 'The next review date has passed' }) reviewOverdue!: boolean;
+  @ApiProperty({ description: 'Engagements whose follow-up was due before today and is not done' })
+  overdueFollowUps!: number;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) leadAnalystId!: string | null;
   @ApiProperty({ type: PersonSummary, nullable: true }) leadAnalyst!: PersonSummary | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;

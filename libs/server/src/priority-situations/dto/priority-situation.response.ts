@@ -1,5 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { STAGES, type Stage } from '@vigil/domain';
+import {
+  ACTION_TYPES,
+  ADDRESSEE_KINDS,
+  STAGES,
+  type ActionType,
+  type AddresseeKind,
+  type RecommendationStatus,
+  type Stage,
+} from '@vigil/domain';
 
 /** How many endorsements one organisation's members gave. */
 export class OrganisationEndorsementCount {
@@ -22,6 +30,17 @@ export class MyEndorsement {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
+/** A recommendation as the Framework Team sees it: approved, with only these fields. */
+export class ApprovedRecommendation {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() addresseeName!: string;
+  @ApiProperty({ enum: ADDRESSEE_KINDS }) addresseeKind!: AddresseeKind;
+  @ApiProperty({ enum: ACTION_TYPES }) actionType!: ActionType;
+  @ApiProperty() text!: string;
+  @ApiProperty({ enum: ['approved', 'transmitted', 'implemented'] }) status!: RecommendationStatus;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) dueDate!: string | null;
+}
+
 /**
  * The Framework Team's restricted view of a priority situation (DESIGN §5): only these fields.
  * Sources, information items, drafts and the internal thread are never in it.
@@ -38,11 +57,11 @@ export class PrioritySituationResponse {
   riskTrend!: string | null;
   @ApiProperty() summary!: string;
   @ApiProperty({
-    type: 'array',
-    items: { type: 'object', additionalProperties: true },
-    description: 'Approved recommendations (empty until recommendations exist, issue 6)',
+    type: [ApprovedRecommendation],
+    description:
+      'Recommendations approved by an adviser (and those since transmitted or implemented)',
   })
-  approvedRecommendations!: Record<string, unknown>[];
+  approvedRecommendations!: ApprovedRecommendation[];
   @ApiProperty({ type: EndorsementCounts }) endorsements!: EndorsementCounts;
   @ApiProperty({ type: MyEndorsement, nullable: true }) myEndorsement!: MyEndorsement | null;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;

@@ -1,0 +1,2 @@
+export * from './recommendations.js';
+export * from './engagements.js';
