@@ -71,3 +71,8 @@ export * from './recommendations/recommendation-status.service.js';
 export * from './engagements/engagements.module.js';
 export * from './engagements/engagements.service.js';
 export * from './jobs/follow-up-overdue.job.js';
+export * from './documents/documents.module.js';
+export * from './documents/document-store.js';
+export * from './documents/documents.service.js';
+export * from './documents/document-text.js';
+export * from './documents/document-content.js';

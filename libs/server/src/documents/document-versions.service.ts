@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { diffWords } from 'diff';
+import { DomainError, planSaveVersion } from '@vigil/domain';
+import type { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { CaseEventsService } from '../cases/case-events.service.js';
+import { toPage, decodeKeysetCursor, type Page, type PageQueryDto } from '../common/pagination.js';
+import type { RequestContext } from '../common/request-context.js';
+import { queryRows } from '../database/named-query.js';
+import { actorId } from '../workflow/workflow.service.js';
+import { DocumentFreezer } from './document-freezer.js';
+import {
+  presentVersion,
+  presentVersionSummary,
+  rightsOn,
+  VERSION_FROM,
+  VERSION_SUMMARY_COLUMNS,
+  type VersionRow,
+} from './document-row.js';
+import { DocumentStore } from './document-store.js';
+import { documentText, sha256Hex } from './document-text.js';
+import type {
+  DiffPart,
+  DocumentDiffResponse,
+  DocumentVerifyResponse,
+  DocumentVersionResponse,
+  DocumentVersionSummary,
+} from './dto/document-version.response.js';
+
+// Past this a diff gives up and shows the whole text as replaced rather than hold the request.
+const DIFF_TIMEOUT_MS = 2000;
+
+/** Frozen versions of a document: saving, reading, comparing, verifying the transmitted hash. */
+@Injectable()
+export class DocumentVersionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly freezer: DocumentFreezer,
+    private readonly store: DocumentStore,
+    private readonly audit: AuditService,
+    private readonly events: CaseEventsService,
+  ) {}
+
+  /** "Save version": freezes the current text (those who draft, while it may change). */
+  async save(context: RequestContext, id: string): Promise<DocumentVersionResponse> {
+    return this.db.transaction(async (m) => {
+      const { access, row } = await this.freezer.lockFor(m, context, id);
+      const plan = planSaveVersion(row.status, rightsOn(context, access.caseRow));
+      if (!plan.ok) throw new DomainError(plan.code, plan.message, { status: row.status });
+      const version = await this.freezer.freeze(m, id, 'saved', row.status, actorId(context));
+      await this.events.record(m, context, row.case_id, {
+        type: 'document.version_saved',
+        payload: { documentId: id, title: row.title, versionNumber: version.number },
+      });
+      await this.audit.append(m, context, {
+        action: 'document.version_save',
+        entity: 'document',
+        entityId: id,
+        caseId: row.case_id,
+        diff: { versionNumber: version.number, sha256: version.sha256 },
+      });
+      return presentVersion(version);
+    });
+  }
+
+  /** Versions newest first, without their bodies. */
+  async list(
+    context: RequestContext,
+    id: string,
+    query: PageQueryDto,
+  ): Promise<Page<DocumentVersionSummary>> {
+    await this.freezer.access(this.db.manager, context, id);
+    const limit = query.limit ?? 50;
+    const params: unknown[] = [id, limit + 1];
+    let before = '';
+    if (query.cursor) {
+      const [number] = decodeKeysetCursor(query.cursor, ['integer']);
+      params.push(Number(number));
+      before = 'AND v.number < $3';
+    }
+    const rows = await queryRows<VersionRow>(
+      this.db.manager,
+      `SELECT ${VERSION_SUMMARY_COLUMNS} FROM ${VERSION_FROM}
+       WHERE v.document_id = $1 ${before} ORDER BY v.number DESC LIMIT $2`,
+      params,
+    );
+    return toPage(rows, limit, presentVersionSummary, (r) => [String(r.number)]);
+  }
+
+  async get(context: RequestContext, id: string, number: string): Promise<DocumentVersionResponse> {
+    await this.freezer.access(this.db.manager, context, id);
+    return presentVersion(await this.freezer.version(this.db.manager, id, number));
+  }
+
+  /** A word diff of two versions' plain text. */
+  async diff(
+    context: RequestContext,
+    id: string,
+    from: number,
+    to: number,
+  ): Promise<DocumentDiffResponse> {
+    const m = this.db.manager;
+    await this.freezer.access(m, context, id);
+    const [a, b] = [await this.freezer.version(m, id, from), await this.freezer.version(m, id, to)];
+    return { from, to, parts: wordDiff(a.text ?? '', b.text ?? '') };
+  }
+
+  /**
+   * Recomputes the transmitted text's hash from the stored version text, and from the Yjs state
+   * (which cannot change after transmission): both must match what was recorded.
+   */
+  async verify(context: RequestContext, id: string): Promise<DocumentVerifyResponse> {
+    const m = this.db.manager;
+    await this.freezer.access(m, context, id);
+    const row = await this.freezer.row(m, id);
+    if (row.status !== 'transmitted' || !row.transmitted_sha256) {
+      throw new DomainError(
+        'not_allowed_now',
+        'Only a transmitted document has a recorded hash to verify.',
+        { status: row.status },
+      );
+    }
+    const [version] = await queryRows<VersionRow>(
+      m,
+      `SELECT ${VERSION_SUMMARY_COLUMNS}, v.text FROM ${VERSION_FROM}
+       WHERE v.document_id = $1 AND v.reason = 'transmitted' ORDER BY v.number DESC LIMIT 1`,
+      [id],
+    );
+    if (!version) throw new DomainError('not_found', 'The transmitted version is missing.');
+    const computed = sha256Hex(version.text ?? '');
+    const fromState = documentText(await this.store.loadDoc(id, m)).sha256;
+    return {
+      sha256Stored: row.transmitted_sha256,
+      sha256Computed: computed,
+      matches: computed === row.transmitted_sha256 && version.sha256 === row.transmitted_sha256,
+      contentMatches: fromState === row.transmitted_sha256,
+      versionNumber: version.number,
+    };
+  }
+}
+
+/** jsdiff's word diff as runs of same / added / removed text. */
+export function wordDiff(before: string, after: string): DiffPart[] {
+  const changes = diffWords(before, after, { timeout: DIFF_TIMEOUT_MS });
+  if (!changes) {
+    return [
+      ...(before ? [{ kind: 'removed' as const, text: before }] : []),
+      ...(after ? [{ kind: 'added' as const, text: after }] : []),
+    ];
+  }
+  const parts: DiffPart[] = [];
+  for (const change of changes) {
+    const kind = change.added ? 'added' : change.removed ? 'removed' : 'same';
+    const last = parts[parts.length - 1];
+    if (last && last.kind === kind) last.text += change.value;
+    else if (change.value) parts.push({ kind, text: change.value });
+  }
+  return parts;
+}
