@@ -86,6 +86,7 @@ describe('creating a case', () => {
       prioritySituation: false,
       nextReviewDue: expect.any(String),
       reviewOverdue: false,
+      overdueFollowUps: 0,
       leadAnalystId: analyst.user.id,
       leadAnalyst: { id: analyst.user.id, displayName: analyst.user.displayName },
       createdAt: expect.any(String),

@@ -30,6 +30,8 @@ const FRAMEWORK_TEAM_TYPES = new Set([
   'endorsement.withdrawn',
   'recommendation.approved',
   'recommendation.transmitted',
+  // Not 'recommendation.declined': a declined draft was never theirs to know of.
+  'recommendation.implemented',
 ]);
 
 /** Payload keys the Framework Team receives, per event type; any other key is dropped. */
@@ -42,6 +44,7 @@ const FRAMEWORK_TEAM_PAYLOAD_KEYS: Record<string, readonly string[]> = {
   'endorsement.withdrawn': ['organisationId'],
   'recommendation.approved': ['recommendationId'],
   'recommendation.transmitted': ['recommendationId'],
+  'recommendation.implemented': ['recommendationId'],
 };
 
 /**
