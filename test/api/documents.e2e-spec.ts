@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { DOCUMENT_FRAGMENT } from '@vigil/domain';
+import { appendProseMirror } from '@vigil/server';
 import * as Y from 'yjs';
 import { sessionFor, startTestApi, type Session, type TestApi } from '../support/api.js';
 import { openCase } from '../support/cases.js';
@@ -431,6 +432,34 @@ describe('the review life cycle', () => {
     const again = expectError(await post(adviser, `/api/documents/${doc.id}/revisions`), 409);
     expect(again.details).toEqual({ documentId: revision.id });
     const verify = (await get(lead, `/api/documents/${doc.id}/verify`)).body as Record<
+      string,
+      unknown
+    >;
+    expect(verify).toMatchObject({ matches: true, contentMatches: true });
+  });
+});
+
+describe('approving while editors type', () => {
+  it('every update is either in the approved text or refused; none slips in after', async () => {
+    const doc = await createDocument(api, member, caseId, { title: 'Raced' });
+    await appendContent(api, doc.id, member.user.id, [paragraph('Start.')]);
+    await step(member, doc.id, 'submit').expect(200);
+    // Each edit is its own Yjs client appending one paragraph, as concurrent editors would.
+    const edits = Array.from({ length: 30 }, (_, i) =>
+      editDocument(api, doc.id, member.user.id, (y) => {
+        y.clientID = 1000 + i;
+        appendProseMirror(y, [paragraph(`Edit ${i}.`)]);
+      }),
+    );
+    const [approved, ...results] = await Promise.all([step(adviser, doc.id, 'approve'), ...edits]);
+    expect(approved.status).toBe(200);
+    const accepted = results.filter((r) => !('refused' in r)).length;
+    expect(accepted + results.filter((r) => 'refused' in r).length).toBe(30);
+    const frozen = (await get(member, `/api/documents/${doc.id}/versions/2`)).body as VersionBody;
+    expect(frozen.reason).toBe('approved');
+    expect(frozen.text.match(/Edit \d+\./g) ?? []).toHaveLength(accepted);
+    await step(adviser, doc.id, 'transmit', { recipient: 'Security Council' }).expect(200);
+    const verify = (await get(member, `/api/documents/${doc.id}/verify`)).body as Record<
       string,
       unknown
     >;
