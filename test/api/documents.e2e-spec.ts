@@ -457,7 +457,7 @@ describe('approving while editors type', () => {
     expect(accepted + results.filter((r) => 'refused' in r).length).toBe(30);
     const frozen = (await get(member, `/api/documents/${doc.id}/versions/2`)).body as VersionBody;
     expect(frozen.reason).toBe('approved');
-    expect(frozen.text.match(/Edit \d+\./g) ?? []).toHaveLength(accepted);
+    expect((frozen.text ?? '').match(/Edit \d+\./g) ?? []).toHaveLength(accepted);
     await step(adviser, doc.id, 'transmit', { recipient: 'Security Council' }).expect(200);
     const verify = (await get(member, `/api/documents/${doc.id}/verify`)).body as Record<
       string,
