@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import './styles.css';
 import './collaboration.css';
+import './drafting.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Missing #root element');

@@ -22,6 +22,10 @@ const SituationsPage = lazyPage(
   'SituationsPage',
 );
 const CasePage = lazyPage(() => import('./features/situations/components/case-page'), 'CasePage');
+const DocumentPage = lazyPage(
+  () => import('./features/documents/components/document-page'),
+  'DocumentPage',
+);
 const ApprovalsPage = lazyPage(
   () => import('./features/approvals/components/approvals-page'),
   'ApprovalsPage',
@@ -112,6 +116,10 @@ export function createAppRouter() {
                 { index: true, element: <HomePage /> },
                 { path: 'situations', element: guarded('read', 'Case', SituationsPage) },
                 { path: 'situations/:id', element: guarded('read', 'Case', CasePage) },
+                {
+                  path: 'situations/:caseId/documents/:documentId',
+                  element: guarded('read', 'Case', DocumentPage),
+                },
                 {
                   path: 'situations/:caseId/assessments/new',
                   element: guarded('assess', 'Case', NewAssessmentPage),

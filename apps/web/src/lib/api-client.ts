@@ -87,7 +87,7 @@ async function authorisedFetch(input: RequestInfo | URL, init?: RequestInit): Pr
 
 async function send(request: Request, token: string | null): Promise<Response> {
   const headers = new Headers(request.headers);
-  headers.set('Accept', 'application/json');
+  if (!headers.has('Accept')) headers.set('Accept', 'application/json');
   if (token) headers.set('Authorization', `Bearer ${token}`);
   else headers.delete('Authorization');
   try {

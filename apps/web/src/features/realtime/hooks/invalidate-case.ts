@@ -37,6 +37,8 @@ export async function invalidateForEvent(
     return;
   }
   await invalidateCase(queryClient, caseId);
+  // A document's status, versions and hash live under its own key.
+  if (type.startsWith('document.')) await invalidateAll(queryClient, [['documents']]);
   await invalidateAll(queryClient, [
     ['cases', 'list'],
     ['cases', 'stats'],

@@ -9,6 +9,10 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { CaseAssessments } from '../../assessments/components/case-assessments';
 import type { Thread } from '../../comments/api/comments-api';
 import { CommentPanel } from '../../comments/components/comment-panel';
+import { CaseDocuments } from '../../documents/components/case-documents';
+import { useDraftingAbilities } from '../../documents/hooks/use-document-abilities';
+import { EngagementsLog } from '../../engagements/components/engagements-log';
+import { RecommendationsRegister } from '../../recommendations/components/recommendations-register';
 import { AccessLost } from '../../realtime/components/access-lost';
 import { PresenceAvatars } from '../../realtime/components/presence-avatars';
 import { useCaseRoom } from '../../realtime/hooks/use-case-room';
@@ -16,7 +20,7 @@ import { NotFoundPage } from '../../shell/components/not-found-page';
 import { useCase, useCaseEvents, useCaseMembers, useWorkflow } from '../hooks/use-cases';
 import { CaseMembers } from './case-members';
 import { PrioritySharing } from './priority-sharing';
-import { NextReview, StageBadge, riskText } from './stage';
+import { NextReview, OverdueFollowUps, StageBadge, riskText } from './stage';
 import { SummaryEditor } from './summary-editor';
 import { Timeline } from './timeline';
 import { WorkflowPanel } from './workflow-panel';
@@ -49,6 +53,7 @@ export function CasePage() {
   const members = useCaseMembers(id);
   const workflow = useWorkflow(id);
   const events = useCaseEvents(id);
+  const { canDraft, canApprove } = useDraftingAbilities(item.data, members.data);
   useDocumentTitle(item.data ? `${item.data.reference}: ${item.data.title}` : 'Situation');
 
   if (room.removed) return <AccessLost backTo="/situations" backLabel="← Situations" />;
@@ -94,6 +99,10 @@ export function CasePage() {
           <dd>
             <NextReview item={data} />
           </dd>
+          <dt>Follow-ups</dt>
+          <dd>
+            <OverdueFollowUps item={data} />
+          </dd>
           <dt>Lead analyst</dt>
           <dd>{data.leadAnalyst?.displayName ?? 'None'}</dd>
           <dt>Classification</dt>
@@ -120,6 +129,14 @@ export function CasePage() {
             onSaved={setAnnouncement}
           />
           <CaseAssessments caseItem={data} members={members.data} />
+          <CaseDocuments caseId={data.id} canDraft={canDraft} />
+          <RecommendationsRegister
+            caseId={data.id}
+            canDraft={canDraft}
+            canApprove={canApprove}
+            onDone={setAnnouncement}
+          />
+          <EngagementsLog caseId={data.id} canDraft={canDraft} onDone={setAnnouncement} />
           <CommentPanel caseId={data.id} threads={OFFICE_THREADS} />
           <section className="card" aria-labelledby="timeline-title">
             <h2 id="timeline-title" className="card__title">

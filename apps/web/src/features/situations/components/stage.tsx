@@ -60,6 +60,18 @@ export function NextReview({ item }: { item: Pick<Case, 'nextReviewDue' | 'revie
   );
 }
 
+/** "2 overdue" with a marker in text, or "None overdue". */
+export function OverdueFollowUps({ item }: { item: Pick<Case, 'overdueFollowUps'> }) {
+  const count = item.overdueFollowUps;
+  if (count === 0) return <span className="muted">None overdue</span>;
+  return (
+    <span className="overdue" data-testid="overdue-follow-ups">
+      <strong className="overdue__marker">Overdue</strong>: {count} follow-up
+      {count === 1 ? '' : 's'}
+    </span>
+  );
+}
+
 /** `YYYY-MM-DD` in local time. */
 export function formatDate(iso: string): string {
   const d = new Date(iso);

@@ -2,6 +2,7 @@ import { isRiskLevel, isStage, RISK_LEVEL_LABELS, type Stage } from '@vigil/doma
 import { formatDateTime } from '../../../lib/format';
 import type { CaseEvent } from '../api/cases-api';
 import { useEscalation } from '../hooks/use-cases';
+import { draftingEventWords } from './drafting-event-words';
 import { STAGE_LABELS, timeAgo } from './stage';
 
 const stageName = (stage: Stage | null | undefined) =>
@@ -77,7 +78,7 @@ export function describeEvent(event: CaseEvent): string {
     case 'endorsement.deleted':
       return 'withdrew an endorsement (Framework Team)';
     default:
-      return event.type;
+      return draftingEventWords(event.type) ?? event.type;
   }
 }
 
