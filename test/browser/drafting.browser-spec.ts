@@ -40,6 +40,16 @@ async function openDocument(page: Page, url: string, title: string): Promise<voi
   await page.locator('.doc-editor__content[contenteditable="true"]').waitFor();
 }
 
+/** Waits two animation frames, so the editor has read the browser's selection. */
+async function nextFrames(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+      ),
+  );
+}
+
 /** Clicks a review step and confirms its dialog (with a recipient for transmission). */
 async function takeStep(page: Page, step: string, recipient?: string): Promise<void> {
   await review(page).getByRole('button', { name: step, exact: true }).click();
@@ -96,10 +106,10 @@ it('two analysts draft together, live; an adviser approves and transmits; the PD
   await tomasText.getByText('The risk of atrocity crimes is rising in the north.').waitFor();
 
   // Tomás adds a line at the end; Amina sees his text and his caret, labelled with his name.
-  // A click in the empty space below the text puts the caret at its end.
-  const box = await tomasText.boundingBox();
-  if (!box) throw new Error('the editor is not visible');
-  await tomasText.click({ position: { x: box.width / 2, y: box.height - 16 } });
+  await tomasText.getByText('The risk of atrocity crimes').click();
+  await tomas.keyboard.press('Control+End');
+  // The editor reads a caret moved by the keyboard at the next selectionchange: let it.
+  await nextFrames(tomas);
   await tomas.keyboard.press('Enter');
   await tomas.keyboard.type('We recommend quiet diplomacy first.');
   await aminaText.getByText('We recommend quiet diplomacy first.').waitFor();
@@ -108,6 +118,19 @@ it('two analysts draft together, live; an adviser approves and transmits; the PD
   await syncStatus(tomas).getByText('All changes saved').waitFor();
   await syncStatus(amina).getByText('All changes saved').waitFor();
   await maybeScreenshot(amina, 'document-editing');
+
+  // Tomás loses the network: his edits wait, counted, and arrive when he is back.
+  await tomas.context().setOffline(true);
+  await syncStatus(tomas).getByText('Offline').waitFor();
+  await tomas.keyboard.type(' Written offline.');
+  await syncStatus(tomas)
+    .getByText(/Offline — \d+ edits? pending/)
+    .waitFor();
+  await maybeScreenshot(tomas, 'document-offline');
+  expect(await aminaText.getByText('Written offline.').count()).toBe(0);
+  await tomas.context().setOffline(false);
+  await syncStatus(tomas).getByText('All changes saved').waitFor();
+  await aminaText.getByText('Written offline.').waitFor();
 
   // Amina saves a version, Tomás adds a sentence, Amina submits: the diff shows what was added.
   await takeStep(amina, 'Save version');
@@ -122,7 +145,10 @@ it('two analysts draft together, live; an adviser approves and transmits; the PD
   const changes = versions.getByRole('region', { name: 'Changes from version 1 to 2' });
   await changes.locator('ins').filter({ hasText: 'Then a public statement.' }).waitFor();
   expect(await changes.locator('ins').first().textContent()).toMatch(/^added: /);
-  await changes.getByText(/north\.\s+We recommend quiet diplomacy first\./).waitFor();
+  // One paragraph after another: no empty one slipped in between.
+  expect(await changes.textContent()).toContain(
+    'north.\n\nWe recommend quiet diplomacy first. Written offline.',
+  );
   await maybeScreenshot(amina, 'document-in-review');
   // The reviewer's text is still open to drafting while in review: Tomás sees the new status.
   await review(tomas).getByText('In review').waitFor();
@@ -165,6 +191,16 @@ it('two analysts draft together, live; an adviser approves and transmits; the PD
     .waitFor();
   await maybeScreenshot(lena, 'document-transmitted');
   await maybeScreenshot(tomas, 'document-read-only');
+
+  // Tomás starts a new revision: a new draft with the transmitted text, linked to it.
+  await review(tomas).getByRole('button', { name: 'New revision' }).click();
+  await tomas.getByRole('status').filter({ hasText: 'A new revision was created.' }).waitFor();
+  expect(tomas.url()).not.toBe(url);
+  await tomas.getByRole('link', { name: 'Revision of the transmitted document' }).waitFor();
+  await review(tomas).getByText('Drafting').waitFor();
+  await editorOf(tomas, title).getByText('Then a public statement.').waitFor();
+  await tomas.locator('.doc-editor__content[contenteditable="true"]').waitFor();
+  await lena.getByRole('link', { name: 'Open the revision being drafted' }).waitFor();
 }, 180_000);
 
 it('the recommendations register and the engagements log, with overdue follow-ups on the case', async () => {

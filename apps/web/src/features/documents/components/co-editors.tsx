@@ -30,9 +30,16 @@ function editorsOf(provider: DocumentProvider): CoEditor[] {
   return [...byPerson.values()].sort((a, b) => Number(b.self) - Number(a.self));
 }
 
+interface CoEditorsProps {
+  provider: DocumentProvider;
+  /** Connected to the document: others' states are current only while joined. */
+  joined: boolean;
+}
+
 /** "Editing now": the names and caret colours of everyone in the document. */
-export function CoEditors({ provider }: { provider: DocumentProvider }) {
-  const [editors, setEditors] = useState<CoEditor[]>(() => editorsOf(provider));
+export function CoEditors({ provider, joined }: CoEditorsProps) {
+  const [all, setEditors] = useState<CoEditor[]>(() => editorsOf(provider));
+  const editors = joined ? all : all.filter((editor) => editor.self);
   const labelId = useId();
 
   useEffect(() => {

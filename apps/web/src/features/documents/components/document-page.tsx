@@ -61,8 +61,14 @@ function useAnnouncement(): [string, (message: string) => void] {
 /**
  * `/situations/:caseId/documents/:documentId`: the shared editor with co-editors' carets, the
  * connection and save state, the review steps, versions with diff and PDF, and the proof.
+ * Another document (a new revision) is a fresh page: nothing of this one's state carries over.
  */
 export function DocumentPage() {
+  const { documentId = '' } = useParams();
+  return <DocumentView key={documentId} />;
+}
+
+function DocumentView() {
   const { caseId = '', documentId = '' } = useParams();
   const me = useCurrentUser();
   const { status: connection } = useRealtime();
@@ -106,6 +112,14 @@ export function DocumentPage() {
           <span className="muted">
             Started by {data.createdBy.displayName} on {formatDateTime(data.createdAt)}
           </span>
+          {data.revisionId ? (
+            <>
+              {' · '}
+              <Link to={`/situations/${caseId}/documents/${data.revisionId}`}>
+                Open the revision being drafted
+              </Link>
+            </>
+          ) : null}
           {data.revisionOf ? (
             <>
               {' · '}
@@ -124,7 +138,7 @@ export function DocumentPage() {
         <div className="doc-layout__main">
           <div className="doc-presence">
             <SyncStatus connection={connection} state={state} readOnly={!editable} />
-            {provider ? <CoEditors provider={provider} /> : null}
+            {provider ? <CoEditors provider={provider} joined={state?.joined ?? false} /> : null}
           </div>
           <ReadOnlyBanner reason={reason} />
           {provider ? (
