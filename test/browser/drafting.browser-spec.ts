@@ -132,6 +132,21 @@ it('two analysts draft together, live; an adviser approves and transmits; the PD
   await syncStatus(tomas).getByText('All changes saved').waitFor();
   await aminaText.getByText('Written offline.').waitFor();
 
+  // Amina links a word and adds a table at the end; Tomás sees both.
+  await aminaText.getByText('The risk of atrocity crimes').dblclick({ position: { x: 4, y: 4 } });
+  await nextFrames(amina);
+  await amina.getByRole('button', { name: 'Link' }).click();
+  await amina.getByLabel('Link address').fill('un.org');
+  await amina.getByLabel('Link address').press('Enter');
+  await tomasText.locator('a[href="https://un.org/"]').waitFor();
+  await aminaText.getByText('Written offline.').click();
+  await amina.keyboard.press('Control+End');
+  await nextFrames(amina);
+  await amina.getByRole('button', { name: 'Insert table' }).click();
+  await amina.keyboard.type('Partner');
+  await tomasText.getByRole('table').getByText('Partner').waitFor();
+  await syncStatus(amina).getByText('All changes saved').waitFor();
+
   // Amina saves a version, Tomás adds a sentence, Amina submits: the diff shows what was added.
   await takeStep(amina, 'Save version');
   await amina.getByRole('status').filter({ hasText: 'Version saved.' }).waitFor();

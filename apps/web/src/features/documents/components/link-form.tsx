@@ -42,6 +42,8 @@ export function LinkForm({ initial, onApply, onCancel }: LinkFormProps) {
   return (
     <form
       className="doc-link-form"
+      // Our own check: "un.org" is fine (https:// is added); the browser's would refuse it.
+      noValidate
       onSubmit={submit}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
