@@ -118,7 +118,7 @@ it('creates a user and verifies the audit chain from the command line', async ()
   expect(seeded).toMatch(/Seeded 27 organisations and 7 users/);
   // Demo content goes only into a database without situations, so a second seed adds nothing.
   expect(seeded).toMatch(
-    /Seeded demo content: 3 situations \(one shared with the Framework Team\), 7 information items, 3 finalised risk assessments, 2 comments/,
+    /Seeded demo content: 3 situations \(one shared with the Framework Team\), 7 information items, 3 finalised risk assessments, 2 comments, a draft advice, a recommendation and an engagement/,
   );
   expect((await npm(['vigil', '--', 'seed'])).out).toMatch(
     /No demo content added: the database already has situations/,

@@ -4,7 +4,11 @@ import { CasesModule } from '../cases/cases.module.js';
 import { CommentsModule } from '../comments/comments.module.js';
 import { InformationModule } from '../information/information.module.js';
 import { PrioritySituationsModule } from '../priority-situations/priority-situations.module.js';
+import { DocumentsModule } from '../documents/documents.module.js';
+import { EngagementsModule } from '../engagements/engagements.module.js';
+import { RecommendationsModule } from '../recommendations/recommendations.module.js';
 import { DemoContentService } from './demo-content.service.js';
+import { DemoDrafting } from './demo-drafting.js';
 
 /**
  * Demo situations, information, assessments, comments and a priority situation for a first start
@@ -17,8 +21,11 @@ import { DemoContentService } from './demo-content.service.js';
     AssessmentsModule,
     CommentsModule,
     PrioritySituationsModule,
+    DocumentsModule,
+    RecommendationsModule,
+    EngagementsModule,
   ],
-  providers: [DemoContentService],
+  providers: [DemoContentService, DemoDrafting],
   exports: [DemoContentService],
 })
 export class DemoContentModule {}

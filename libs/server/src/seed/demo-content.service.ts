@@ -18,6 +18,7 @@ import { InformationItemsService } from '../information/information-items.servic
 import { SourcesService } from '../information/sources.service.js';
 import { SpeechAssessmentsService } from '../information/speech-assessments.service.js';
 import { EndorsementsService } from '../priority-situations/endorsements.service.js';
+import { DemoDrafting } from './demo-drafting.js';
 import { PrioritySharingService } from '../priority-situations/priority-sharing.service.js';
 import { DEMO_SITUATIONS, DEMO_SOURCES, type DemoSituation } from './demo-content.js';
 
@@ -31,7 +32,7 @@ const DAY_MS = 86_400_000;
 /** One line for the launcher and the command line. */
 export function describeDemoContent(result: DemoContentResult): string {
   return result.seeded
-    ? `Seeded demo content: ${result.situations} situations (one shared with the Framework Team), ${result.items} information items, ${result.assessments} finalised risk assessments, ${result.comments} comments.`
+    ? `Seeded demo content: ${result.situations} situations (one shared with the Framework Team), ${result.items} information items, ${result.assessments} finalised risk assessments, ${result.comments} comments, a draft advice, a recommendation and an engagement.`
     : `No demo content added: ${result.reason}.`;
 }
 
@@ -54,6 +55,7 @@ export class DemoContentService {
     private readonly sharing: PrioritySharingService,
     private readonly comments: CommentsService,
     private readonly endorsements: EndorsementsService,
+    private readonly drafting: DemoDrafting,
   ) {}
 
   async seedIfEmpty(now = new Date()): Promise<DemoContentResult> {
@@ -85,6 +87,7 @@ export class DemoContentService {
       assessments += await this.seedAssessments(analyst, adviser, created.id, situation, now);
     }
     const comments = caseIds[0] ? await this.seedCollaboration(analyst, adviser, caseIds[0]) : 0;
+    if (caseIds[0]) await this.drafting.seed(analyst, adviser, caseIds[0], now);
     return { seeded: true, situations: DEMO_SITUATIONS.length, items, assessments, comments };
   }
 
