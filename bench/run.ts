@@ -16,6 +16,8 @@ const BENCHMARKS: Record<string, Benchmark> = {
   search: { load: () => import('./search.js'), watchdogMs: 900_000 },
   // Four 17-second phases, 200 sockets to connect twice, up to 10 s of drain per phase.
   realtime: { load: () => import('./realtime.js'), watchdogMs: 240_000 },
+  // Two server processes to start, then six 12-second phases with connects and drains.
+  collab: { load: () => import('./collab.js'), watchdogMs: 240_000 },
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
