@@ -176,7 +176,7 @@ export function buildCollabReport(
   const three = (d: Dist) => `${fmt.ms(d.p50)} / ${fmt.ms(d.p95)} / ${fmt.ms(d.p99)}`;
   const probeLine =
     `The append alone, same database, servers idle (p50 / p95 / p99 ms): one round trip (\`SELECT 1\`) ${three(probe.roundTrip)}; ` +
-    `one autocommit INSERT (round trip + WAL flush) ${three(probe.insertCommit)}; the append's four statements, one at a time, ` +
+    `one autocommit INSERT (round trip + WAL flush) ${three(probe.insertCommit)}; the append (one statement), one at a time, ` +
     `${three(probe.appendSerial)}; from ${probe.concurrency} connections on one document ${three(probe.appendConcurrent)}, ` +
     `${fmt.rate(probe.appendsPerSecond)} appends/s at most.`;
   const offered = sizes
@@ -194,7 +194,7 @@ export function buildCollabReport(
         return (
           `- ${p.editors} editors: updates queue for a pooled connection (${p.server.poolWaitingAvg.toFixed(1)} waiting on average) ` +
           `while the pool's connections sit idle in transaction (${idleInTx.toFixed(1)} on average), each waiting for the api's event loop ` +
-          `(ELU ${pct(p.server.elu)}, loop delay p99 ${fmt.ms(p.server.delayP99)} ms) to send the next of the append's four statements; ` +
+          `(ELU ${pct(p.server.elu)}, loop delay p99 ${fmt.ms(p.server.delayP99)} ms) to send the append; ` +
           `the loop is busy fanning every update out to ${p.editors - 1} sockets one message at a time, on a machine whose cores the editors ` +
           `fill (busiest editors' thread ${pct(busyClients)}, machine ${pct(p.machineBusy)}). Handler p50 ${fmt.ms(h.p50)} ms, ${pct(a.p50 / h.p50)} of it the append.`
         );

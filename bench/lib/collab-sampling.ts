@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { APPEND_UPDATES_SQL } from '@vigil/server';
 import pg from 'pg';
 import { dist, type Dist } from './collab-analysis.js';
 
@@ -97,7 +98,7 @@ export interface AppendProbe {
   roundTrip: Dist;
   /** One autocommit INSERT into document_updates: a round trip and a WAL flush at commit. */
   insertCommit: Dist;
-  /** DocumentStore.append's four statements (BEGIN; SELECT … FOR SHARE; INSERT; COMMIT), serially. */
+  /** DocumentStore's append of one update (one statement, APPEND_UPDATES_SQL), serially. */
   appendSerial: Dist;
   /** The same append from `concurrency` connections on one document for `seconds`. */
   concurrency: number;
@@ -126,13 +127,7 @@ export async function probeAppend(
   // A Yjs update's size for one typed character (about 30 bytes).
   const update = Buffer.alloc(30, 1);
   const append = async (c: pg.Client) => {
-    await c.query('BEGIN');
-    await c.query('SELECT status FROM documents WHERE id = $1 FOR SHARE', [documentId]);
-    await c.query(
-      'INSERT INTO document_updates (document_id, update, user_id) VALUES ($1, $2, $3) RETURNING seq',
-      [documentId, update, userId],
-    );
-    await c.query('COMMIT');
+    await c.query(APPEND_UPDATES_SQL, [documentId, [update], [userId]]);
   };
   const timed = async (times: number, op: () => Promise<unknown>) => {
     const out: number[] = [];

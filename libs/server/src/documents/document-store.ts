@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DocumentStatus } from '@vigil/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { queryRows } from '../database/named-query.js';
@@ -9,6 +8,16 @@ interface UpdateRow {
   seq: string;
   update: Buffer;
 }
+
+/**
+ * Stores a batch of updates ($2 bytea[], $3 uuid[] of authors) of document $1 in one statement,
+ * only while it is drafting or in review (read under a share lock). Shared with the benchmark.
+ */
+export const APPEND_UPDATES_SQL = `INSERT INTO document_updates (document_id, update, user_id)
+  SELECT $1, u.update, u.user_id FROM unnest($2::bytea[], $3::uuid[]) AS u(update, user_id)
+  WHERE EXISTS (SELECT 1 FROM documents d WHERE d.id = $1
+    AND d.status IN ('drafting', 'in_review') FOR SHARE)
+  RETURNING seq`;
 
 /** Why an update was not stored. */
 export type AppendRefusal = 'not_editable' | 'no_such_document';
@@ -51,34 +60,37 @@ export class DocumentStore {
     return doc;
   }
 
-  /**
-   * Appends an update, only while the document may change: the status is read under a share lock,
-   * so a transmission (which takes the row's update lock) either sees this update in the text it
-   * freezes or makes this append refuse.
-   */
+  /** Appends one update (see appendMany). */
   async append(
     documentId: string,
     update: Uint8Array,
     userId: string,
   ): Promise<{ seq: string } | { refused: AppendRefusal }> {
-    return this.db.transaction(async (m) => {
-      const [doc] = await queryRows<{ status: DocumentStatus }>(
-        m,
-        'SELECT status FROM documents WHERE id = $1 FOR SHARE',
-        [documentId],
-      );
-      if (!doc) return { refused: 'no_such_document' as const };
-      if (doc.status !== 'drafting' && doc.status !== 'in_review') {
-        return { refused: 'not_editable' as const };
-      }
-      const [row] = await queryRows<{ seq: string }>(
-        m,
-        'INSERT INTO document_updates (document_id, update, user_id) VALUES ($1, $2, $3) RETURNING seq',
-        [documentId, Buffer.from(update), userId],
-      );
-      // No write to the documents row here: upgrading the share lock would deadlock two editors.
-      return { seq: row?.seq ?? '0' };
-    });
+    const stored = await this.appendMany(documentId, [{ update, userId }]);
+    return 'refused' in stored ? stored : { seq: stored.seqs[0] ?? '0' };
+  }
+
+  /**
+   * Appends updates in one statement (one round trip), only while the document may change: the
+   * status is read under a share lock, so a status change (which takes the row's update lock)
+   * either sees these updates in the text it freezes or makes this append store nothing.
+   */
+  async appendMany(
+    documentId: string,
+    updates: readonly { update: Uint8Array; userId: string }[],
+  ): Promise<{ seqs: string[] } | { refused: AppendRefusal }> {
+    const rows = (await this.db.query(APPEND_UPDATES_SQL, [
+      documentId,
+      updates.map((u) => Buffer.from(u.update)),
+      updates.map((u) => u.userId),
+    ])) as { seq: string }[];
+    if (rows.length === 0 && updates.length > 0) {
+      const [doc] = (await this.db.query('SELECT 1 FROM documents WHERE id = $1', [
+        documentId,
+      ])) as unknown[];
+      return { refused: doc ? 'not_editable' : 'no_such_document' };
+    }
+    return { seqs: rows.map((r) => r.seq) };
   }
 
   /**

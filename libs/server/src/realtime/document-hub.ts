@@ -20,6 +20,18 @@ interface LiveDocument {
   awareness: awarenessProtocol.Awareness;
   sockets: Set<string>;
   idleTimer: NodeJS.Timeout | null;
+  /** Updates waiting for the next write, and whether a write is in progress. */
+  queue: Pending[];
+  writing: boolean;
+}
+
+/** An accepted update waiting to be stored, and how to answer its sender. */
+interface Pending {
+  socket: Socket;
+  membership: Membership;
+  update: Uint8Array;
+  userId: string;
+  done: (answer: SocketAck) => void;
 }
 
 /** What this process knows of one socket's membership of one document. */
@@ -135,20 +147,62 @@ export class DocumentHub implements OnModuleDestroy {
       this.logger.warn({ msg: 'update from a read-only editor dropped', documentId, userId });
       return { ok: false, error: 'You may read this document but not change it.' };
     }
-    const stored = await this.store.append(documentId, payload, userId);
-    if ('refused' in stored) {
-      membership.readOnly = true;
-      this.logger.warn({ msg: 'update refused', documentId, userId, reason: stored.refused });
-      return { ok: false, error: 'This document can no longer be edited.' };
+    return this.enqueue(documentId, live, { socket, membership, update: payload, userId });
+  }
+
+  /**
+   * Queues an update for the document's next write. One write at a time per document: what
+   * arrives meanwhile goes together in the next one (one INSERT, one broadcast of the merged
+   * updates), so a busy document costs a round trip per batch, not per keystroke.
+   */
+  private enqueue(documentId: string, live: LiveDocument, pending: Omit<Pending, 'done'>) {
+    return new Promise<SocketAck>((done) => {
+      live.queue.push({ ...pending, done });
+      if (!live.writing) void this.write(documentId, live);
+    });
+  }
+
+  private async write(documentId: string, live: LiveDocument): Promise<void> {
+    live.writing = true;
+    try {
+      while (live.queue.length > 0) {
+        const batch = live.queue.splice(0);
+        let stored: Awaited<ReturnType<DocumentStore['appendMany']>>;
+        try {
+          stored = await this.store.appendMany(documentId, batch);
+        } catch (error) {
+          this.logger.error({ msg: 'document updates not stored', documentId, err: error });
+          for (const p of batch) p.done({ ok: false, error: 'Something went wrong; try again.' });
+          continue;
+        }
+        if ('refused' in stored) {
+          this.logger.warn({ msg: 'updates refused', documentId, reason: stored.refused });
+          for (const p of batch) {
+            p.membership.readOnly = true;
+            p.done({ ok: false, error: 'This document can no longer be edited.' });
+          }
+          continue;
+        }
+        // Durable first; only now does anyone else see them.
+        const merged =
+          batch.length === 1
+            ? (batch[0]?.update ?? new Uint8Array())
+            : Y.mergeUpdates(batch.map((p) => p.update));
+        Y.applyUpdate(live.doc, merged, 'stored');
+        const message = encoding.createEncoder();
+        syncProtocol.writeUpdate(message, merged);
+        const sender = batch[0]?.socket;
+        const room = documentRoom(documentId);
+        // Editors already hold their own changes: one sender's batch skips it; a mixed batch goes
+        // to everyone (applying an update twice changes nothing).
+        const senders = new Set(batch.map((p) => p.socket));
+        const target = senders.size === 1 && sender ? sender.to(room) : sender?.nsp.to(room);
+        target?.emit('doc:sync', { documentId, message: encoding.toUint8Array(message) });
+        for (const p of batch) p.done({ ok: true });
+      }
+    } finally {
+      live.writing = false;
     }
-    // Durable first; only now does anyone else see it.
-    Y.applyUpdate(live.doc, payload, socket.id);
-    const update = encoding.createEncoder();
-    syncProtocol.writeUpdate(update, payload);
-    socket
-      .to(documentRoom(documentId))
-      .emit('doc:sync', { documentId, message: encoding.toUint8Array(update) });
-    return { ok: true };
   }
 
   async awareness(socket: Socket, request: unknown): Promise<SocketAck> {
@@ -234,7 +288,14 @@ export class DocumentHub implements OnModuleDestroy {
       live = this.store.loadDoc(documentId).then((doc) => {
         const awareness = new awarenessProtocol.Awareness(doc);
         awareness.setLocalState(null); // the server is not an editor
-        return { doc, awareness, sockets: new Set<string>(), idleTimer: null };
+        return {
+          doc,
+          awareness,
+          sockets: new Set<string>(),
+          idleTimer: null,
+          queue: [],
+          writing: false,
+        };
       });
       live.catch(() => this.open.delete(documentId));
       this.open.set(documentId, live);
@@ -244,6 +305,12 @@ export class DocumentHub implements OnModuleDestroy {
 
   private unload(documentId: string, live: LiveDocument): void {
     if (live.sockets.size > 0) return;
+    if (live.writing || live.queue.length > 0) {
+      // Still storing what its last editor sent: look again shortly.
+      live.idleTimer = setTimeout(() => this.unload(documentId, live), 100);
+      live.idleTimer.unref();
+      return;
+    }
     if (live.idleTimer) clearTimeout(live.idleTimer);
     live.awareness.destroy();
     live.doc.destroy();
