@@ -43,7 +43,9 @@ export class DraftingAndMobilisation1795306239622 implements MigrationInterface 
         user_id uuid REFERENCES users(id),
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query('CREATE INDEX document_updates_document_idx ON document_updates (document_id, seq)');
+    await q.query(
+      'CREATE INDEX document_updates_document_idx ON document_updates (document_id, seq)',
+    );
 
     await q.query(`
       CREATE TABLE document_versions (

@@ -90,10 +90,7 @@ export const paragraph = (text: string): ProseMirrorJson => ({
 });
 
 /** Reads a binary answer (a PDF) into a Buffer. */
-export function binary(
-  res: Response,
-  callback: (error: Error | null, body: Buffer) => void,
-): void {
+export function binary(res: Response, callback: (error: Error | null, body: Buffer) => void): void {
   // In Node the parser is handed the raw response stream, which superagent's type does not say.
   const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
