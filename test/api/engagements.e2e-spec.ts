@@ -14,6 +14,8 @@ import { detailFields, expectError } from '../support/http.js';
 import { recommendationWrites, type EngagementBody } from '../support/recommendations.js';
 import { testConfig } from '../support/test-config.js';
 
+const RUN = randomUUID().slice(0, 8);
+
 let api: TestApi;
 let worker: INestApplicationContext;
 let lead: Session;
@@ -36,8 +38,9 @@ beforeAll(async () => {
     as('adviser'),
     as('adviser', 'confidential'),
   ]);
-  partner = await buildOrganisation({ kind: 'regional_org', name: 'African Union' });
-  other = await buildOrganisation({ kind: 'un_entity', name: 'UNDP' });
+  // Names made unique: the demo organisations (seeded by another suite) share this database.
+  partner = await buildOrganisation({ kind: 'regional_org', name: `African Union ${RUN}` });
+  other = await buildOrganisation({ kind: 'un_entity', name: `UNDP ${RUN}` });
 });
 
 afterAll(async () => {
@@ -99,7 +102,7 @@ describe('recording engagements', () => {
     expect(body).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       caseId: c.id,
-      organisation: { id: partner.id, acronym: partner.acronym, name: 'African Union' },
+      organisation: { id: partner.id, acronym: partner.acronym, name: `African Union ${RUN}` },
       kind: 'meeting',
       date: day(-10),
       summary: 'Briefed the Peace and Security Council secretariat.',
@@ -186,7 +189,7 @@ describe('the engagements log and overdue follow-ups', () => {
     expect(page.items[1]?.organisation).toEqual({
       id: other.id,
       acronym: other.acronym,
-      name: 'UNDP',
+      name: `UNDP ${RUN}`,
     });
     expect(await overdueCount(c.id)).toBe(2);
     const listed = await http().get('/api/cases').query({ limit: '100' }).set(lead.auth());

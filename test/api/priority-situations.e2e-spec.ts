@@ -289,8 +289,8 @@ describe('the restricted view', () => {
     const item = (listed.body as { items: View[] }).items.find((v) => v.id === c.id);
     expect(item?.approvedRecommendations).toEqual(expected);
 
-    // Their timeline carries approvals and transmissions by id only; drafts and the rest stay
-    // with the Office.
+    // Their timeline carries approvals, transmissions and implementations by id only; drafts and
+    // the rest stay with the Office.
     const events = await http().get(`/api/priority-situations/${c.id}/events`).set(ft.auth());
     const seen = (events.body as { items: { type: string; payload: unknown }[] }).items.filter(
       (e) => e.type.startsWith('recommendation.'),
@@ -300,6 +300,7 @@ describe('the restricted view', () => {
       'recommendation.approved',
       'recommendation.approved',
       'recommendation.approved',
+      'recommendation.implemented',
       'recommendation.transmitted',
       'recommendation.transmitted',
     ]);

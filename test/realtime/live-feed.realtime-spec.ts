@@ -198,7 +198,8 @@ describe('the Framework Team in a priority situation', () => {
     await decideOn(api.http, adviser, proposal.body.id, 'approve');
     await eventually(() => seenByOffice.length === 7, 'the Office to see all seven events');
     await settle();
-    expect(seen.map((e) => e.type)).toEqual([
+    // The sharing itself may arrive just after the join; the rest must be exactly these.
+    expect(seen.map((e) => e.type).filter((t) => t !== 'case.priority_changed')).toEqual([
       'comment.created',
       'case.updated',
       'case.transitioned',
