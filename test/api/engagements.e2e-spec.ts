@@ -39,8 +39,8 @@ beforeAll(async () => {
     as('adviser', 'confidential'),
   ]);
   // Names made unique: the demo organisations (seeded by another suite) share this database.
-  partner = await buildOrganisation({ kind: 'regional_org', name: `African Union ${RUN}` });
-  other = await buildOrganisation({ kind: 'un_entity', name: `UNDP ${RUN}` });
+  partner = await buildOrganisation({ kind: 'regional_org', name: `Regional partner ${RUN}` });
+  other = await buildOrganisation({ kind: 'un_entity', name: `UN agency ${RUN}` });
 });
 
 afterAll(async () => {
@@ -102,7 +102,7 @@ describe('recording engagements', () => {
     expect(body).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       caseId: c.id,
-      organisation: { id: partner.id, acronym: partner.acronym, name: `African Union ${RUN}` },
+      organisation: { id: partner.id, acronym: partner.acronym, name: `Regional partner ${RUN}` },
       kind: 'meeting',
       date: day(-10),
       summary: 'Briefed the Peace and Security Council secretariat.',
@@ -189,7 +189,7 @@ describe('the engagements log and overdue follow-ups', () => {
     expect(page.items[1]?.organisation).toEqual({
       id: other.id,
       acronym: other.acronym,
-      name: `UNDP ${RUN}`,
+      name: `UN agency ${RUN}`,
     });
     expect(await overdueCount(c.id)).toBe(2);
     const listed = await http().get('/api/cases').query({ limit: '100' }).set(lead.auth());
