@@ -242,8 +242,9 @@ that integrated it in that editor's doc (every thread reads the same clock). "De
 
 - **Vigil**: the api's \`createApp\` with its default settings (pool of 10), its own process; editors
   are analysts working the case, each with a signed token, using \`DocumentProvider\` over
-  \`connectRealtime\`. Every update is appended to PostgreSQL (BEGIN; SELECT … FOR SHARE; INSERT;
-  COMMIT) and acknowledged before it is applied and sent to the other editors.
+  \`connectRealtime\` (Socket.IO with the MessagePack parser). Every update is appended to
+  PostgreSQL before it is sent to the other editors — one statement per batch (what arrived while
+  the previous write ran), \`INSERT … WHERE EXISTS (… FOR SHARE)\` — and its sender is acknowledged.
 - **Peer**: \`@hocuspocus/server\` 4.x with its defaults (broadcasts coalesced per tick, debounce 2 s,
   maxDebounce 10 s), its own process, plus the two hooks its Database extension adds (load and store
   the document's state in a table of the same PostgreSQL); editors use \`HocuspocusProvider\` over \`ws\`.

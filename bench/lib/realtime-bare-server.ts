@@ -1,6 +1,7 @@
 import type { CaseFeedEvent } from '@vigil/domain';
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
+import msgpackParser from 'socket.io-msgpack-parser';
 
 /**
  * The transport floor: a bare Socket.IO server (no Nest, no database) on plain node:http that
@@ -21,7 +22,8 @@ const now = () => performance.timeOrigin + performance.now();
 
 export async function startBareServer(port: number): Promise<BareServer> {
   const http = createServer();
-  const io = new Server(http, { path: '/socket.io', serveClient: false });
+  // The same wire format as the api (MessagePack), so the floor compares like with like.
+  const io = new Server(http, { path: '/socket.io', serveClient: false, parser: msgpackParser });
   io.on('connection', (socket) => {
     socket.on('case:join', (request: unknown, ack: unknown) => {
       const caseId =

@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import type { SocketBytes } from '@vigil/domain';
 import type { RealtimeSocket } from './realtime.js';
 
 /** Where a shared document stands, for a connection indicator. */
@@ -144,7 +145,7 @@ export class DocumentProvider {
     this.set({ joined: false, synced: false });
   };
 
-  private readonly onSync = (message: { documentId: string; message: Uint8Array }): void => {
+  private readonly onSync = (message: { documentId: string; message: SocketBytes }): void => {
     if (message.documentId !== this.documentId || this.destroyed) return;
     const decoder = decoding.createDecoder(new Uint8Array(message.message));
     const reply = encoding.createEncoder();
@@ -162,7 +163,7 @@ export class DocumentProvider {
 
   private readonly onRemoteAwareness = (message: {
     documentId: string;
-    message: Uint8Array;
+    message: SocketBytes;
   }): void => {
     if (message.documentId !== this.documentId || this.destroyed) return;
     awarenessProtocol.applyAwarenessUpdate(this.awareness, new Uint8Array(message.message), this);
@@ -190,7 +191,10 @@ export class DocumentProvider {
 
   private sendAwareness(clients: number[]): void {
     const message = awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients);
-    this.socket.emit('doc:awareness', { documentId: this.documentId, message });
+    this.socket.emit('doc:awareness', {
+      documentId: this.documentId,
+      message: asArrayBuffer(message),
+    });
   }
 
   /** Sends a sync message; a counted one stays pending until the server confirms it stored it. */
@@ -198,7 +202,8 @@ export class DocumentProvider {
     if (counted) this.inFlight += 1 + carries;
     this.refreshPending();
     const generation = this.generation;
-    this.socket.emit('doc:sync', { documentId: this.documentId, message }, (answer) => {
+    const bytes = asArrayBuffer(message);
+    this.socket.emit('doc:sync', { documentId: this.documentId, message: bytes }, (answer) => {
       if (this.destroyed || !counted) return;
       // A disconnect in between already moved this message to offlineChanges.
       if (generation !== this.generation) return;
@@ -226,4 +231,11 @@ export class DocumentProvider {
     this.state = { ...this.state, ...patch, pending: this.inFlight + this.offlineChanges };
     for (const listener of this.listeners) listener(this.state);
   }
+}
+
+/** Exactly these bytes as an ArrayBuffer: the form MessagePack carries as bytes in every runtime. */
+function asArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return copy.buffer;
 }

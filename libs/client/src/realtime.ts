@@ -1,5 +1,6 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@vigil/domain';
 import { io, type Socket } from 'socket.io-client';
+import msgpackParser from 'socket.io-msgpack-parser';
 
 export type {
   CaseFeedEvent,
@@ -27,6 +28,8 @@ export function connectRealtime(options: RealtimeOptions): RealtimeSocket {
   const settings = {
     path: '/socket.io',
     transports: ['websocket', 'polling'],
+    // The server's parser (MessagePack): each packet, bytes included, is one websocket frame.
+    parser: msgpackParser,
     reconnection: options.reconnection ?? true,
     auth: (send: (data: object) => void) => {
       void Promise.resolve(options.token()).then((token) => send({ token }));

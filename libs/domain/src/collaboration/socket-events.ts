@@ -1,5 +1,11 @@
 import type { CaseFeedEvent } from './feed.js';
 
+/**
+ * Bytes on the socket (y-protocols messages). The MessagePack parser hands them over as an
+ * ArrayBuffer in the browser and a Uint8Array (Buffer) in Node; send an ArrayBuffer from a browser.
+ */
+export type SocketBytes = Uint8Array | ArrayBuffer;
+
 /** Someone viewing a case now (several tabs of one person count once). */
 export interface PresentUser {
   userId: string;
@@ -39,12 +45,12 @@ export interface ClientToServerEvents {
    * means the update is stored durably (it was appended before anyone else received it).
    */
   'doc:sync': (
-    request: { documentId: string; message: Uint8Array },
+    request: { documentId: string; message: SocketBytes },
     ack?: (answer: SocketAck) => void,
   ) => void;
   /** A y-protocols awareness update (cursor, name, colour). */
   'doc:awareness': (
-    request: { documentId: string; message: Uint8Array },
+    request: { documentId: string; message: SocketBytes },
     ack?: (answer: SocketAck) => void,
   ) => void;
   'doc:leave': (request: { documentId: string }, ack: (answer: SocketAck) => void) => void;
@@ -57,6 +63,6 @@ export interface ServerToClientEvents {
   /** You may no longer read this case: you were taken out of its room. */
   'case:removed': (notice: { caseId: string }) => void;
   notification: (notification: LiveNotification) => void;
-  'doc:sync': (message: { documentId: string; message: Uint8Array }) => void;
-  'doc:awareness': (message: { documentId: string; message: Uint8Array }) => void;
+  'doc:sync': (message: { documentId: string; message: SocketBytes }) => void;
+  'doc:awareness': (message: { documentId: string; message: SocketBytes }) => void;
 }

@@ -20,9 +20,9 @@ interface LiveDocument {
   awareness: awarenessProtocol.Awareness;
   sockets: Set<string>;
   idleTimer: NodeJS.Timeout | null;
-  /** Updates waiting for the next write, and whether a write is in progress. */
+  /** Updates waiting for the next write, and how many writes are in progress. */
   queue: Pending[];
-  writing: boolean;
+  writing: number;
 }
 
 /** An accepted update waiting to be stored, and how to answer its sender. */
@@ -44,9 +44,27 @@ interface Membership {
 const documentRequest = z.object({ documentId: z.string().max(64) });
 const messageRequest = z.object({
   documentId: z.string().max(64),
-  message: z.instanceof(Uint8Array),
+  // MessagePack delivers bytes as a Buffer or an ArrayBuffer, depending on the sender.
+  message: z
+    .union([z.instanceof(Uint8Array), z.instanceof(ArrayBuffer)])
+    .transform((bytes) => (bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes))),
 });
 const NO_SUCH_DOCUMENT = 'No such document.';
+/**
+ * Writes of one document's updates in flight at once. One: what arrives meanwhile batches into
+ * the next write (three in flight measured slower: more round trips, more CPU).
+ */
+const WRITES_PER_DOCUMENT = 1;
+
+/**
+ * Bytes as MessagePack's `bin` (a Buffer): every client decodes that as bytes, whereas a plain
+ * Uint8Array goes out as an extension type the browser's decoder hands over as [type, bytes].
+ */
+function wire(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes)
+    ? bytes
+    : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
 
 /** The Socket.IO room of a document's editors. */
 export function documentRoom(documentId: string): string {
@@ -99,11 +117,11 @@ export class DocumentHub implements OnModuleDestroy {
     // Step 1 from the server: the client answers with what the server lacks (offline edits).
     const step1 = encoding.createEncoder();
     syncProtocol.writeSyncStep1(step1, live.doc);
-    socket.emit('doc:sync', { documentId, message: encoding.toUint8Array(step1) });
+    socket.emit('doc:sync', { documentId, message: wire(encoding.toUint8Array(step1)) });
     const states = [...live.awareness.getStates().keys()];
     if (states.length) {
       const message = awarenessProtocol.encodeAwarenessUpdate(live.awareness, states);
-      socket.emit('doc:awareness', { documentId, message });
+      socket.emit('doc:awareness', { documentId, message: wire(message) });
     }
     return { ok: true, readOnly: !access.editable };
   }
@@ -136,7 +154,7 @@ export class DocumentHub implements OnModuleDestroy {
       } catch {
         return this.malformed(documentId, userId);
       }
-      socket.emit('doc:sync', { documentId, message: encoding.toUint8Array(reply) });
+      socket.emit('doc:sync', { documentId, message: wire(encoding.toUint8Array(reply)) });
       return { ok: true };
     }
     if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) {
@@ -158,12 +176,12 @@ export class DocumentHub implements OnModuleDestroy {
   private enqueue(documentId: string, live: LiveDocument, pending: Omit<Pending, 'done'>) {
     return new Promise<SocketAck>((done) => {
       live.queue.push({ ...pending, done });
-      if (!live.writing) void this.write(documentId, live);
+      if (live.writing < WRITES_PER_DOCUMENT) void this.write(documentId, live);
     });
   }
 
   private async write(documentId: string, live: LiveDocument): Promise<void> {
-    live.writing = true;
+    live.writing += 1;
     try {
       while (live.queue.length > 0) {
         const batch = live.queue.splice(0);
@@ -188,7 +206,6 @@ export class DocumentHub implements OnModuleDestroy {
           batch.length === 1
             ? (batch[0]?.update ?? new Uint8Array())
             : Y.mergeUpdates(batch.map((p) => p.update));
-        Y.applyUpdate(live.doc, merged, 'stored');
         const message = encoding.createEncoder();
         syncProtocol.writeUpdate(message, merged);
         const sender = batch[0]?.socket;
@@ -197,11 +214,13 @@ export class DocumentHub implements OnModuleDestroy {
         // to everyone (applying an update twice changes nothing).
         const senders = new Set(batch.map((p) => p.socket));
         const target = senders.size === 1 && sender ? sender.to(room) : sender?.nsp.to(room);
-        target?.emit('doc:sync', { documentId, message: encoding.toUint8Array(message) });
+        target?.emit('doc:sync', { documentId, message: wire(encoding.toUint8Array(message)) });
         for (const p of batch) p.done({ ok: true });
+        // The server's copy (for late joiners) after the editors: it is not on their path.
+        Y.applyUpdate(live.doc, merged, 'stored');
       }
     } finally {
-      live.writing = false;
+      live.writing -= 1;
     }
   }
 
@@ -223,7 +242,9 @@ export class DocumentHub implements OnModuleDestroy {
     } catch {
       return { ok: false, error: 'That awareness message could not be read.' };
     }
-    socket.to(documentRoom(documentId)).emit('doc:awareness', { documentId, message });
+    socket
+      .to(documentRoom(documentId))
+      .emit('doc:awareness', { documentId, message: wire(message) });
     return { ok: true };
   }
 
@@ -254,7 +275,9 @@ export class DocumentHub implements OnModuleDestroy {
       const ids = [...membership.clientIds];
       awarenessProtocol.removeAwarenessStates(live.awareness, ids, 'left');
       const message = awarenessProtocol.encodeAwarenessUpdate(live.awareness, ids);
-      socket.to(documentRoom(documentId)).emit('doc:awareness', { documentId, message });
+      socket
+        .to(documentRoom(documentId))
+        .emit('doc:awareness', { documentId, message: wire(message) });
     }
     if (live.sockets.size === 0) {
       live.idleTimer = setTimeout(
@@ -294,7 +317,7 @@ export class DocumentHub implements OnModuleDestroy {
           sockets: new Set<string>(),
           idleTimer: null,
           queue: [],
-          writing: false,
+          writing: 0,
         };
       });
       live.catch(() => this.open.delete(documentId));
@@ -305,7 +328,7 @@ export class DocumentHub implements OnModuleDestroy {
 
   private unload(documentId: string, live: LiveDocument): void {
     if (live.sockets.size > 0) return;
-    if (live.writing || live.queue.length > 0) {
+    if (live.writing > 0 || live.queue.length > 0) {
       // Still storing what its last editor sent: look again shortly.
       live.idleTimer = setTimeout(() => this.unload(documentId, live), 100);
       live.idleTimer.unref();

@@ -17,6 +17,7 @@ import type {
 import { frameworkTeamView, officeView } from '@vigil/domain';
 import type { Server as HttpServer } from 'node:http';
 import { Server, Socket } from 'socket.io';
+import msgpackParser from 'socket.io-msgpack-parser';
 import { z } from 'zod';
 import { AccessTokenService } from '../auth/access-token.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -60,6 +61,8 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnModuleDestroy 
     const io: VigilServer = new Server(httpServer, {
       path: '/socket.io',
       serveClient: false,
+      // MessagePack: a packet with bytes (Yjs messages) is one frame, not a header plus attachments.
+      parser: msgpackParser,
       maxHttpBufferSize: this.config.SOCKET_MAX_MESSAGE_BYTES,
       cors: { origin: this.config.CORS_ORIGINS.length ? this.config.CORS_ORIGINS : false },
     });
