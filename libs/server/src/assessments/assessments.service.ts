@@ -4,6 +4,7 @@ import { DomainError, type CrimeType, type JsonValue, type RiskLevel } from '@vi
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
+import { recordChange } from '../cases/record-change.js';
 import { CasesService } from '../cases/cases.service.js';
 import { decodeKeysetCursor, type Page, type PageQueryDto, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
@@ -104,7 +105,14 @@ export class AssessmentsService {
         computedLevel: computed,
         ratings: ratingMap(ratings),
       };
-      await this.written(m, context, caseId, row.id, 'created', diff);
+      await recordChange(this.events, this.audit, m, context, {
+        kind: 'assessment',
+        entity: 'risk_assessment',
+        caseId: caseId,
+        id: row.id,
+        what: 'created',
+        diff,
+      });
       return row.id;
     });
     return this.store.presentOne(this.db, context, createdId);
@@ -155,7 +163,14 @@ export class AssessmentsService {
         ],
       );
       if (dto.ratings) await this.store.replaceRatings(m, id, ratings);
-      await this.written(m, context, row.case_id, id, 'updated', diff);
+      await recordChange(this.events, this.audit, m, context, {
+        kind: 'assessment',
+        entity: 'risk_assessment',
+        caseId: row.case_id,
+        id: id,
+        what: 'updated',
+        diff,
+      });
     });
     return this.store.presentOne(this.db, context, id);
   }
@@ -178,28 +193,6 @@ export class AssessmentsService {
         { assessmentId: finalised },
       );
     }
-  }
-
-  // Timeline entry and audit row of a draft's change, in the caller's transaction.
-  private async written(
-    m: EntityManager,
-    context: RequestContext,
-    caseId: string,
-    id: string,
-    what: 'created' | 'updated',
-    diff: Record<string, JsonValue>,
-  ): Promise<void> {
-    await this.events.record(m, context, caseId, {
-      type: `assessment.${what}`,
-      payload: { assessmentId: id, fields: Object.keys(diff) },
-    });
-    await this.audit.append(m, context, {
-      action: what === 'created' ? 'assessment.create' : 'assessment.update',
-      entity: 'risk_assessment',
-      entityId: id,
-      caseId,
-      diff,
-    });
   }
 }
 

@@ -4,6 +4,7 @@ import { DomainError, type JsonValue } from '@vigil/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
+import { recordChange } from '../cases/record-change.js';
 import { CasesService } from '../cases/cases.service.js';
 import { decodeKeysetCursor, type Page, type PageQueryDto, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
@@ -87,7 +88,14 @@ export class EngagementsService {
       if (!row) throw new Error('insert returned no row');
       const diff: Record<string, JsonValue> = {};
       for (const field of Object.keys(FIELDS) as Field[]) diff[field] = dto[field] ?? null;
-      await this.written(m, context, caseId, row.id, 'created', diff);
+      await recordChange(this.events, this.audit, m, context, {
+        kind: 'engagement',
+        entity: 'engagement',
+        caseId: caseId,
+        id: row.id,
+        what: 'created',
+        diff,
+      });
       return row.id;
     });
     return this.presentOne(id);
@@ -136,7 +144,14 @@ export class EngagementsService {
          WHERE id = $1`,
         values,
       );
-      await this.written(m, context, row.case_id, id, 'updated', diff);
+      await recordChange(this.events, this.audit, m, context, {
+        kind: 'engagement',
+        entity: 'engagement',
+        caseId: row.case_id,
+        id: id,
+        what: 'updated',
+        diff,
+      });
     });
     return this.presentOne(id);
   }
@@ -177,28 +192,6 @@ export class EngagementsService {
     const row = await this.row(this.db, id);
     if (!row) throw new DomainError('not_found', 'No such engagement.');
     return presentEngagement(row);
-  }
-
-  // Timeline entry and audit row of a change, in the caller's transaction.
-  private async written(
-    m: EntityManager,
-    context: RequestContext,
-    caseId: string,
-    id: string,
-    what: 'created' | 'updated',
-    diff: Record<string, JsonValue>,
-  ): Promise<void> {
-    await this.events.record(m, context, caseId, {
-      type: `engagement.${what}`,
-      payload: { engagementId: id, fields: Object.keys(diff) },
-    });
-    await this.audit.append(m, context, {
-      action: what === 'created' ? 'engagement.create' : 'engagement.update',
-      entity: 'engagement',
-      entityId: id,
-      caseId,
-      diff,
-    });
   }
 }
 

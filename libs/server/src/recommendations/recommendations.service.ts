@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, isEditableRecommendation, type JsonValue } from '@vigil/domain';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
+import { recordChange } from '../cases/record-change.js';
 import { CasesService } from '../cases/cases.service.js';
 import { decodeKeysetCursor, type Page, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
@@ -110,7 +111,14 @@ export class RecommendationsService {
       await this.store.recordStatus(m, row.id, null, 'draft', null, me);
       const diff: Record<string, JsonValue> = {};
       for (const field of Object.keys(FIELDS) as Field[]) diff[field] = dto[field] ?? null;
-      await this.written(m, context, caseId, row.id, 'created', diff);
+      await recordChange(this.events, this.audit, m, context, {
+        kind: 'recommendation',
+        entity: 'recommendation',
+        caseId: caseId,
+        id: row.id,
+        what: 'created',
+        diff,
+      });
       return row.id;
     });
     return this.store.detail(this.db, id);
@@ -158,30 +166,15 @@ export class RecommendationsService {
          WHERE id = $1`,
         values,
       );
-      await this.written(m, context, row.case_id, id, 'updated', diff);
+      await recordChange(this.events, this.audit, m, context, {
+        kind: 'recommendation',
+        entity: 'recommendation',
+        caseId: row.case_id,
+        id: id,
+        what: 'updated',
+        diff,
+      });
     });
     return this.store.detail(this.db, id);
-  }
-
-  // Timeline entry and audit row of a draft's change, in the caller's transaction.
-  private async written(
-    m: EntityManager,
-    context: RequestContext,
-    caseId: string,
-    id: string,
-    what: 'created' | 'updated',
-    diff: Record<string, JsonValue>,
-  ): Promise<void> {
-    await this.events.record(m, context, caseId, {
-      type: `recommendation.${what}`,
-      payload: { recommendationId: id, fields: Object.keys(diff) },
-    });
-    await this.audit.append(m, context, {
-      action: what === 'created' ? 'recommendation.create' : 'recommendation.update',
-      entity: 'recommendation',
-      entityId: id,
-      caseId,
-      diff,
-    });
   }
 }
