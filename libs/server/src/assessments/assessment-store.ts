@@ -45,19 +45,12 @@ export class AssessmentStore {
     action: Action,
     lock = false,
   ): Promise<{ row: AssessmentRow; caseRow: CaseRow }> {
-    const notFound = () => new DomainError('not_found', 'No such assessment.');
-    const found = isUuid(id) ? await this.row(m, id) : undefined;
-    if (!found) throw notFound();
-    let caseRow: CaseRow;
-    try {
-      caseRow = await this.cases.loadCase(m, context, found.case_id, action, lock);
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'not_found') throw notFound();
-      throw error;
-    }
-    const row = lock ? await this.row(m, id, true) : found;
-    if (!row) throw notFound();
-    return { row, caseRow };
+    return this.cases.loadRecordOf(m, context, {
+      read: (lockRow) => (isUuid(id) ? this.row(m, id, lockRow) : Promise.resolve(undefined)),
+      missing: 'No such assessment.',
+      action,
+      lock,
+    });
   }
 
   /** One assessment row, optionally locked. */

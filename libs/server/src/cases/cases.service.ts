@@ -65,6 +65,37 @@ export class CasesService {
     return row;
   }
 
+  /**
+   * Loads a record that belongs to a case (an assessment, a recommendation, an engagement) through
+   * that case: 404 when the record is missing or its case hidden (alike), 403 when `action` is not
+   * allowed on the case. With `lock`, the case row and then the record are locked, in that order
+   * everywhere, so writers on one case queue instead of deadlocking.
+   */
+  async loadRecordOf<Row extends { case_id: string }>(
+    m: EntityManager,
+    context: RequestContext,
+    record: {
+      read: (lock: boolean) => Promise<Row | undefined>;
+      missing: string;
+      action: Action;
+      lock: boolean;
+    },
+  ): Promise<{ row: Row; caseRow: CaseRow }> {
+    const notFound = () => new DomainError('not_found', record.missing);
+    const found = await record.read(false);
+    if (!found) throw notFound();
+    let caseRow: CaseRow;
+    try {
+      caseRow = await this.loadCase(m, context, found.case_id, record.action, record.lock);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'not_found') throw notFound();
+      throw error;
+    }
+    const row = record.lock ? await record.read(true) : found;
+    if (!row) throw notFound();
+    return { row, caseRow };
+  }
+
   async get(context: RequestContext, id: string): Promise<CaseResponse> {
     return presentCase(await this.loadCase(this.db.manager, context, id));
   }

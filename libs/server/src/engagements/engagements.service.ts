@@ -162,17 +162,12 @@ export class EngagementsService {
     context: RequestContext,
     id: string,
   ): Promise<EngagementRow> {
-    const notFound = () => new DomainError('not_found', 'No such engagement.');
-    const found = isUuid(id) ? await this.row(m, id) : undefined;
-    if (!found) throw notFound();
-    try {
-      await this.cases.loadCase(m, context, found.case_id, 'draft', true);
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'not_found') throw notFound();
-      throw error;
-    }
-    const row = await this.row(m, id, true);
-    if (!row) throw notFound();
+    const { row } = await this.cases.loadRecordOf(m, context, {
+      read: (lockRow) => (isUuid(id) ? this.row(m, id, lockRow) : Promise.resolve(undefined)),
+      missing: 'No such engagement.',
+      action: 'draft',
+      lock: true,
+    });
     return row;
   }
 

@@ -33,19 +33,12 @@ export class RecommendationStore {
     action: Action,
     lock = false,
   ): Promise<{ row: RecommendationRow; caseRow: CaseRow }> {
-    const notFound = () => new DomainError('not_found', 'No such recommendation.');
-    const found = isUuid(id) ? await this.row(m, id) : undefined;
-    if (!found) throw notFound();
-    let caseRow: CaseRow;
-    try {
-      caseRow = await this.cases.loadCase(m, context, found.case_id, action, lock);
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'not_found') throw notFound();
-      throw error;
-    }
-    const row = lock ? await this.row(m, id, true) : found;
-    if (!row) throw notFound();
-    return { row, caseRow };
+    return this.cases.loadRecordOf(m, context, {
+      read: (lockRow) => (isUuid(id) ? this.row(m, id, lockRow) : Promise.resolve(undefined)),
+      missing: 'No such recommendation.',
+      action,
+      lock,
+    });
   }
 
   /** One recommendation, optionally locked. */
