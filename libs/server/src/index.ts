@@ -1,5 +1,6 @@
 export * from './config/app-config.js';
 export * from './config/core.module.js';
+export * from './config/redis-connection.js';
 export * from './database/data-source.js';
 export * from './database/named-query.js';
 export * from './common/all-exceptions.filter.js';

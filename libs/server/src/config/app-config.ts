@@ -58,6 +58,19 @@ const schema = z.object({
   DOC_UPDATE_MAX_BYTES: int(1024, 16 * 1024 * 1024).default(256 * 1024),
   /** How long a document with no connection stays in memory, in milliseconds. */
   DOC_IDLE_UNLOAD_MS: int(0, 24 * 3600 * 1000).default(60_000),
+  /**
+   * Redis (redis://host:port): when set, Socket.IO fans out through Redis and rate limits are
+   * shared there; unset, the fan-out goes through PostgreSQL and limits are kept per instance.
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
+    .optional(),
+  /** Open sockets one person may hold at once across every instance (tabs, devices). */
+  SOCKETS_PER_USER_MAX: int(1, 1000).default(20),
+  /** Writes (POST, PUT, PATCH, DELETE) one person may make per window, sign-in aside. */
+  WRITE_RATE_LIMIT: int(1, 100_000).default(600),
+  WRITE_RATE_WINDOW_SECONDS: int(1, 3600).default(60),
   /** SMTP server for notification e-mail (smtp://user:pass@host:port); unset sends none. */
   SMTP_URL: z
     .string()

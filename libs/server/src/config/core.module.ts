@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '../database/data-source.js';
 import { AccessChanges } from '../realtime/access-changes.js';
 import { APP_CONFIG, type AppConfig } from './app-config.js';
+import { RedisConnection } from './redis-connection.js';
 
 /**
  * Configuration, the database connection and the announcement of access changes (written by
@@ -15,8 +16,8 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL, config.DB_POOL_SIZE))],
-      providers: [{ provide: APP_CONFIG, useValue: config }, AccessChanges],
-      exports: [APP_CONFIG, AccessChanges],
+      providers: [{ provide: APP_CONFIG, useValue: config }, AccessChanges, RedisConnection],
+      exports: [APP_CONFIG, AccessChanges, RedisConnection],
     };
   }
 }
