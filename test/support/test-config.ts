@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { loadConfig, type AppConfig } from '@vigil/server';
 
 /** Configuration for an in-process api against the run's test database. */
@@ -12,7 +13,10 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     PORT: '0',
     HOST: '127.0.0.1',
     LOGIN_RATE_LIMIT: '1000',
+    WRITE_RATE_LIMIT: '100000',
     DB_POOL_SIZE: '5',
+    // Each test api its own group of socket instances, unless a test joins two on purpose.
+    SOCKET_CLUSTER: `test-${randomUUID().slice(0, 8)}`,
     ...overrides,
   });
 }

@@ -66,6 +66,14 @@ const schema = z.object({
     .string()
     .regex(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
     .optional(),
+  /**
+   * The group of api instances that share their sockets: the NOTIFY channel (or Redis key) their
+   * fan-out uses. Instances on one database with the same name reach each other's sockets.
+   */
+  SOCKET_CLUSTER: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,40}$/, { message: 'must be 1–40 of a-z, 0-9, _ and -' })
+    .default('vigil'),
   /** Open sockets one person may hold at once across every instance (tabs, devices). */
   SOCKETS_PER_USER_MAX: int(1, 1000).default(20),
   /** Writes (POST, PUT, PATCH, DELETE) one person may make per window, sign-in aside. */
