@@ -15,6 +15,7 @@ import {
   HealthModule,
   IdentityModule,
   InformationModule,
+  LimitsModule,
   NotificationsModule,
   OrganisationsModule,
   PrioritySituationsModule,
@@ -23,6 +24,7 @@ import {
   EngagementsModule,
   UsersModule,
   WorkflowModule,
+  WriteRateLimitGuard,
 } from '@vigil/server';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -59,9 +61,12 @@ export class AppModule {
         DocumentsModule,
         RecommendationsModule,
         EngagementsModule,
+        LimitsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
+        // After the AccessGuard, which identifies the person whose writes are counted.
+        { provide: APP_GUARD, useClass: WriteRateLimitGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],

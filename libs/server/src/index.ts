@@ -12,6 +12,7 @@ export * from './common/pagination.js';
 export * from './authorization/access.guard.js';
 export * from './authorization/policy.decorator.js';
 export * from './authorization/rules-to-sql.js';
+export * from './limits/index.js';
 export * from './audit/audit.module.js';
 export * from './audit/audit.service.js';
 export * from './audit/audit-chain.js';

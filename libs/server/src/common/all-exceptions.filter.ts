@@ -91,6 +91,13 @@ function friendlyFastifyMessage(error: ClientError): string {
   }
 }
 
+/** A 429 tells the client when to come back, in the header as well as in the body. */
+function retryAfterOf(body: ErrorResponse): number | null {
+  if (body.statusCode !== 429 || !body.details || Array.isArray(body.details)) return null;
+  const seconds = body.details.retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isFinite(seconds) ? seconds : null;
+}
+
 /** The one exception filter of the API. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -107,6 +114,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
         'Unhandled error',
       );
     }
+    const retryAfter = retryAfterOf(body);
+    if (retryAfter !== null) void reply.header('Retry-After', String(retryAfter));
     void reply.status(body.statusCode).send(body);
   }
 }
