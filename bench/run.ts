@@ -18,6 +18,8 @@ const BENCHMARKS: Record<string, Benchmark> = {
   realtime: { load: () => import('./realtime.js'), watchdogMs: 240_000 },
   // Two server processes to start, then six 12-second phases with connects and drains.
   collab: { load: () => import('./collab.js'), watchdogMs: 240_000 },
+  // 200,000 items to load (about a minute), then 27 phases of 3 + 10 s against one or two api processes.
+  api: { load: () => import('./api.js'), watchdogMs: 720_000 },
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
