@@ -1,4 +1,4 @@
-// One Jest run, five tiers. ESM mode because NestJS 12 is ESM-only (see ../shared/STACK-NOTES.md).
+// One Jest run, six tiers. ESM mode because NestJS 12 is ESM-only (see ../shared/STACK-NOTES.md).
 const swc = [
   '@swc/jest',
   {
@@ -56,6 +56,15 @@ export default {
       ...common,
       displayName: 'realtime',
       testMatch: ['<rootDir>/test/realtime/**/*.realtime-spec.ts'],
+    },
+    {
+      // Whole processes: several api instances and workers, crashes and restarts.
+      ...common,
+      displayName: 'resilience',
+      testMatch: [
+        '<rootDir>/test/scale-out/**/*.resilience-spec.ts',
+        '<rootDir>/test/resilience/**/*.resilience-spec.ts',
+      ],
     },
     {
       ...common,

@@ -3,6 +3,7 @@ import { Foundation1795289554962 } from './1795289554962-foundation.js';
 import { PrecursorDatabase1795295519415 } from './1795295519415-precursor-database.js';
 import { LiveCollaboration1795304460657 } from './1795304460657-live-collaboration.js';
 import { DraftingAndMobilisation1795306239622 } from './1795306239622-drafting-and-mobilisation.js';
+import { ScaleOut1795313431525 } from './1795313431525-scale-out.js';
 
 /** Every migration in order. `npm run migration:generate` appends here. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   PrecursorDatabase1795295519415,
   LiveCollaboration1795304460657,
   DraftingAndMobilisation1795306239622,
+  ScaleOut1795313431525,
 ];

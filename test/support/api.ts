@@ -12,6 +12,9 @@ export interface TestApi {
   close: () => Promise<void>;
 }
 
+/** What a helper needs to send requests: an in-process api or an api process's URL. */
+export type HttpApi = Pick<TestApi, 'http'>;
+
 export async function startTestApi(overrides: Record<string, string> = {}): Promise<TestApi> {
   const app = await createApp(testConfig(overrides));
   await app.init();
@@ -28,7 +31,7 @@ export interface Session {
 }
 
 /** Signs `user` in through the real login route. */
-export async function signIn(api: TestApi, user: BuiltUser): Promise<Session> {
+export async function signIn(api: HttpApi, user: BuiltUser): Promise<Session> {
   const res = await api
     .http()
     .post('/api/auth/login')
@@ -47,7 +50,7 @@ export async function signIn(api: TestApi, user: BuiltUser): Promise<Session> {
 
 /** Creates a user with these roles and signs them in. */
 export async function sessionFor(
-  api: TestApi,
+  api: HttpApi,
   overrides: Parameters<typeof buildUser>[0] = {},
 ): Promise<Session> {
   return signIn(api, await buildUser(overrides));

@@ -1,5 +1,5 @@
 import type { Response } from 'supertest';
-import type { Session, TestApi } from './api.js';
+import type { HttpApi, Session, TestApi } from './api.js';
 import type { ErrorBody } from './http.js';
 import { testPool } from './factories.js';
 
@@ -65,7 +65,7 @@ export const GENOCIDE_FACTORS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 /** POST /api/cases/:id/assessments as `s`. */
 export function postAssessment(
-  api: TestApi,
+  api: HttpApi,
   s: Session,
   caseId: string,
   body: Record<string, unknown>,
@@ -75,7 +75,7 @@ export function postAssessment(
 
 /** A draft, then finalised by `adviser`; fails the test on any refusal. */
 export async function finalisedAssessment(
-  api: TestApi,
+  api: HttpApi,
   author: Session,
   adviser: Session,
   caseId: string,

@@ -1,7 +1,7 @@
 import { WorkflowFactsProvider } from '@vigil/server';
 import type { WorkflowFacts } from '@vigil/domain';
 import { jest } from '@jest/globals';
-import { sessionFor, startTestApi, type Session, type TestApi } from './api.js';
+import { type HttpApi, sessionFor, startTestApi, type Session, type TestApi } from './api.js';
 
 /** Facts that satisfy every guard (a fresh finalised assessment, a transmitted recommendation). */
 export const ALL_FACTS: WorkflowFacts = {
@@ -26,7 +26,7 @@ export function supplyFacts(api: TestApi): Map<string, WorkflowFacts> {
 
 /** Opens a case as `session` and returns its body. */
 export async function openCase(
-  api: TestApi,
+  api: HttpApi,
   session: Session,
   overrides: Record<string, unknown> = {},
 ) {
@@ -46,7 +46,7 @@ export async function openCase(
 
 /** Edits a case's summary as `session` at its current version; fails the test unless 200. */
 export async function editCaseSummary(
-  api: TestApi,
+  api: HttpApi,
   session: Session,
   caseId: string,
   summary: string,

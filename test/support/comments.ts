@@ -1,5 +1,5 @@
 import type { Response } from 'supertest';
-import type { Session, TestApi } from './api.js';
+import type { HttpApi, Session, TestApi } from './api.js';
 import { testPool } from './factories.js';
 
 /** A comment as the API presents it. */
@@ -36,7 +36,7 @@ export const COMMENT_KEYS = [
 
 /** POST /api/cases/:id/comments as `session`. */
 export function postComment(
-  api: TestApi,
+  api: HttpApi,
   session: Session,
   caseId: string,
   body: Record<string, unknown>,
@@ -46,7 +46,7 @@ export function postComment(
 
 /** Posts a comment that must succeed and returns it. */
 export async function comment(
-  api: TestApi,
+  api: HttpApi,
   session: Session,
   caseId: string,
   body: Record<string, unknown>,

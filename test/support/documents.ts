@@ -1,7 +1,7 @@
 import { appendProseMirror, DocumentStore, type ProseMirrorJson } from '@vigil/server';
 import type { Response } from 'supertest';
 import * as Y from 'yjs';
-import type { Session, TestApi } from './api.js';
+import type { HttpApi, Session, TestApi } from './api.js';
 
 /** A document as the API answers it. */
 export interface DocumentBody {
@@ -38,7 +38,7 @@ export interface VersionBody {
 
 /** Starts a document on a case as `session`; fails unless 201. */
 export async function createDocument(
-  api: TestApi,
+  api: HttpApi,
   session: Session,
   caseId: string,
   body: Record<string, unknown> = {},

@@ -24,7 +24,10 @@ export async function startLiveApi(overrides: Record<string, string> = {}): Prom
 }
 
 /** Connects with `token` and resolves once the handshake is accepted (rejects with its error). */
-export function connectAs(api: LiveApi, token: string | null): Promise<RealtimeSocket> {
+export function connectAs(
+  api: Pick<LiveApi, 'url'>,
+  token: string | null,
+): Promise<RealtimeSocket> {
   const socket = connectRealtime({ url: api.url, token: () => token, reconnection: false });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));

@@ -3,14 +3,14 @@ import { existsSync } from 'node:fs';
 import { buildWeb, webBuildIsStale } from '../launcher/web-build.js';
 
 /**
- * `npm test`: every tier in one Jest run (unit, integration, api, realtime, browser). The browser tier needs
+ * `npm test`: every tier in one Jest run (unit, integration, api, realtime, resilience, browser). The browser tier needs
  * the built web app and Debian's Chromium; without Chromium it is skipped with the reason printed,
  * unless VIGIL_REQUIRE_BROWSER=1 (CI), where a missing browser fails the run.
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  const projects = ['unit', 'integration', 'api', 'realtime'];
+  const projects = ['unit', 'integration', 'api', 'realtime', 'resilience'];
   if (existsSync(chromium)) {
     projects.push('browser');
     if (webBuildIsStale()) {

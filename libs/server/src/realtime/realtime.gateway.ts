@@ -25,6 +25,7 @@ import type { Actor } from '../common/request-context.js';
 import type { AccessChange } from './access-changes.js';
 import { CaseRooms, caseRoom, userRoom, type CaseView } from './case-rooms.js';
 import { DocumentHub } from './document-hub.js';
+import { type InterServerEvents, SocketFanOut } from './socket-fan-out.js';
 
 /** What the server remembers of each socket (serialisable, so other instances can read it). */
 export interface SocketData {
@@ -32,8 +33,18 @@ export interface SocketData {
   displayName: string;
 }
 
-type VigilServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
-type VigilSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+export type VigilServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
+type VigilSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
 
 const caseRequest = z.object({ caseId: z.string().max(64) });
 const NO_SUCH_CASE = 'No such case.';
@@ -41,7 +52,8 @@ const NO_SUCH_CASE = 'No such case.';
 /**
  * The Socket.IO gateway on the api's port (DESIGN §8): the access token is checked in the
  * handshake, a case's room is joined only after the same check as reading the case, and
- * presence is computed from the sockets in a case's rooms (one entry per person).
+ * presence is computed from the sockets in a case's rooms (one entry per person) on every
+ * instance of the group (SocketFanOut).
  */
 @Injectable()
 export class RealtimeGateway implements OnApplicationBootstrap, OnModuleDestroy {
@@ -53,6 +65,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly tokens: AccessTokenService,
     private readonly rooms: CaseRooms,
     private readonly documents: DocumentHub,
+    private readonly fanOut: SocketFanOut,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -65,13 +78,13 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnModuleDestroy 
       parser: msgpackParser,
       maxHttpBufferSize: this.config.SOCKET_MAX_MESSAGE_BYTES,
       cors: { origin: this.config.CORS_ORIGINS.length ? this.config.CORS_ORIGINS : false },
+      adapter: this.fanOut.adapter(),
     });
     io.use((socket, next) => {
       const token: unknown = socket.handshake.auth['token'];
-      this.tokens
-        .authenticate(typeof token === 'string' ? token : null)
-        .then((actor) => {
-          socket.data = { userId: actor.id, displayName: actor.displayName };
+      this.admit(io, typeof token === 'string' ? token : null)
+        .then((data) => {
+          socket.data = data;
           next();
         })
         .catch((error: unknown) =>
@@ -79,14 +92,40 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnModuleDestroy 
         );
     });
     io.on('connection', (socket) => this.onConnection(socket));
+    this.documents.attach(io);
     this.io = io;
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
     // Close the sockets but not the HTTP server: Nest closes that itself afterwards.
-    this.io?.local.disconnectSockets(true);
-    this.io?.engine.close();
+    const io = this.io;
     this.io = null;
+    if (!io) return;
+    io.local.disconnectSockets(true);
+    io.engine.close();
+    await this.fanOut.close(io);
+  }
+
+  /**
+   * Who may open a socket: a valid access token, and fewer than SOCKETS_PER_USER_MAX sockets of
+   * the same person open on the whole group (counted on every instance; two connections racing
+   * may both pass, so the cap is exact to within the number of instances).
+   */
+  private async admit(io: VigilServer, token: string | null): Promise<SocketData> {
+    const actor = await this.tokens.authenticate(token);
+    const max = this.config.SOCKETS_PER_USER_MAX;
+    const open = await io.in(userRoom(actor.id)).fetchSockets();
+    if (open.length >= max) {
+      this.logger.warn({
+        msg: 'socket refused: too many open',
+        userId: actor.id,
+        open: open.length,
+      });
+      throw new Error(
+        `Too many open connections (${max}): close Vigil in another tab or device and try again.`,
+      );
+    }
+    return { userId: actor.id, displayName: actor.displayName };
   }
 
   /**
@@ -219,8 +258,9 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnModuleDestroy 
     if (!io) return [];
     const office = caseRoom(caseId, 'office');
     const restricted = caseRoom(caseId, 'framework_team');
-    const everyone = presentUsers(await io.in([office, restricted]).fetchSockets());
-    const team = presentUsers(await io.in(restricted).fetchSockets());
+    const sockets = await io.in([office, restricted]).fetchSockets();
+    const everyone = presentUsers(sockets);
+    const team = presentUsers(sockets.filter((s) => s.rooms.has(restricted)));
     io.to(office).emit('presence', { caseId, users: everyone });
     io.to(restricted).emit('presence', { caseId, users: team });
     return view === 'office' ? everyone : team;

@@ -5,6 +5,7 @@ import { CaseRooms } from './case-rooms.js';
 import { DocumentHub } from './document-hub.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { RealtimeGateway } from './realtime.gateway.js';
+import { SocketFanOut } from './socket-fan-out.js';
 
 /**
  * The Socket.IO gateway, the outbox relay and collaborative drafting: the api only (the worker
@@ -12,7 +13,7 @@ import { RealtimeGateway } from './realtime.gateway.js';
  */
 @Module({
   imports: [IdentityModule],
-  providers: [CaseRooms, RealtimeGateway, OutboxRelay, DocumentHub, DocumentStore],
+  providers: [CaseRooms, RealtimeGateway, OutboxRelay, DocumentHub, DocumentStore, SocketFanOut],
   exports: [RealtimeGateway, OutboxRelay, DocumentHub],
 })
 export class RealtimeModule {}
