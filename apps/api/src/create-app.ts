@@ -8,6 +8,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { type AppConfig, createRootLogger, PinoNestLogger, toErrorResponse } from '@vigil/server';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { AppModule, requestIdOf } from './app.module.js';
 
@@ -30,6 +31,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     genReqId: (req: IncomingMessage) => requestIdOf(req),
+    // The router refuses a malformed URL (400) or an over-long path parameter (414) before any
+    // route or exception filter runs: answer those in the API's error shape too.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const body = toErrorResponse(error);
+      void reply.status(body.statusCode).send(body);
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
