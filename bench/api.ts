@@ -137,6 +137,15 @@ export async function run(signal: AbortSignal): Promise<void> {
     for (const route of [...reads, ...writes])
       rows.push({ route, figures: await phase(route, one) });
     const floorAgain = await phase(reads[0] as RouteSpec, one);
+    // Each read alone, one connection: what a request costs without queueing behind 49 others.
+    console.log('The floor and the reads at one connection (1 s warm-up + 3 s)…');
+    for (const row of rows.filter((r) => r.route.kind !== 'write')) {
+      check();
+      row.single = await measure(row.route, [{ api: a, connections: 1, firstSlot: 0 }], 1, 3);
+      console.log(
+        `  ${row.route.key.padEnd(12)} p50 ${fmt.ms(row.single.p50)}  p99 ${fmt.ms(row.single.p99)} ms`,
+      );
+    }
 
     console.log('Starting a second api process on the same database…');
     const b = await startApi(await freePort(), env);
@@ -173,7 +182,8 @@ export async function run(signal: AbortSignal): Promise<void> {
         `Reads are spread over ${readers.length} people (${READING_ANALYSTS} analysts, ${readers.length - READING_ANALYSTS} advisers), each connection on one person; ` +
         `writes over ${WRITERS} analysts, each connection editing a situation of its own. requests/s counts 2xx answers; p50/p99 are over every answer ` +
         `(autocannon's per-response times, merged exactly across instances). ÷ floor is the route's requests/s over the floor's, measured by the same process in the same run. ` +
-        `api CPU is CPU seconds of the api process over wall seconds (1.00 = one core); load generator busy is the bench process's event-loop utilisation.`,
+        `api CPU is CPU seconds of the api process over wall seconds (1.00 = one core), and per request its CPU time per 2xx answer (what a request costs the ` +
+        `process, whatever else the machine is doing); load generator busy is the bench process's event-loop utilisation; machine CPU busy counts every process (PostgreSQL and others' work included).`,
       rows,
       floorAgain,
       scale,

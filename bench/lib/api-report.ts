@@ -9,6 +9,8 @@ export const TARGET_P99_MS = 50;
 export interface RouteRow {
   route: RouteSpec;
   figures: PhaseFigures;
+  /** The same route at one connection (reads and the floor). */
+  single?: PhaseFigures;
 }
 
 export interface ScaleRow {
@@ -53,12 +55,14 @@ export function buildReport(input: ReportInput): { terminal: string; markdown: s
       'p99 ms',
       'max ms',
       'non-2xx',
+      'p50 / p99 ms at 1 connection',
       '÷ floor',
       'api CPU (cores)',
+      'api CPU ms / request',
       'load generator busy',
       'machine CPU busy',
     ],
-    input.rows.map(({ route, figures: f }) => [
+    input.rows.map(({ route, figures: f, single }) => [
       route.label,
       route.kind,
       fmt.rate(f.rps),
@@ -66,8 +70,10 @@ export function buildReport(input: ReportInput): { terminal: string; markdown: s
       fmt.ms(f.p99),
       fmt.ms(f.max),
       statuses(f),
+      single ? `${fmt.ms(single.p50)} / ${fmt.ms(single.p99)}` : '-',
       route.kind === 'floor' ? '1.00' : fmt.ratio(f.rps / floorRps),
       cores(f.apiCores),
+      fmt.ms((1000 * (f.apiCores[0] ?? Number.NaN)) / f.rps),
       pct(f.generatorBusy),
       pct(f.machineBusy),
     ]),
