@@ -1,11 +1,10 @@
 import { DocumentProvider, type RealtimeSocket } from '@vigil/client';
 import request from 'supertest';
-import * as Y from 'yjs';
 import { signIn, type HttpApi, type Session } from '../support/api.js';
 import { ALL_FACTORS, finalisedAssessment, rateAll } from '../support/assessments.js';
 import { editCaseSummary, openCase } from '../support/cases.js';
 import { comment } from '../support/comments.js';
-import { createDocument } from '../support/documents.js';
+import { createDocument, storedText } from '../support/documents.js';
 import { buildUser, testPool } from '../support/factories.js';
 import { ownDatabase, type OwnDatabase } from '../support/own-database.js';
 import {
@@ -68,7 +67,7 @@ describe.each(transports)('two api instances fanning out over %s', (_name, trans
       person(['adviser']),
       person(['adviser']),
     ]);
-  }, 90_000);
+  }, 180_000);
 
   afterEach(() => {
     for (const p of providers.splice(0)) p.destroy();
@@ -202,18 +201,6 @@ describe.each(transports)('two api instances fanning out over %s', (_name, trans
     await eventuallyAsync(() => connect(b, adviser), 'a socket after closing one');
   });
 });
-
-/** The document's text as stored (compacted state and the updates since). */
-async function storedText(documentId: string): Promise<string> {
-  const { rows } = await testPool().query<{ update: Buffer }>(
-    `SELECT state AS update FROM documents WHERE id = $1
-     UNION ALL SELECT update FROM (SELECT update FROM document_updates WHERE document_id = $1 ORDER BY seq) u`,
-    [documentId],
-  );
-  const doc = new Y.Doc();
-  for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.update));
-  return doc.getText('body').toString();
-}
 
 /** Retries `attempt` until it resolves, for up to `ms`. */
 async function eventuallyAsync<T>(attempt: () => Promise<T>, what: string, ms = 5000): Promise<T> {

@@ -2,6 +2,7 @@ import { appendProseMirror, DocumentStore, type ProseMirrorJson } from '@vigil/s
 import type { Response } from 'supertest';
 import * as Y from 'yjs';
 import type { HttpApi, Session, TestApi } from './api.js';
+import { testPool } from './factories.js';
 
 /** A document as the API answers it. */
 export interface DocumentBody {
@@ -119,4 +120,17 @@ export function pdfPageCount(pdf: Buffer): number {
 /** The body of a response as a PDF buffer. */
 export function pdfBody(res: Response): Buffer {
   return res.body as Buffer;
+}
+
+/** A document's text as stored: its compacted state and every update appended since. */
+export async function storedText(documentId: string): Promise<string> {
+  const { rows } = await testPool().query<{ update: Buffer }>(
+    `SELECT state AS update FROM documents WHERE id = $1
+     UNION ALL SELECT update FROM (SELECT update FROM document_updates
+       WHERE document_id = $1 ORDER BY seq) u`,
+    [documentId],
+  );
+  const doc = new Y.Doc();
+  for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.update));
+  return doc.getText('body').toString();
 }

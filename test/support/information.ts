@@ -1,4 +1,4 @@
-import type { Session, TestApi } from './api.js';
+import type { Session, HttpApi, TestApi } from './api.js';
 
 /** A source as POST /api/sources answers it. */
 export interface SourceBody {
@@ -57,7 +57,7 @@ let sourceCounter = 0;
 
 /** Records a source as `session`. */
 export async function createSource(
-  api: TestApi,
+  api: HttpApi,
   session: Session,
   overrides: Record<string, unknown> = {},
 ): Promise<SourceBody> {

@@ -92,7 +92,7 @@ function launch(entry: string, env: Record<string, string>, port: number): Vigil
   };
 }
 
-async function waitUntilLive(proc: VigilProcess, ms = 60_000): Promise<void> {
+async function waitUntilLive(proc: VigilProcess, ms = 120_000): Promise<void> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     if (proc.child.exitCode !== null) {
