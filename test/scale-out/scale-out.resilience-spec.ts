@@ -1,4 +1,5 @@
 import { DocumentProvider, type RealtimeSocket } from '@vigil/client';
+import { PgBoss } from 'pg-boss';
 import request from 'supertest';
 import { signIn, type HttpApi, type Session } from '../support/api.js';
 import { ALL_FACTORS, finalisedAssessment, rateAll } from '../support/assessments.js';
@@ -15,6 +16,7 @@ import {
   type VigilProcess,
 } from '../support/processes.js';
 import { connectAs, eventually, joinCase, record } from '../support/realtime.js';
+import { startTestSmtp } from '../support/smtp.js';
 import { decideOn, proposeMove, tally } from '../support/workflow-helpers.js';
 
 // Two api processes and a worker on one database, as deployed behind a load balancer: what a
@@ -200,6 +202,68 @@ describe.each(transports)('two api instances fanning out over %s', (_name, trans
     // Once that one is gone (on A), a new one on B is admitted.
     await eventuallyAsync(() => connect(b, adviser), 'a socket after closing one');
   });
+});
+
+describe('two workers', () => {
+  it('run each job once: every notification is e-mailed exactly once', async () => {
+    const smtp = await startTestSmtp();
+    const env = processEnv({ SOCKET_CLUSTER: newCluster(), SMTP_URL: smtp.url });
+    const api = await startApiProcess(env);
+    const via: HttpApi = { http: () => request(api.url) };
+    const analyst = await signIn(via, await buildUser({ roles: ['analyst'] }));
+    const advisers = await Promise.all(
+      [1, 2, 3].map(async () => (await buildUser({ roles: ['adviser'] })).email.toLowerCase()),
+    );
+    // Each proposal notifies every adviser who may read the case.
+    for (let i = 0; i < 4; i += 1) {
+      const c = await openCase(via, analyst, { title: `Situation ${i} awaiting advice` });
+      expect((await proposeMove(via.http, analyst, c.id, 'closed')).status).toBe(201);
+    }
+    const pending = async () =>
+      (
+        await testPool().query<{ email: string; n: number }>(
+          `SELECT u.email, count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id
+            WHERE n.emailed_at IS NULL GROUP BY u.email`,
+        )
+      ).rows;
+    const expected = new Map((await pending()).map((r) => [r.email.toLowerCase(), r.n]));
+    for (const email of advisers) expect(expected.get(email)).toBe(4);
+
+    const workers = await Promise.all([startWorkerProcess(env), startWorkerProcess(env)]);
+    const boss = new PgBoss({
+      connectionString: env['DATABASE_URL'],
+      schema: 'pgboss',
+      supervise: false,
+      schedule: false,
+    });
+    boss.on('error', () => undefined); // the database is dropped after the test
+    try {
+      await boss.start();
+      await eventuallyAsync(
+        async () => {
+          if (!(await boss.getQueue('notification-email'))) throw new Error('no queue yet');
+        },
+        'the workers to create their queues',
+        60_000,
+      );
+      // Several runs at once, spread over both workers, as their schedules would on a busy minute.
+      await Promise.all(Array.from({ length: 6 }, () => boss.send('notification-email')));
+      await eventuallyAsync(
+        async () => {
+          if ((await pending()).length > 0) throw new Error('notifications still pending');
+        },
+        'every notification e-mailed',
+        60_000,
+      );
+      await new Promise((r) => setTimeout(r, 1000)); // a duplicate would arrive by now
+      for (const [email, n] of expected)
+        expect({ email, mails: smtp.to(email).length }).toEqual({ email, mails: n });
+    } finally {
+      await boss.stop({ graceful: false }).catch(() => undefined);
+      await Promise.all([...workers, api].map((p) => p.stop()));
+      await smtp.close();
+    }
+  }, 180_000);
 });
 
 /** Retries `attempt` until it resolves, for up to `ms`. */
