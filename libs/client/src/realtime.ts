@@ -23,11 +23,15 @@ export interface RealtimeOptions {
   reconnection?: boolean;
 }
 
-/** Opens the socket: websocket first, the access token sent in the handshake. */
+/**
+ * Opens the socket over WebSocket only, the access token sent in the handshake. No long-polling
+ * fallback: its requests could reach different api instances, which would need sticky sessions
+ * (docs/deployment.md).
+ */
 export function connectRealtime(options: RealtimeOptions): RealtimeSocket {
   const settings = {
     path: '/socket.io',
-    transports: ['websocket', 'polling'],
+    transports: ['websocket'],
     // The server's parser (MessagePack): each packet, bytes included, is one websocket frame.
     parser: msgpackParser,
     reconnection: options.reconnection ?? true,
