@@ -16,12 +16,16 @@ const TITLES: Record<ConnectionStatus, string> = {
 
 /** A small header indicator of the live connection (text and shape, never colour alone). */
 export function ConnectionStatusIndicator() {
-  const { status } = useRealtime();
+  const { status, refusal } = useRealtime();
   return (
-    <p className={`connection connection--${status}`} title={TITLES[status]} role="status">
+    <p
+      className={`connection connection--${status}`}
+      title={refusal ?? TITLES[status]}
+      role="status"
+    >
       <span className="connection__dot" aria-hidden="true" />
       <span className="visually-hidden">Live updates: </span>
-      {WORDS[status]}
+      {refusal ? 'Offline: too many tabs open' : WORDS[status]}
     </p>
   );
 }

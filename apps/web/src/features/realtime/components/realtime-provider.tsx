@@ -17,6 +17,7 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [socket, setSocket] = useState<RealtimeSocket | null>(null);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
+  const [refusal, setRefusal] = useState<string | null>(null);
 
   useEffect(() => {
     const live = connectRealtime({ token: getAccessToken });
@@ -25,6 +26,7 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
 
     const onConnect = () => {
       refusals = 0;
+      setRefusal(null);
       setStatus('connected');
     };
     const onDisconnect = (reason: string) => {
@@ -34,9 +36,14 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       // the handshake decides; a signed-out session has unmounted this provider by then.
       if (reason === 'io server disconnect') retry = window.setTimeout(() => live.connect(), 3_000);
     };
-    const onConnectError = () => {
+    const onConnectError = (error: Error) => {
       // Still active: a network problem the client retries by itself.
       if (live.active) return setStatus('reconnecting');
+      // Too many sockets open for this person: say so; a new session token would not help.
+      if (error.message.startsWith('Too many open connections')) {
+        setRefusal(error.message);
+        return setStatus('offline');
+      }
       // Refused by the server (missing or expired token): refresh once, then try again.
       refusals += 1;
       if (refusals > MAX_REFUSALS) return setStatus('offline');
@@ -69,6 +76,6 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
     };
   }, [queryClient]);
 
-  const value = useMemo(() => ({ socket, status }), [socket, status]);
+  const value = useMemo(() => ({ socket, status, refusal }), [socket, status, refusal]);
   return <RealtimeContext value={value}>{children}</RealtimeContext>;
 }
