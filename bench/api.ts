@@ -176,7 +176,7 @@ export async function run(signal: AbortSignal): Promise<void> {
         `(the search benchmark's generator: ${load.caseLinks.toLocaleString('en')} links to situations, ${load.indicatorTags.toLocaleString('en')} indicator tags) ` +
         `and ${seed.counts.notifications.toLocaleString('en')} notifications. Situations carry no workflow snapshot (no route measured here reads one).`,
       setup:
-        `The api runs as its own process (\`node --import @swc-node/register/esm-register apps/api/src/main.ts\`, NODE_ENV=production, ` +
+        `The api runs as its own process, in its own session as a process manager would start it (\`node --import @swc-node/register/esm-register apps/api/src/main.ts\`, NODE_ENV=production, ` +
         `LOG_LEVEL=warn, DB_POOL_SIZE=${POOL_SIZE}, **WRITE_RATE_LIMIT=${WRITE_RATE_LIMIT}** so that the per-person write limit never refuses a benchmark write); ` +
         `autocannon 9 runs in the bench's process: ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up then ${SECONDS} s measured per route. ` +
         `Reads are spread over ${readers.length} people (${READING_ANALYSTS} analysts, ${readers.length - READING_ANALYSTS} advisers), each connection on one person; ` +

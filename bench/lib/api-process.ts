@@ -39,8 +39,16 @@ export async function startApi(port: number, env: Record<string, string>): Promi
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own session, as a process manager starts a service: with the kernel's autogroup
+      // scheduling (on here), processes of one session share one CPU share, so two api processes
+      // started inside the bench's session would split the share of one.
+      detached: true,
     },
   );
+  // Never outlive the bench (a detached child gets no hang-up from the terminal).
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);
