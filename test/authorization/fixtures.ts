@@ -247,7 +247,7 @@ export async function freshComment(
 
 /** A source recorded by the lead. */
 export async function freshSource(ctx: Ctx) {
-  const s = expectOk(
+  const s = expectOk<{ id: string; version: number; name: string }>(
     await post(ctx, ctx.cast.lead, '/api/sources', {
       name: `Matrix monitor ${ctx.known.size}`,
       kind: 'civil_society',
