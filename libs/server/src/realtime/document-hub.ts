@@ -14,13 +14,11 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { documentAccess } from '../documents/document-access.js';
 import { DocumentStore, isYjsUpdate } from '../documents/document-store.js';
 import type { VigilServer } from './realtime.gateway.js';
-import type { StoredNotice } from './socket-fan-out.js';
+import { DocumentPeers, type LiveCopy } from './document-peers.js';
+import { documentRoom, wire } from './document-wire.js';
 
 /** A document open in this process: its Yjs state and who is connected to it. */
-interface LiveDocument {
-  doc: Y.Doc;
-  awareness: awarenessProtocol.Awareness;
-  sockets: Set<string>;
+interface LiveDocument extends LiveCopy {
   idleTimer: NodeJS.Timeout | null;
   /** Updates waiting for the next write, and how many writes are in progress. */
   queue: Pending[];
@@ -57,31 +55,6 @@ const NO_SUCH_DOCUMENT = 'No such document.';
  * the next write (three in flight measured slower: more round trips, more CPU).
  */
 const WRITES_PER_DOCUMENT = 1;
-/**
- * Updates up to this size travel to the other instances inline (base64 in one NOTIFY); a larger
- * one is read back from document_updates by each instance that has the document open.
- */
-const INLINE_UPDATE_BYTES = 4096;
-/**
- * How often an open document is compared with what is stored: catches an update whose notice
- * from another instance was lost (a listener reconnecting) within this delay.
- */
-const RECONCILE_MS = 5000;
-
-/**
- * Bytes as MessagePack's `bin` (a Buffer): every client decodes that as bytes, whereas a plain
- * Uint8Array goes out as an extension type the browser's decoder hands over as [type, bytes].
- */
-function wire(bytes: Uint8Array): Buffer {
-  return Buffer.isBuffer(bytes)
-    ? bytes
-    : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-/** The Socket.IO room of a document's editors. */
-export function documentRoom(documentId: string): string {
-  return `doc:${documentId}`;
-}
 
 /**
  * Collaborative drafting over Socket.IO with the standard y-protocols messages (DESIGN §8). An
@@ -98,8 +71,7 @@ export class DocumentHub implements OnModuleDestroy {
   private readonly logger = new Logger('DocumentHub');
   private readonly open = new Map<string, Promise<LiveDocument>>();
   private readonly memberships = new WeakMap<Socket, Map<string, Membership>>();
-  private io: VigilServer | null = null;
-  private reconcileTimer: NodeJS.Timeout | null = null;
+  private peers: DocumentPeers | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -107,36 +79,15 @@ export class DocumentHub implements OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Listens to the other instances of the group through the gateway's server. */
+  /** Joins the other instances of the group through the gateway's server. */
   attach(io: VigilServer): void {
-    this.io = io;
-    io.on('doc:stored', (notice) => {
-      this.applyStored(notice).catch((error: unknown) =>
-        this.logger.error({ msg: 'stored notice not applied', err: error }),
-      );
-    });
-    io.on('doc:awareness', ({ documentId, message }) => {
-      void this.open
-        .get(documentId)
-        ?.then((live) => {
-          awarenessProtocol.applyAwarenessUpdate(live.awareness, fromBase64(message), 'remote');
-          io.local
-            .to(documentRoom(documentId))
-            .emit('doc:awareness', { documentId, message: wire(fromBase64(message)) });
-        })
-        .catch(() => undefined);
-    });
-    this.reconcileTimer = setInterval(() => {
-      void this.reconcileOpen().catch((error: unknown) =>
-        this.logger.error({ msg: 'documents not reconciled', err: error }),
-      );
-    }, RECONCILE_MS);
-    this.reconcileTimer.unref();
+    this.peers = new DocumentPeers(io, this.store, this.open);
+    this.peers.start();
   }
 
   onModuleDestroy(): void {
-    if (this.reconcileTimer) clearInterval(this.reconcileTimer);
-    this.io = null;
+    this.peers?.stop();
+    this.peers = null;
     for (const [id, live] of this.open) {
       void live.then((l) => this.unload(id, l)).catch(() => undefined);
     }
@@ -265,12 +216,7 @@ export class DocumentHub implements OnModuleDestroy {
           senders.size === 1 && sender ? sender.local.to(room) : sender?.nsp.local.to(room);
         target?.emit('doc:sync', { documentId, message: wire(encoding.toUint8Array(message)) });
         for (const p of batch) p.done({ ok: true });
-        this.io?.serverSideEmit(
-          'doc:stored',
-          merged.byteLength <= INLINE_UPDATE_BYTES
-            ? { documentId, update: toBase64(merged) }
-            : { documentId, seqs: stored.seqs },
-        );
+        this.peers?.announceStored(documentId, merged, stored.seqs);
         // The server's copy (for late joiners) after the editors: it is not on their path.
         Y.applyUpdate(live.doc, merged, 'stored');
       }
@@ -360,49 +306,7 @@ export class DocumentHub implements OnModuleDestroy {
       documentId,
       message: wire(message),
     });
-    this.io?.serverSideEmit('doc:awareness', { documentId, message: toBase64(message) });
-  }
-
-  /** Another instance stored updates of a document: apply them here if it is open. */
-  private async applyStored(notice: StoredNotice): Promise<void> {
-    const live = await this.open.get(notice.documentId);
-    if (!live) return; // not open here: whoever opens it reads it from the database
-    if ('update' in notice)
-      this.applyAndForward(notice.documentId, live, fromBase64(notice.update));
-    else await this.reconcile(notice.documentId, live);
-  }
-
-  /** Compares every document open here with what is stored and applies what is missing. */
-  private async reconcileOpen(): Promise<void> {
-    for (const [documentId, pending] of this.open) {
-      const live = await pending;
-      if (live.sockets.size > 0) await this.reconcile(documentId, live);
-    }
-  }
-
-  private async reconcile(documentId: string, live: LiveDocument): Promise<void> {
-    const stored = await this.store.loadState(documentId);
-    this.applyAndForward(documentId, live, Y.diffUpdate(stored, Y.encodeStateVector(live.doc)));
-  }
-
-  /** Applies an update to this instance's copy and sends this instance's editors what changed. */
-  private applyAndForward(documentId: string, live: LiveDocument, update: Uint8Array): void {
-    let changed: Uint8Array | null = null;
-    const capture = (u: Uint8Array) => {
-      changed = u;
-    };
-    live.doc.on('update', capture);
-    try {
-      Y.applyUpdate(live.doc, update, 'remote');
-    } finally {
-      live.doc.off('update', capture);
-    }
-    if (!changed || !this.io) return;
-    const message = encoding.createEncoder();
-    syncProtocol.writeUpdate(message, changed);
-    this.io.local
-      .to(documentRoom(documentId))
-      .emit('doc:sync', { documentId, message: wire(encoding.toUint8Array(message)) });
+    this.peers?.announceAwareness(documentId, message);
   }
 
   /** Documents held in memory now (for tests and the benchmark). */
@@ -458,12 +362,4 @@ export class DocumentHub implements OnModuleDestroy {
     this.logger.warn({ msg: 'malformed document message refused', documentId, userId });
     return { ok: false, error: 'That message is not a valid Yjs sync message.' };
   }
-}
-
-function toBase64(bytes: Uint8Array): string {
-  return wire(bytes).toString('base64');
-}
-
-function fromBase64(text: string): Uint8Array {
-  return new Uint8Array(Buffer.from(text, 'base64'));
 }
