@@ -6,24 +6,28 @@ import {
   ArrayUnique,
   IsBoolean,
   IsIn,
-  IsOptional,
   IsString,
   IsUUID,
   Length,
+  ValidateIf,
 } from 'class-validator';
 import { CLASSIFICATIONS, ROLES, type Clearance, type Role } from '@vigil/domain';
+
+// Absent means unchanged; null is not a value of any of these fields, so it is validated (and
+// refused) rather than skipped as @IsOptional() would (a null password reached argon2: 500).
+const given = (_: object, value: unknown) => value !== undefined;
 
 /** Changes to a user; only the fields sent are changed. */
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf(given)
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @Length(1, 120)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
-  @IsOptional()
+  @ValidateIf(given)
   @ArrayMinSize(1, { message: 'roles needs at least one role' })
   @ArrayMaxSize(ROLES.length)
   @ArrayUnique()
@@ -31,24 +35,24 @@ export class UpdateUserDto {
   roles?: Role[];
 
   @ApiPropertyOptional({ enum: CLASSIFICATIONS })
-  @IsOptional()
+  @ValidateIf(given)
   @IsIn(CLASSIFICATIONS, { message: `clearance must be one of ${CLASSIFICATIONS.join(', ')}` })
   clearance?: Clearance;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @ValidateIf(given)
   @IsUUID('all', { message: 'organisationId must be a UUID' })
   organisationId?: string;
 
   /** false deactivates the account and signs it out everywhere at once. */
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf(given)
   @IsBoolean()
   active?: boolean;
 
   /** A new password; signs the user out everywhere. */
   @ApiPropertyOptional({ minLength: 12, maxLength: 256 })
-  @IsOptional()
+  @ValidateIf(given)
   @IsString()
   @Length(12, 256, { message: 'password must be 12 to 256 characters' })
   password?: string;
