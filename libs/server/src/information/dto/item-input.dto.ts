@@ -16,6 +16,7 @@ import {
   MaxLength,
   Min,
   ValidateNested,
+  ValidateIf,
 } from 'class-validator';
 import {
   ACTOR_TYPES,
@@ -104,7 +105,9 @@ export class ItemFieldsDto {
   eventDate?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Defaults to today' })
-  @IsOptional()
+  // Absent means today (or unchanged); null is validated and refused, not skipped as
+  // @IsOptional() would: the column is NOT NULL, so a null reached PostgreSQL (500).
+  @ValidateIf((_: object, value: unknown) => value !== undefined)
   @IsISO8601(DATE, { message: 'receivedDate must be a date written YYYY-MM-DD' })
   @Length(10, 10, { message: 'receivedDate must be a date written YYYY-MM-DD' })
   receivedDate?: string;
