@@ -1,5 +1,5 @@
 import { fixtureKindOf } from '../fuzz/fixtures.js';
-import { expectError } from '../support/http.js';
+import { detailFields, expectError } from '../support/http.js';
 import { operationsOf, SUITE_OF_TAG } from '../fuzz/run-operation.js';
 import { fuzzSuite } from '../fuzz/suite.js';
 
@@ -65,4 +65,14 @@ describe('regressions found by fuzzing: bodies', () => {
       { field: 'contactNotes', message: 'contactNotes must not contain NUL characters' },
     ]);
   });
+});
+
+it('refuses a null password on PATCH /users/:id with a 400 (it reached argon2: 500)', async () => {
+  const { api, sessions, ids } = world();
+  const res = await api
+    .http()
+    .patch(`/api/users/${ids.user.primary}`)
+    .set(sessions.admin.auth())
+    .send({ password: null });
+  expect(detailFields(expectError(res, 400))).toEqual(['password']);
 });

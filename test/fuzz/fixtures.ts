@@ -47,6 +47,9 @@ export interface FuzzWorld {
   idsByField: Record<string, string[]>;
 }
 
+/** The attachment limit of the fuzzed api: small, so an upload beyond it is cheap to send. */
+export const FUZZ_ATTACHMENT_MAX_BYTES = 64 * 1024;
+
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 function created<T>(label: string, res: { status: number; body: unknown }, status = 201): T {
@@ -62,7 +65,11 @@ function created<T>(label: string, res: { status: number; body: unknown }, statu
  * Team, plus a second case the lead analyst cannot read.
  */
 export async function buildFuzzWorld(): Promise<FuzzWorld> {
-  const api = await startTestApi({ WRITE_RATE_LIMIT: '100000', LOGIN_RATE_LIMIT: '10000' });
+  const api = await startTestApi({
+    WRITE_RATE_LIMIT: '100000',
+    LOGIN_RATE_LIMIT: '10000',
+    ATTACHMENT_MAX_BYTES: String(FUZZ_ATTACHMENT_MAX_BYTES),
+  });
   const facts = supplyFacts(api);
   const docRes = await api.http().get('/api/docs-json');
   const doc = created<OpenApiDocument>('openapi', docRes, 200);

@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { STATUS_CODES } from 'node:http';
 import type { Response } from 'supertest';
 import { fingerprint, fingerprintDiff, type Fingerprint } from './db-fingerprint.js';
-import { actorsFor, fixtureKindOf, type ActorName, type FuzzWorld } from './fixtures.js';
+import {
+  actorsFor,
+  fixtureKindOf,
+  FUZZ_ATTACHMENT_MAX_BYTES,
+  type ActorName,
+  type FuzzWorld,
+} from './fixtures.js';
 import { encodeLoosely, mutatedPathSegment, nastyString } from './mutations.js';
 import {
   bodyArbitrary,
@@ -127,6 +133,7 @@ const multipartArbitrary = fc.record({
     fc.constant(Buffer.alloc(0)),
     fc.uint8Array({ maxLength: 256 }).map((a) => Buffer.from(a)),
     fc.constant(Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46]), Buffer.alloc(60)])),
+    fc.constant(Buffer.concat([PDF, Buffer.alloc(FUZZ_ATTACHMENT_MAX_BYTES)])),
   ),
 });
 
