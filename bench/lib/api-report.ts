@@ -86,10 +86,14 @@ export function buildReport(input: ReportInput): { terminal: string; markdown: s
       ? `**MET** (worst ${fmt.ms(Math.max(...reads.map((r) => r.figures.p99)))} ms).`
       : `**MISSED** for ${missed.length} of ${reads.length}: ${missed
           .map((r) => `${r.route.key} ${fmt.ms(r.figures.p99)} ms`)
-          .join(', ')}; met for ${reads
-          .filter((r) => !missed.includes(r))
-          .map((r) => `${r.route.key} ${fmt.ms(r.figures.p99)} ms`)
-          .join(', ')}.`);
+          .join(', ')}${
+          missed.length < reads.length
+            ? `; met for ${reads
+                .filter((r) => !missed.includes(r))
+                .map((r) => `${r.route.key} ${fmt.ms(r.figures.p99)} ms`)
+                .join(', ')}`
+            : ''
+        }.`);
   const floorLine =
     `Floor measured again after the writes: ${fmt.rate(input.floorAgain.rps)} requests/s, p50 ${fmt.ms(input.floorAgain.p50)} ms, ` +
     `p99 ${fmt.ms(input.floorAgain.p99)} ms (first: ${fmt.rate(floorRps)}/s); the ratios use the first.`;
