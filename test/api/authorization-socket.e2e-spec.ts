@@ -69,8 +69,12 @@ function updateMessage(): Uint8Array {
 /** A y-protocols awareness update (a caret and a name). */
 function awarenessMessage(): Uint8Array {
   const awareness = new awarenessProtocol.Awareness(new Y.Doc());
-  awareness.setLocalState({ user: { name: 'Matrix' } });
-  return awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]);
+  try {
+    awareness.setLocalState({ user: { name: 'Matrix' } });
+    return awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]);
+  } finally {
+    awareness.destroy(); // its outdated-state interval would keep Jest from exiting
+  }
 }
 
 /** What the acknowledgement says, in a table cell. */

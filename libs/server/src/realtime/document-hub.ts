@@ -85,12 +85,27 @@ export class DocumentHub implements OnModuleDestroy {
     this.peers.start();
   }
 
-  onModuleDestroy(): void {
+  /**
+   * The process is stopping: let the writes in progress finish (for up to 5 s), then free every
+   * document, editors or not (a Yjs awareness holds an interval that would keep the process alive).
+   */
+  async onModuleDestroy(): Promise<void> {
     this.peers?.stop();
     this.peers = null;
-    for (const [id, live] of this.open) {
-      void live.then((l) => this.unload(id, l)).catch(() => undefined);
-    }
+    const until = Date.now() + 5000;
+    await Promise.all(
+      [...this.open].map(async ([documentId, pending]) => {
+        const live = await pending.catch(() => null);
+        if (!live) return;
+        while ((live.writing > 0 || live.queue.length > 0) && Date.now() < until) {
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        live.sockets.clear();
+        live.queue.splice(0);
+        live.writing = 0;
+        this.unload(documentId, live);
+      }),
+    );
   }
 
   async join(
