@@ -58,7 +58,9 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 /**
  * The key paths of a JSON answer to depth 3: `a`, `a.b`, `list[].c`. In a list, the element is
- * one the fixtures created (`known`), so rows of other suites never decide the key set.
+ * one the fixtures created (`known`) when the page holds one, else its first element: every element
+ * of a list has the same shape, and other suites' rows (a hundred organisations, say) can push the
+ * fixtures off the first page.
  */
 export function keyPaths(value: unknown, known: Set<string>, prefix = '', depth = 0): string[] {
   if (depth >= 3) return [];
@@ -67,7 +69,7 @@ export function keyPaths(value: unknown, known: Set<string>, prefix = '', depth 
     const pick =
       objects.find((o) => typeof o.id === 'string' && known.has(o.id)) ??
       objects.find((o) => typeof o.caseId === 'string' && known.has(o.caseId)) ??
-      (objects.every((o) => typeof o.id !== 'string') ? objects[0] : undefined);
+      objects[0];
     return pick ? keyPaths(pick, known, `${prefix}[]`, depth) : [];
   }
   if (!isRecord(value)) return [];
