@@ -4,7 +4,13 @@ import { ACTORS, castActors, type ActorName } from '../authorization/actors.js';
 import { keySetOf, send } from '../authorization/call.js';
 import { satisfyWorkflowGuards, type Ctx } from '../authorization/fixtures.js';
 import { ROUTES, type CallContext } from '../authorization/http-routes.js';
-import { checkTable, readTable, UPDATING, type Row } from '../authorization/table.js';
+import {
+  checkKeyTable,
+  checkTable,
+  readTable,
+  UPDATING,
+  type Row,
+} from '../authorization/table.js';
 import { buildWorld, type World } from '../authorization/world.js';
 
 // Every route of the OpenAPI document called as every actor against fixtures in each relevant
@@ -157,7 +163,7 @@ describe('the matrix', () => {
       columns: ACTORS,
       rows: statusRows,
     });
-    const keysDiff = checkTable(KEYS_TABLE, {
+    const keysDiff = checkKeyTable(KEYS_TABLE, {
       comment: KEYS_COMMENT,
       keyColumns: ['route', 'fixture', 'actors'],
       columns: ['keys'],

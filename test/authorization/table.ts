@@ -129,3 +129,52 @@ export function checkTable(file: string, observed: Table): string[] {
   }
   return tableDiff(expected, observed);
 }
+
+/**
+ * Whether two key sets (space-separated paths) describe the same answer. The element keys of a
+ * list (`items[].…`) are compared only when both sides saw an element: whether a list holds rows
+ * on its first page depends on what other suites wrote, not on who is asking.
+ */
+export function sameKeys(expected: string, observed: string): boolean {
+  const split = (set: string) => set.split(' ').filter(Boolean);
+  const lists = (paths: string[]) =>
+    new Set(paths.filter((p) => p.includes('[]')).map((p) => p.slice(0, p.indexOf('[]'))));
+  const e = split(expected);
+  const o = split(observed);
+  const both = new Set([...lists(e)].filter((l) => lists(o).has(l)));
+  const kept = (paths: string[]) =>
+    paths
+      .filter((p) => !p.includes('[]') || both.has(p.slice(0, p.indexOf('[]'))))
+      .sort()
+      .join(' ');
+  return kept(e) === kept(o);
+}
+
+/**
+ * Compares key-set tables actor by actor (rows group actors whose key sets were equal when the
+ * table was written), with `sameKeys`; when updating, rewrites the table instead.
+ */
+export function checkKeyTable(file: string, observed: Table): string[] {
+  if (UPDATING) return checkTable(file, observed);
+  const expected = readTable(file, observed.keyColumns, observed.columns);
+  const perActor = (table: Table) => {
+    const out = new Map<string, string>();
+    for (const row of table.rows) {
+      const [route = '', fixture = '', actors = ''] = row.key;
+      for (const actor of actors.split(','))
+        out.set(`${route} [${fixture}] as ${actor}`, row.cells['keys'] ?? '');
+    }
+    return out;
+  };
+  const want = perActor(expected);
+  const got = perActor(observed);
+  const diff: string[] = [];
+  for (const [id, keys] of [...got].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const exp = want.get(id);
+    if (exp === undefined) diff.push(`${id}: not in the table — add it (UPDATE_AUTHZ_MATRIX=1)`);
+    else if (!sameKeys(exp, keys)) diff.push(`${id}: expected keys ${exp}, got ${keys}`);
+  }
+  for (const id of want.keys())
+    if (!got.has(id)) diff.push(`${id}: in the table but not observed — remove it`);
+  return diff;
+}
