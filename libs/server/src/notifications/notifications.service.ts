@@ -36,9 +36,6 @@ export interface NewNotification {
 }
 
 /** In-app notifications, per user. */
-/** A notification as a page of the list reads it, with its cursor key. */
-type PageRow = NotificationRow & { created_key: string };
-
 @Injectable()
 export class NotificationsService {
   constructor(
@@ -85,23 +82,17 @@ export class NotificationsService {
       where.push('(n.created_at, n.id) < (:cursorAt::timestamptz, :cursorId::uuid)');
       Object.assign(params, { cursorAt: at, cursorId: id });
     }
-    // The page and the unread count in one statement (the bell asks on every page): one row
-    // carries the count even when the page is empty.
-    const rows = await namedQuery<{ unread_total: number } & (PageRow | { id: null })>(
+    const rows = await namedQuery<NotificationRow & { created_key: string }>(
       this.db,
-      `WITH page AS (
-         SELECT n.*, ${CREATED_KEY} AS created_key FROM notifications n
-         WHERE ${where.join(' AND ')} ORDER BY n.created_at DESC, n.id DESC LIMIT :limit
-       )
-       SELECT page.*, (SELECT count(*)::int FROM notifications n
-           WHERE ${acl.sql} AND n.read_at IS NULL) AS unread_total
-       FROM (SELECT 1) AS one LEFT JOIN page ON true
-       ORDER BY page.created_at DESC, page.id DESC`,
+      `SELECT n.*, ${CREATED_KEY} AS created_key FROM notifications n WHERE ${where.join(' AND ')} ORDER BY n.created_at DESC, n.id DESC LIMIT :limit`,
       params,
     );
-    const unread = rows[0]?.unread_total ?? 0;
-    const page = rows.filter((r): r is { unread_total: number } & PageRow => r.id !== null);
-    return { ...toPage(page, limit, present, (r) => [r.created_key, r.id]), unread };
+    const [count] = await namedQuery<{ n: number }>(
+      this.db,
+      `SELECT count(*)::int AS n FROM notifications n WHERE ${acl.sql} AND n.read_at IS NULL`,
+      acl.params,
+    );
+    return { ...toPage(rows, limit, present, (r) => [r.created_key, r.id]), unread: count?.n ?? 0 };
   }
 
   async markRead(context: RequestContext, id: string): Promise<NotificationResponse> {
