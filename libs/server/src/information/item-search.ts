@@ -90,11 +90,6 @@ export function itemFilterSql(
   const q = f.q?.trim() ?? '';
   const searching = q.length > 0;
   let from = 'information_items i';
-  if (f.caseId) {
-    // Joined rather than tested with EXISTS: the planner then starts from the case's few links
-    // (their index) instead of walking every item newest first until it has found a page.
-    from += ' JOIN information_item_cases fc ON fc.item_id = i.id AND fc.case_id = :caseId';
-  }
   if (searching) {
     // websearch_to_tsquery accepts anything a person types: unbalanced quotes, stray operators.
     from += ", websearch_to_tsquery('english', :q) query";
@@ -112,7 +107,10 @@ export function itemFilterSql(
   if (f.caseId) {
     // Only a case the caller may read filters anything: a hidden case's links stay hidden.
     const caseAcl = abilityToSql(ability, 'read', 'Case', CASE_SQL_FIELDS, 'fcacl');
-    where.push(`EXISTS (SELECT 1 FROM cases c WHERE c.id = :caseId AND ${caseAcl.sql})`);
+    where.push(
+      `EXISTS (SELECT 1 FROM information_item_cases fc JOIN cases c ON c.id = fc.case_id
+        WHERE fc.item_id = i.id AND fc.case_id = :caseId AND ${caseAcl.sql})`,
+    );
     Object.assign(params, caseAcl.params, { caseId: f.caseId });
   }
   if (f.indicatorId) {
