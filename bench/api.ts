@@ -16,7 +16,7 @@ import {
 } from './lib/api-routes.js';
 import { BENCH_PASSWORD, PEOPLE, seedApiData, WRITERS } from './lib/api-seed.js';
 import { loadItems } from './lib/search-loader.js';
-import { writeSection } from './lib/results.js';
+import { writeSection, beginRun } from './lib/results.js';
 import { fmt } from './lib/stats.js';
 
 /**
@@ -44,14 +44,7 @@ function envInt(name: string, fallback: number): number {
 }
 
 export async function run(signal: AbortSignal): Promise<void> {
-  const started = Date.now();
-  const loadAtStart = os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' / ');
-  const check = () => {
-    if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('aborted');
-  };
+  const { started, loadAtStart, check } = beginRun(signal);
   let db: BenchDatabase | null = null;
   let pool: pg.Pool | null = null;
   const apis: ApiProcess[] = [];

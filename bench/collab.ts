@@ -18,7 +18,7 @@ import { benchDatabase, ignoreIdleError, type BenchDatabase } from './lib/databa
 import { ask } from './lib/realtime-protocol.js';
 import { cpuShare, cpuTicks } from './lib/realtime-sampling.js';
 import { seedRealtime } from './lib/realtime-seed.js';
-import { writeSection } from './lib/results.js';
+import { writeSection, beginRun } from './lib/results.js';
 
 /**
  * Collaborative drafting benchmark: one document, 10, 50 and 100 editors (in two worker threads)
@@ -91,14 +91,7 @@ async function stopServer(server: ServerProcess): Promise<void> {
 }
 
 export async function run(signal: AbortSignal): Promise<void> {
-  const started = Date.now();
-  const loadAtStart = os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' / ');
-  const check = () => {
-    if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('aborted');
-  };
+  const { started, loadAtStart, check } = beginRun(signal);
   let db: BenchDatabase | null = null;
   let pool: pg.Pool | null = null;
   const servers: ServerProcess[] = [];

@@ -19,7 +19,7 @@ import {
 import { buildRealtimeReport, type Loop, type PhaseFigures } from './lib/realtime-report.js';
 import { cpuShare, cpuTicks } from './lib/realtime-sampling.js';
 import { seedRealtime } from './lib/realtime-seed.js';
-import { writeSection } from './lib/results.js';
+import { writeSection, beginRun } from './lib/results.js';
 
 /**
  * Realtime benchmark: 200 Socket.IO clients (10 per case, 20 cases) in a worker thread, while a
@@ -44,14 +44,7 @@ const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function run(signal: AbortSignal): Promise<void> {
-  const started = Date.now();
-  const loadAtStart = os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' / ');
-  const check = () => {
-    if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('aborted');
-  };
+  const { started, loadAtStart, check } = beginRun(signal);
   let db: BenchDatabase | null = null;
   let pool: pg.Pool | null = null;
   let app: Awaited<ReturnType<typeof createApp>> | null = null;

@@ -12,7 +12,7 @@ import {
 } from '../libs/server/src/information/item-search.js';
 import { freePort } from '../tools/db/embedded-postgres.js';
 import { benchDatabase, ignoreIdleError, type BenchDatabase } from './lib/database.js';
-import { writeSection } from './lib/results.js';
+import { writeSection, beginRun } from './lib/results.js';
 import type { SearchHttpPass, SearchHttpWorkerData } from './lib/search-http-worker.js';
 import {
   BENCH_PASSWORD,
@@ -106,14 +106,7 @@ interface SidePhase {
 const MATCH_CAP = 10_000;
 
 export async function run(signal: AbortSignal): Promise<void> {
-  const started = Date.now();
-  const loadAtStart = os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' / ');
-  const check = () => {
-    if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('aborted');
-  };
+  const { started, loadAtStart, check } = beginRun(signal);
   let db: BenchDatabase | null = null;
   let seedPool: pg.Pool | null = null;
   let rawPool: pg.Pool | null = null;

@@ -19,7 +19,7 @@ import { freePort } from '../tools/db/embedded-postgres.js';
 import { benchDatabase, ignoreIdleError, type BenchDatabase } from './lib/database.js';
 import type { HttpLoadJob } from './lib/http-load-worker.js';
 import { wrkAvailable, wrkPhase } from './lib/wrk-load.js';
-import { writeSection } from './lib/results.js';
+import { writeSection, beginRun } from './lib/results.js';
 import {
   closedLoop,
   fmt,
@@ -66,14 +66,7 @@ interface Row {
 }
 
 export async function run(signal: AbortSignal): Promise<void> {
-  const started = Date.now();
-  const loadAtStart = os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' / ');
-  const check = () => {
-    if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('aborted');
-  };
+  const { started, loadAtStart, check } = beginRun(signal);
   let db: BenchDatabase | null = null;
   let seedPool: pg.Pool | null = null;
   let rawPool: pg.Pool | null = null;

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const RESULTS = fileURLToPath(new URL('../RESULTS.md', import.meta.url));
@@ -24,4 +25,23 @@ export function writeSection(name: string, body: string): string {
   }
   writeFileSync(RESULTS, next.endsWith('\n') ? next : `${next}\n`);
   return RESULTS;
+}
+
+/** What every benchmark notes as it begins: when, the load average, and a check for its watchdog. */
+export function beginRun(signal: AbortSignal): {
+  started: number;
+  loadAtStart: string;
+  check: () => void;
+} {
+  return {
+    started: Date.now(),
+    loadAtStart: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / '),
+    check: () => {
+      if (signal.aborted)
+        throw signal.reason instanceof Error ? signal.reason : new Error('aborted');
+    },
+  };
 }
