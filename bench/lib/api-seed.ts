@@ -1,6 +1,6 @@
 import argon2 from 'argon2';
 import type pg from 'pg';
-import { BENCH_PASSWORD, type BenchUser, type Seeded } from './search-loader.js';
+import { BENCH_PASSWORD, type BenchUser, type Seeded, SOURCES } from './search-loader.js';
 import { COUNTRIES, areaNames, prng } from './search-vocabulary.js';
 
 /**
@@ -38,19 +38,6 @@ export interface ApiSeed {
   itemSeed: Seeded;
   counts: { users: number; cases: number; members: number; notifications: number };
 }
-
-const SOURCES: { name: string; kind: string; reliability: string }[] = [
-  { name: 'Field office reporting', kind: 'un_entity', reliability: 'B' },
-  { name: 'Regional monitoring network', kind: 'civil_society', reliability: 'C' },
-  { name: 'Mission patrol reports', kind: 'un_entity', reliability: 'B' },
-  { name: 'Independent expert', kind: 'un_entity', reliability: 'A' },
-  { name: 'National press digest', kind: 'media', reliability: 'C' },
-  { name: 'Diaspora association', kind: 'civil_society', reliability: 'D' },
-  { name: 'Humanitarian cluster', kind: 'un_entity', reliability: 'B' },
-  { name: 'Social media monitoring', kind: 'media', reliability: 'C' },
-  { name: 'Anonymous informant', kind: 'individual', reliability: 'E' },
-  { name: 'Unverified forum posts', kind: 'individual', reliability: 'F' },
-];
 
 // Stage, then its share of situations; review interval in days (DESIGN §4).
 const STAGES: [string, number, number][] = [

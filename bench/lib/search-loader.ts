@@ -42,7 +42,8 @@ export interface Seeded {
 
 const OTHER_ANALYSTS = 12;
 const CASES = 200;
-const SOURCES: { name: string; kind: string; reliability: string }[] = [
+/** The sources every seeded database cites (search and api benchmarks). */
+export const SOURCES: { name: string; kind: string; reliability: string }[] = [
   { name: 'OHCHR field office', kind: 'un_entity', reliability: 'B' },
   { name: 'Regional monitoring network', kind: 'civil_society', reliability: 'C' },
   { name: 'Peacekeeping mission reports', kind: 'un_entity', reliability: 'B' },

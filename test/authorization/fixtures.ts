@@ -1,4 +1,5 @@
 import { jest } from '@jest/globals';
+import { RABAT_PARTS } from '@vigil/domain';
 import { WorkflowFactsProvider } from '@vigil/server';
 import type { Response } from 'supertest';
 import type { Session, TestApi } from '../support/api.js';
@@ -287,14 +288,7 @@ export function speechInput() {
   return {
     speaker: 'Regional governor',
     targetGroup: 'Masalit civilians',
-    parts: [
-      'context',
-      'speaker',
-      'intent',
-      'content_and_form',
-      'extent',
-      'likelihood_imminence',
-    ].map((part) => ({ part, met: false, note: '' })),
+    parts: RABAT_PARTS.map((part) => ({ part, met: false, note: '' })),
   };
 }
 
