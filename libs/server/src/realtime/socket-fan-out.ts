@@ -52,8 +52,16 @@ export class SocketFanOut {
       return createRedisAdapter(publisher, subscriber, { key: cluster });
     }
     // Its own small pool: one connection stays in LISTEN, the others publish.
-    this.pool = new pg.Pool({ connectionString: this.config.DATABASE_URL, max: 3 });
+    this.pool = new pg.Pool({
+      connectionString: this.config.DATABASE_URL,
+      max: 3,
+      application_name: `vigil-fan-out:${cluster}`,
+    });
     this.pool.on('error', errorHandler);
+    // The adapter keeps one client checked out for LISTEN; a pool's error handler does not cover
+    // it, and an unhandled 'error' (PostgreSQL restarting) would end the process. The adapter
+    // reconnects by itself once that client ends.
+    this.pool.on('connect', (client) => client.on('error', errorHandler));
     return createPostgresAdapter(this.pool, {
       channelPrefix: cluster,
       tableName: 'socket_io_attachments',
@@ -64,7 +72,19 @@ export class SocketFanOut {
   /** Stops the adapter's timers and connections (the HTTP server is Nest's to close). */
   async close(io: Server): Promise<void> {
     await Promise.resolve(io.of('/').adapter.close()).catch(() => undefined);
-    await this.pool?.end().catch(() => undefined);
+    // A LISTEN client that lost its connection is never given back to the pool, and end() would
+    // wait for it for ever: give the others a moment, then go on.
+    const pool = this.pool;
     this.pool = null;
+    if (pool) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        pool.end().catch(() => undefined),
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, 2000);
+        }),
+      ]);
+      clearTimeout(timer);
+    }
   }
 }
