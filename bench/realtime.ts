@@ -7,7 +7,8 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../apps/api/src/create-app.js';
 import { freePort } from '../tools/db/embedded-postgres.js';
 import { benchDatabase, ignoreIdleError, type BenchDatabase } from './lib/database.js';
-import { analyseDelivery, dist, type ExpectedEvent } from './lib/realtime-analysis.js';
+import { analyseDelivery, type ExpectedEvent } from './lib/realtime-analysis.js';
+import { dist } from './lib/stats.js';
 import { startBareServer, type BareServer } from './lib/realtime-bare-server.js';
 import {
   ask,

@@ -1,25 +1,5 @@
 import type { EditorLog } from './collab-protocol.js';
-import { percentile } from './stats.js';
-
-/** Latency percentiles in milliseconds. */
-export interface Dist {
-  n: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-}
-
-export function dist(values: ArrayLike<number>): Dist {
-  const sorted = Float64Array.from(values).sort();
-  return {
-    n: sorted.length,
-    p50: percentile(sorted, 0.5),
-    p95: percentile(sorted, 0.95),
-    p99: percentile(sorted, 0.99),
-    max: sorted.length ? (sorted[sorted.length - 1] ?? Number.NaN) : Number.NaN,
-  };
-}
+import { dist, type Dist } from './stats.js';
 
 /** What the editors saw of the keystrokes made inside the measurement window. */
 export interface Delivery {

@@ -1,7 +1,7 @@
-import { dist, type Delivery, type Dist } from './collab-analysis.js';
+import type { Delivery } from './collab-analysis.js';
 import type { ServerWindow, Side } from './collab-protocol.js';
 import type { AppendProbe, WaitProfile } from './collab-sampling.js';
-import { fmt, markdownTable } from './stats.js';
+import { dist, type Dist, fmt, markdownTable } from './stats.js';
 
 /** One server at one size. */
 export interface CollabPhase {

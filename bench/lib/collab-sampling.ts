@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { APPEND_UPDATES_SQL } from '@vigil/server';
 import pg from 'pg';
-import { dist, type Dist } from './collab-analysis.js';
+import { dist, type Dist } from './stats.js';
 
 /** Where the database's time goes while bench/collab runs: backends' CPU, their waits, a probe. */
 

@@ -1,25 +1,5 @@
-import { percentile } from './stats.js';
+import { dist, type Dist } from './stats.js';
 import type { Receipts } from './realtime-protocol.js';
-
-/** Percentiles of a set of milliseconds. */
-export interface Dist {
-  n: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-}
-
-export function dist(values: ArrayLike<number>): Dist {
-  const sorted = Float64Array.from(values).sort();
-  return {
-    n: sorted.length,
-    p50: percentile(sorted, 0.5),
-    p95: percentile(sorted, 0.95),
-    p99: percentile(sorted, 0.99),
-    max: sorted.length ? (sorted[sorted.length - 1] ?? Number.NaN) : Number.NaN,
-  };
-}
 
 /** One event that should reach every client of its case, with the times known for it (wall-clock ms). */
 export interface ExpectedEvent {

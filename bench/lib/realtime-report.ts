@@ -1,6 +1,6 @@
-import type { Delivery, Dist } from './realtime-analysis.js';
+import type { Delivery } from './realtime-analysis.js';
 import type { WaitProfile } from './realtime-sampling.js';
-import { fmt, markdownTable } from './stats.js';
+import { type Dist, fmt, markdownTable } from './stats.js';
 
 /** The Vigil p95 the issue asks for (commit to delivery). */
 export const TARGET_P95_MS = 100;

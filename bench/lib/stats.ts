@@ -32,6 +32,26 @@ export function percentile(sorted: Float64Array, q: number): number {
   return sorted[rank] ?? Number.NaN;
 }
 
+/** Latency percentiles in milliseconds. */
+export interface Dist {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export function dist(values: ArrayLike<number>): Dist {
+  const sorted = Float64Array.from(values).sort();
+  return {
+    n: sorted.length,
+    p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    p99: percentile(sorted, 0.99),
+    max: sorted.length ? (sorted[sorted.length - 1] ?? Number.NaN) : Number.NaN,
+  };
+}
+
 export function summarise(result: PhaseResult): Summary {
   const sorted = Float64Array.from(result.latencies).sort();
   return {
