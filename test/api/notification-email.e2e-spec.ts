@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { Test, type TestingModule } from '@nestjs/testing';
 import {
   CoreModule,
@@ -13,6 +14,11 @@ import { closeTestPool, testPool } from '../support/factories.js';
 import { auditEntries, expectError } from '../support/http.js';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
 import { testConfig } from '../support/test-config.js';
+
+// Every proposal notifies every cleared adviser in the shared test database and the e-mail runs
+// send to all of them, so these tests slow down with the other suites: under full-suite load one
+// took 89 s against 8 s alone.
+jest.setTimeout(120_000);
 
 const PUBLIC_URL = 'https://vigil.example.org';
 const JUSTIFICATION = 'Militia lists of Masalit households seen at the checkpoint.';

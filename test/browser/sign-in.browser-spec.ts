@@ -140,7 +140,15 @@ it('returns to sign-in with a notice when the session is revoked server-side', a
   const refresh = page.waitForResponse(
     (r) => r.url().endsWith('/api/auth/refresh') && r.request().method() === 'POST',
   );
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+  // Any call now signs the user out: a click on a page link, or a background call (the bell, a
+  // socket reconnect) that may come first under load and remove the link before it is clicked.
+  const usersLink = page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Users' });
+  await Promise.race([
+    usersLink.click({ timeout: 15_000 }).catch(() => undefined),
+    signInHeading(page).waitFor(),
+  ]);
   expect((await refresh).status()).toBe(401);
   await signInHeading(page).waitFor();
   const alert = page.getByRole('alert');
