@@ -1,3 +1,4 @@
+import { AuditAppend1796567112777 } from './1796567112777-audit-append.js';
 import { CasesWorkflow1795290526250 } from './1795290526250-cases-workflow.js';
 import { Foundation1795289554962 } from './1795289554962-foundation.js';
 import { PrecursorDatabase1795295519415 } from './1795295519415-precursor-database.js';
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   LiveCollaboration1795304460657,
   DraftingAndMobilisation1795306239622,
   ScaleOut1795313431525,
+  AuditAppend1796567112777,
 ];

@@ -91,7 +91,7 @@ export class AssessmentLifecycleService {
           supersededId: superseded?.id ?? null,
         },
       });
-      await this.audit.append(m, context, {
+      this.audit.append(m, context, {
         action: 'assessment.finalise',
         entity: 'risk_assessment',
         entityId: id,
@@ -105,7 +105,7 @@ export class AssessmentLifecycleService {
         },
       });
       if (superseded) {
-        await this.audit.append(m, context, {
+        this.audit.append(m, context, {
           action: 'assessment.supersede',
           entity: 'risk_assessment',
           entityId: superseded.id,
@@ -114,7 +114,7 @@ export class AssessmentLifecycleService {
         });
       }
       if (caseChanged) {
-        await this.audit.append(m, context, {
+        this.audit.append(m, context, {
           action: 'case.risk',
           entity: 'case',
           entityId: row.case_id,
@@ -183,7 +183,7 @@ export class AssessmentLifecycleService {
         type: 'assessment.created',
         payload: { assessmentId: created.id, supersedesId: id, fields: Object.keys(diff) },
       });
-      await this.audit.append(m, context, {
+      this.audit.append(m, context, {
         action: 'assessment.create',
         entity: 'risk_assessment',
         entityId: created.id,

@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { decodeKeysetCursor, type Page, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { chainHash, GENESIS_HASH, type ChainedFields } from './audit-chain.js';
+import { queueAuditEntry } from './audit-chain-writer.js';
 import type { AuditEntryResponse, AuditVerifyResponse } from './dto/audit-entry.response.js';
 import type { ListAuditQueryDto } from './dto/list-audit.query.js';
 
@@ -17,15 +18,7 @@ export interface AuditRecord {
   diff?: Record<string, JsonValue>;
 }
 
-// One writer at a time extends the chain; the lock is released when the transaction ends.
-const CHAIN_LOCK = 7_316_001;
 const VERIFY_BATCH = 2000;
-
-/** The last entry of the chain. */
-interface ChainTip {
-  seq: string;
-  hash: string;
-}
 
 interface AuditRow {
   seq: string;
@@ -48,23 +41,21 @@ export class AuditService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
-   * The chain tip this process wrote last. Only a guess (its transaction may have rolled back, or
-   * another process may have appended since): it is checked under the lock before it is used.
+   * Records a change inside the caller's transaction: the entry is chained and written just
+   * before that transaction commits (`AuditChainSubscriber`), and vanishes with it on rollback.
    */
-  private tipGuess: ChainTip | null = null;
-
-  /** Appends inside the caller's transaction, so the entry commits or rolls back with the change. */
-  async append(
+  append(
     manager: EntityManager,
     context: Pick<RequestContext, 'actor' | 'requestId'>,
     record: AuditRecord,
-  ): Promise<void> {
-    if (!manager.queryRunner?.isTransactionActive) {
+  ): void {
+    const runner = manager.queryRunner;
+    if (!runner) {
       throw new Error(
         'AuditService.append must run inside the transaction of the change it records',
       );
     }
-    const entry: Omit<ChainedFields, 'seq'> = {
+    queueAuditEntry(runner, {
       at: new Date().toISOString(),
       actorId: context.actor?.id ?? null,
       action: record.action,
@@ -73,61 +64,7 @@ export class AuditService {
       caseId: record.caseId ?? null,
       diff: record.diff ?? {},
       requestId: context.requestId,
-    };
-    // The lock is taken in a statement of its own, so every later statement's snapshot sees all
-    // that was committed before it: the tip cannot be stale. The lock is held until commit, so
-    // the fewer round trips after it, the more writers per second the chain admits.
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-    if (this.tipGuess && (await this.insertAfter(manager, this.tipGuess, entry, true))) return;
-    const [tip] = (await manager.query(
-      'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
-    )) as ChainTip[];
-    await this.insertAfter(manager, tip ?? null, entry, false);
-  }
-
-  /**
-   * Inserts `entry` after `tip`. Guarded, it inserts only if `tip` is still the last entry
-   * (one round trip instead of reading the tip first) and answers false otherwise.
-   */
-  private async insertAfter(
-    manager: EntityManager,
-    tip: ChainTip | null,
-    entry: Omit<ChainedFields, 'seq'>,
-    guarded: boolean,
-  ): Promise<boolean> {
-    const fields: ChainedFields = { ...entry, seq: tip ? (BigInt(tip.seq) + 1n).toString() : '1' };
-    const prevHash = tip?.hash ?? GENESIS_HASH;
-    const hash = chainHash(prevHash, fields);
-    const values = [
-      fields.seq,
-      fields.at,
-      fields.actorId,
-      fields.action,
-      fields.entity,
-      fields.entityId,
-      fields.caseId,
-      JSON.stringify(fields.diff),
-      fields.requestId,
-      prevHash,
-      hash,
-    ];
-    const columns =
-      'seq, at, actor_id, action, entity, entity_id, case_id, diff, request_id, prev_hash, hash';
-    const rows = (await manager.query(
-      guarded
-        ? `INSERT INTO audit_log (${columns})
-           SELECT $1::bigint, $2::timestamptz, $3::uuid, $4::text, $5::text, $6::text, $7::uuid,
-                  $8::jsonb, $9::text, $10::text, $11::text
-           WHERE EXISTS (SELECT 1 FROM audit_log WHERE seq = $1::bigint - 1 AND hash = $10::text)
-             AND NOT EXISTS (SELECT 1 FROM audit_log WHERE seq >= $1::bigint)
-           RETURNING seq`
-        : `INSERT INTO audit_log (${columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-           RETURNING seq`,
-      values,
-    )) as unknown[];
-    if (rows.length === 0) return false;
-    this.tipGuess = { seq: fields.seq, hash };
-    return true;
+    });
   }
 
   /** Newest first, filtered, keyset-paged by seq. */

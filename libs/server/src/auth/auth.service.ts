@@ -78,7 +78,7 @@ export class AuthService {
         user.id,
       ]);
       const token = await this.refreshTokens.issue(m, user.id);
-      await this.audit.append(
+      this.audit.append(
         m,
         { ...context, actor: null },
         { action: 'auth.login', entity: 'user', entityId: user.id, diff: { email } },
@@ -93,7 +93,7 @@ export class AuthService {
     const outcome = await this.db.transaction(async (m) => {
       const result = await this.refreshTokens.rotate(m, token);
       if (result.kind === 'reused') {
-        await this.audit.append(m, context, {
+        this.audit.append(m, context, {
           action: 'auth.refresh_reuse_detected',
           entity: 'user',
           entityId: result.userId,
@@ -105,7 +105,7 @@ export class AuthService {
         ])) as { active: boolean }[];
         if (!row?.active)
           return { kind: 'invalid' as const, reason: 'This account has been deactivated.' };
-        await this.audit.append(m, context, {
+        this.audit.append(m, context, {
           action: 'auth.refresh',
           entity: 'user',
           entityId: result.userId,
@@ -129,7 +129,7 @@ export class AuthService {
     await this.db.transaction(async (m) => {
       const revoked = await this.refreshTokens.revokeByToken(m, token);
       if (!revoked) return;
-      await this.audit.append(m, context, {
+      this.audit.append(m, context, {
         action: 'auth.logout',
         entity: 'user',
         entityId: revoked.userId,
@@ -177,7 +177,7 @@ export class AuthService {
       )) as [{ failed_logins: number; locked_until: Date | null }[], number];
       const updated = row?.[0];
       const lockedNow = updated?.failed_logins === 0 && updated.locked_until !== null;
-      await this.audit.append(
+      this.audit.append(
         m,
         { ...context, actor: null },
         {
@@ -188,7 +188,7 @@ export class AuthService {
         },
       );
       if (lockedNow && updated?.locked_until) {
-        await this.audit.append(
+        this.audit.append(
           m,
           { ...context, actor: null },
           {
@@ -209,13 +209,13 @@ export class AuthService {
     userId: string | null,
     diff: { email: string; reason: string },
   ) {
-    await this.db.transaction((m) =>
+    await this.db.transaction(async (m) => {
       this.audit.append(
         m,
         { ...context, actor: null },
         { action: 'auth.login_failed', entity: 'user', entityId: userId, diff },
-      ),
-    );
+      );
+    });
   }
 }
 

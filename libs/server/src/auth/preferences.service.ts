@@ -41,7 +41,7 @@ export class PreferencesService {
           me,
           dto.emailNotifications,
         ]);
-        await this.audit.append(m, context, {
+        this.audit.append(m, context, {
           action: 'user.preferences',
           entity: 'user',
           entityId: me,

@@ -134,7 +134,7 @@ export class CaseMembersService {
       ]);
       const payload = { userId: dto.userId, role: dto.role };
       await this.events.record(m, context, id, { type: 'case.member_added', payload });
-      await this.audit.append(m, context, {
+      this.audit.append(m, context, {
         action: 'case.member_add',
         entity: 'case',
         entityId: id,
@@ -164,7 +164,7 @@ export class CaseMembersService {
         type: 'case.member_removed',
         payload: { userId },
       });
-      await this.audit.append(m, context, {
+      this.audit.append(m, context, {
         action: 'case.member_remove',
         entity: 'case',
         entityId: id,

@@ -162,7 +162,7 @@ export class CasesService {
         toStage: 'monitoring',
         payload: diff,
       });
-      await this.audit.append(m, context, {
+      this.audit.append(m, context, {
         action: 'case.create',
         entity: 'case',
         entityId: row.id,
@@ -221,7 +221,7 @@ export class CasesService {
         type: 'case.updated',
         payload: { fields: Object.keys(diff) },
       });
-      await this.audit.append(m, context, {
+      this.audit.append(m, context, {
         action: 'case.update',
         entity: 'case',
         entityId: id,

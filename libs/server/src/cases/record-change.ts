@@ -31,7 +31,7 @@ export async function recordChange(
     type: `${change.kind}.${change.what}`,
     payload: { [`${change.kind}Id`]: change.id, fields: Object.keys(change.diff) },
   });
-  await audit.append(m, context, {
+  audit.append(m, context, {
     action: `${change.kind}.${change.what === 'created' ? 'create' : 'update'}`,
     entity: change.entity,
     entityId: change.id,

@@ -195,7 +195,7 @@ export class CommentsService {
       type: `comment.${change}`,
       payload: { commentId: comment.id, thread: comment.thread, parentId: comment.parentId },
     });
-    await this.audit.append(m, context, {
+    this.audit.append(m, context, {
       action: AUDIT_ACTIONS[change],
       entity: 'comment',
       entityId: comment.id,

@@ -1,4 +1,5 @@
 import type { DataSourceOptions, MigrationInterface } from 'typeorm';
+import { AuditChainSubscriber } from '../audit/audit-chain-writer.js';
 import { ENTITIES } from './entities.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
@@ -22,6 +23,8 @@ export function dataSourceOptions(
     type: 'postgres',
     url,
     entities: ENTITIES,
+    // Writes each transaction's audit entries just before it commits (DESIGN §9).
+    subscribers: [AuditChainSubscriber],
     migrations,
     migrationsTableName: 'migrations',
     namingStrategy: new SnakeNamingStrategy(),

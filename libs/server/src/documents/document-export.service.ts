@@ -41,7 +41,7 @@ export class DocumentExportService {
         html: version.html ?? '',
         transmittedTo: version.reason === 'transmitted' ? row.transmitted_to : null,
       });
-      await this.audit.append(m, context, {
+      this.audit.append(m, context, {
         action: 'document.export',
         entity: 'document',
         entityId: id,

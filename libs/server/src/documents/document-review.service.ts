@@ -79,7 +79,7 @@ export class DocumentReviewService {
         ...(recipient ? { recipient } : {}),
       };
       await this.events.record(m, context, row.case_id, { type: EVENT_TYPES[transition], payload });
-      await this.audit.append(m, context, {
+      this.audit.append(m, context, {
         action: `document.${transition}`,
         entity: 'document',
         entityId: id,

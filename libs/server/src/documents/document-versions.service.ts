@@ -53,7 +53,7 @@ export class DocumentVersionsService {
         type: 'document.version_saved',
         payload: { documentId: id, title: row.title, versionNumber: version.number },
       });
-      await this.audit.append(m, context, {
+      this.audit.append(m, context, {
         action: 'document.version_save',
         entity: 'document',
         entityId: id,

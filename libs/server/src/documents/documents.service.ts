@@ -159,7 +159,7 @@ export class DocumentsService {
         ...(fields.revisionOf ? { revisionOf: fields.revisionOf } : {}),
       },
     });
-    await this.audit.append(m, context, {
+    this.audit.append(m, context, {
       action: fields.revisionOf ? 'document.revise' : 'document.create',
       entity: 'document',
       entityId: documentId,

@@ -126,7 +126,7 @@ export class AttachmentsService {
           context.actor?.id,
         ],
       );
-      await this.audit.append(m, context, {
+      this.audit.append(m, context, {
         action: 'information.attach',
         entity: 'information_item',
         entityId: itemId,

@@ -147,7 +147,7 @@ export class InformationItemsService {
       if (!row) throw new Error('insert returned no row');
       await this.setIndicators(m, row.id, indicatorIds);
       await this.linkCases(m, context, row.id, caseIds);
-      await this.audit.append(m, context, {
+      this.audit.append(m, context, {
         action: 'information.create',
         entity: 'information_item',
         entityId: row.id,
@@ -238,7 +238,7 @@ export class InformationItemsService {
           requireActor(context).id,
         ],
       );
-      await this.audit.append(m, context, {
+      this.audit.append(m, context, {
         action: 'information.update',
         entity: 'information_item',
         entityId: id,

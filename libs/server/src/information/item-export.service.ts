@@ -60,15 +60,15 @@ export class ItemExportService {
       }
       cursor = page.nextCursor;
     }
-    await this.db.transaction((m) =>
+    await this.db.transaction(async (m) => {
       this.audit.append(m, context, {
         action: 'information.export',
         entity: 'information_item',
         entityId: null,
         caseId: null,
         diff: { filters: auditableFilters(filters), rows: rows.length, truncated },
-      }),
-    );
+      });
+    });
     const csv = stringify(
       [
         COLUMNS.map(([header]) => header),

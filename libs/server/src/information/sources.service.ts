@@ -83,7 +83,7 @@ export class SourcesService {
         [dto.name, dto.kind, dto.reliability, dto.contactNotes ?? '', context.actor?.id],
       )) as { id: string }[];
       if (!row) throw new Error('insert returned no row');
-      await this.audit.append(m, context, {
+      this.audit.append(m, context, {
         action: 'source.create',
         entity: 'source',
         entityId: row.id,
@@ -127,7 +127,7 @@ export class SourcesService {
           dto.contactNotes ?? row.contact_notes,
         ],
       );
-      await this.audit.append(m, context, {
+      this.audit.append(m, context, {
         action: 'source.update',
         entity: 'source',
         entityId: id,

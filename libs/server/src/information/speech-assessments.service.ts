@@ -69,7 +69,7 @@ export class SpeechAssessmentsService {
            assessed_at = now(), version = speech_assessments.version + 1`,
         values,
       );
-      await this.audit.append(m, context, {
+      this.audit.append(m, context, {
         action: existing ? 'speech_assessment.update' : 'speech_assessment.create',
         entity: 'information_item',
         entityId: itemId,

@@ -65,7 +65,7 @@ export class FollowUpOverdueJob implements ScheduledJob<FollowUpOverdueResult> {
           dedupeKey: `follow-up-overdue:${row.id}:${row.follow_up_due}`,
         });
         if (users.length) {
-          await this.audit.append(
+          this.audit.append(
             m,
             { actor: null, requestId: `job:${this.name}` },
             {

@@ -57,7 +57,7 @@ export class ReviewOverdueJob implements ScheduledJob<ReviewOverdueResult> {
           dedupeKey: `review-overdue:${row.id}:${due}`,
         });
         if (users.length) {
-          await this.audit.append(
+          this.audit.append(
             m,
             { actor: null, requestId: `job:${this.name}` },
             {

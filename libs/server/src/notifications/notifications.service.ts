@@ -107,7 +107,7 @@ export class NotificationsService {
             )
           : [];
       if (!row) throw new DomainError('not_found', 'No such notification.');
-      await this.audit.append(m, context, {
+      this.audit.append(m, context, {
         action: 'notification.read',
         entity: 'notification',
         entityId: id,
@@ -127,7 +127,7 @@ export class NotificationsService {
         [me],
       );
       if (rows.length)
-        await this.audit.append(m, context, {
+        this.audit.append(m, context, {
           action: 'notification.read_all',
           entity: 'notification',
           diff: { marked: rows.length },

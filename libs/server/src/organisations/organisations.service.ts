@@ -73,7 +73,7 @@ export class OrganisationsService {
         [dto.name, dto.acronym, dto.kind],
       )) as OrganisationRow[];
       if (!row) throw new Error('insert returned no row');
-      await this.audit.append(m, context, {
+      this.audit.append(m, context, {
         action: 'organisation.create',
         entity: 'organisation',
         entityId: row.id,
@@ -106,7 +106,7 @@ export class OrganisationsService {
         'UPDATE organisations SET name = $2, acronym = $3, kind = $4, updated_at = now() WHERE id = $1',
         [id, dto.name ?? before.name, dto.acronym ?? before.acronym, dto.kind ?? before.kind],
       );
-      await this.audit.append(m, context, {
+      this.audit.append(m, context, {
         action: 'organisation.update',
         entity: 'organisation',
         entityId: id,

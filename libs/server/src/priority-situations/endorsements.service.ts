@@ -53,7 +53,7 @@ export class EndorsementsService {
       if (!saved) throw new Error('upsert returned no row');
       const payload = { organisationId: saved.organisation_id };
       await this.events.record(m, context, row.id, { type: 'endorsement.saved', payload });
-      await this.audit.append(m, context, {
+      this.audit.append(m, context, {
         action: before ? 'endorsement.update' : 'endorsement.create',
         entity: 'endorsement',
         entityId: row.id,
@@ -78,7 +78,7 @@ export class EndorsementsService {
       if (!removed) throw new DomainError('not_found', 'You have not endorsed this situation.');
       const payload = { organisationId: removed.organisation_id };
       await this.events.record(m, context, row.id, { type: 'endorsement.withdrawn', payload });
-      await this.audit.append(m, context, {
+      this.audit.append(m, context, {
         action: 'endorsement.withdraw',
         entity: 'endorsement',
         entityId: row.id,

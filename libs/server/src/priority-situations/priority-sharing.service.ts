@@ -35,7 +35,7 @@ export class PrioritySharingService {
       });
       // Framework Team members in the case's rooms lose it the moment this commits.
       if (!shared) await this.access.announce(m, { caseId: row.id });
-      await this.audit.append(m, context, {
+      this.audit.append(m, context, {
         action: shared ? 'case.priority_share' : 'case.priority_unshare',
         entity: 'case',
         entityId: row.id,

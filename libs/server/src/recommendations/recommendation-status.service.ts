@@ -63,7 +63,7 @@ export class RecommendationStatusService {
         type: written.event,
         payload: { recommendationId: id, fromStatus: row.status, toStatus: to },
       });
-      await this.audit.append(m, context, {
+      this.audit.append(m, context, {
         action: written.audit,
         entity: 'recommendation',
         entityId: id,

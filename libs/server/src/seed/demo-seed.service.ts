@@ -41,7 +41,7 @@ export class DemoSeedService {
         )) as { id: string }[];
         if (!row) continue;
         organisations += 1;
-        await this.audit.append(m, context, {
+        this.audit.append(m, context, {
           action: 'organisation.create',
           entity: 'organisation',
           entityId: row.id,
@@ -65,7 +65,7 @@ export class DemoSeedService {
         if (!row) continue;
         users += 1;
         const { email, displayName, roles, clearance, organisation } = user;
-        await this.audit.append(m, context, {
+        this.audit.append(m, context, {
           action: 'user.create',
           entity: 'user',
           entityId: row.id,

@@ -93,7 +93,7 @@ export class UsersService {
         [email, dto.displayName, passwordHash, dto.roles, dto.organisationId, dto.clearance],
       )) as { id: string }[];
       if (!inserted) throw emailTaken();
-      await this.audit.append(m, context, {
+      this.audit.append(m, context, {
         action: 'user.create',
         entity: 'user',
         entityId: inserted.id,
@@ -179,7 +179,7 @@ export class UsersService {
       if (diff.roles || diff.clearance || diff.active || diff.organisationId) {
         await this.access.announce(m, { userId: id });
       }
-      await this.audit.append(m, context, {
+      this.audit.append(m, context, {
         action: 'user.update',
         entity: 'user',
         entityId: id,

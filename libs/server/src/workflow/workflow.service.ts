@@ -134,7 +134,7 @@ export class WorkflowService {
       toStage: step.after.stage,
       payload,
     });
-    await this.audit.append(manager, context, {
+    this.audit.append(manager, context, {
       action: `case.workflow.${event.type.toLowerCase()}`,
       entity: 'case',
       entityId: row.id,

@@ -1,0 +1,77 @@
+import {
+  EventSubscriber,
+  type EntitySubscriberInterface,
+  type QueryRunner,
+  type TransactionCommitEvent,
+  type TransactionRollbackEvent,
+  type TransactionStartEvent,
+} from 'typeorm';
+import { canonicalWithoutSeq, type UnnumberedFields } from './audit-chain.js';
+
+/** A transaction's audit entries not yet written, and where each nested level began. */
+interface PendingEntries {
+  entries: UnnumberedFields[];
+  levelStarts: number[];
+}
+
+const pendingByRunner = new WeakMap<QueryRunner, PendingEntries>();
+
+// Locks the chain, reads its tip, hashes and inserts: one round trip (migration AuditAppend).
+const APPEND_SQL = 'SELECT audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9)';
+
+/** Queues an entry to be written when `runner`'s transaction commits, or dropped if it rolls back. */
+export function queueAuditEntry(runner: QueryRunner, entry: UnnumberedFields): void {
+  const pending = pendingByRunner.get(runner);
+  if (!runner.isTransactionActive || !pending || pending.levelStarts.length === 0) {
+    throw new Error('AuditService.append must run inside the transaction of the change it records');
+  }
+  pending.entries.push(entry);
+}
+
+/**
+ * Writes each transaction's audit entries as its last statements, just before COMMIT. Every writer
+ * in the system queues on the chain's lock, held from the append to the commit, so the entries go
+ * last and in one round trip each, sent together: the lock is then held for about one round trip
+ * and the commit, not for the rest of the transaction (bench/workflow).
+ */
+@EventSubscriber()
+export class AuditChainSubscriber implements EntitySubscriberInterface {
+  afterTransactionStart({ queryRunner }: TransactionStartEvent): void {
+    const pending = pendingByRunner.get(queryRunner) ?? { entries: [], levelStarts: [] };
+    pending.levelStarts.push(pending.entries.length);
+    pendingByRunner.set(queryRunner, pending);
+  }
+
+  async beforeTransactionCommit({ queryRunner }: TransactionCommitEvent): Promise<void> {
+    const pending = pendingByRunner.get(queryRunner);
+    // A savepoint's entries stay queued for the outer commit.
+    if (!pending || pending.levelStarts.length !== 1 || pending.entries.length === 0) return;
+    const entries = pending.entries.splice(0);
+    await Promise.all(entries.map((entry) => queryRunner.query(APPEND_SQL, appendParams(entry))));
+  }
+
+  afterTransactionCommit({ queryRunner }: TransactionCommitEvent): void {
+    pendingByRunner.get(queryRunner)?.levelStarts.pop();
+  }
+
+  afterTransactionRollback({ queryRunner }: TransactionRollbackEvent): void {
+    const pending = pendingByRunner.get(queryRunner);
+    if (!pending) return;
+    const start = pending.levelStarts.pop() ?? 0;
+    pending.entries.length = Math.min(pending.entries.length, start);
+  }
+}
+
+function appendParams(entry: UnnumberedFields): unknown[] {
+  return [
+    entry.at,
+    entry.actorId,
+    entry.action,
+    entry.entity,
+    entry.entityId,
+    entry.caseId,
+    JSON.stringify(entry.diff),
+    entry.requestId,
+    canonicalWithoutSeq(entry),
+  ];
+}
