@@ -1,4 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { AuditService, DemoSeedService, PasswordService } from '@vigil/server';
 import { DataSource } from 'typeorm';
@@ -17,8 +18,15 @@ export interface WebHarness {
   close: () => Promise<void>;
 }
 
+const WEB_DIST_DIR = 'apps/web/dist';
+
 export async function startWebHarness(): Promise<WebHarness> {
-  const api = await startTestApi({ WEB_DIST_DIR: 'apps/web/dist' });
+  // `npm test` builds the web app first; a file run alone through jest would otherwise wait 15 s
+  // per test for a sign-in form that is never served.
+  if (!existsSync(`${WEB_DIST_DIR}/index.html`)) {
+    throw new Error(`${WEB_DIST_DIR}/index.html is missing: run \`npm run build:web\` first.`);
+  }
+  const api = await startTestApi({ WEB_DIST_DIR });
   const seeder = new DemoSeedService(
     api.app.get(DataSource),
     api.app.get(AuditService, { strict: false }),
