@@ -166,7 +166,6 @@ export class WorkflowService {
   ): Promise<WorkflowResponse> {
     return this.db.transaction(async (m) => {
       const row = await this.cases.loadCase(m, context, caseId, 'review', true);
-      // Read before apply: once the audit row is appended, the chain's lock is held until commit.
       const facts = await this.facts.load(m, caseId);
       const event = { type: 'RECORD_REVIEW' as const, actorId: actorId(context) };
       const result = await this.apply(m, context, row, event, note);
