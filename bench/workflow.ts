@@ -7,7 +7,7 @@ import {
   type JsonValue,
   type WorkflowFacts,
 } from '@vigil/domain';
-import { canonicalWithoutSeq, loadConfig, type UnnumberedFields } from '@vigil/server';
+import { auditAppendQuery, loadConfig, type UnnumberedFields } from '@vigil/server';
 import { JwtService } from '@nestjs/jwt';
 import argon2 from 'argon2';
 import { createSecretKey, randomUUID } from 'node:crypto';
@@ -279,17 +279,7 @@ async function rawReview(
       diff: { from: position, to: position, note },
       requestId: randomUUID(),
     };
-    await client.query('SELECT audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
-      entry.at,
-      entry.actorId,
-      entry.action,
-      entry.entity,
-      entry.entityId,
-      entry.caseId,
-      JSON.stringify(entry.diff),
-      entry.requestId,
-      canonicalWithoutSeq(entry),
-    ]);
+    await client.query(auditAppendQuery(entry));
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -16,6 +16,7 @@ export * from './limits/index.js';
 export * from './audit/audit.module.js';
 export * from './audit/audit.service.js';
 export * from './audit/audit-chain.js';
+export { auditAppendQuery } from './audit/audit-chain-writer.js';
 export * from './auth/auth.module.js';
 export * from './auth/identity.module.js';
 export * from './auth/password.service.js';

@@ -16,9 +16,6 @@ interface PendingEntries {
 
 const pendingByRunner = new WeakMap<QueryRunner, PendingEntries>();
 
-// Locks the chain, reads its tip, hashes and inserts: one round trip (migration AuditAppend).
-const APPEND_SQL = 'SELECT audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9)';
-
 /** Queues an entry to be written when `runner`'s transaction commits, or dropped if it rolls back. */
 export function queueAuditEntry(runner: QueryRunner, entry: UnnumberedFields): void {
   const pending = pendingByRunner.get(runner);
@@ -47,7 +44,12 @@ export class AuditChainSubscriber implements EntitySubscriberInterface {
     // A savepoint's entries stay queued for the outer commit.
     if (!pending || pending.levelStarts.length !== 1 || pending.entries.length === 0) return;
     const entries = pending.entries.splice(0);
-    await Promise.all(entries.map((entry) => queryRunner.query(APPEND_SQL, appendParams(entry))));
+    await Promise.all(
+      entries.map((entry) => {
+        const { text, values } = auditAppendQuery(entry);
+        return queryRunner.query(text, values);
+      }),
+    );
   }
 
   afterTransactionCommit({ queryRunner }: TransactionCommitEvent): void {
@@ -62,16 +64,23 @@ export class AuditChainSubscriber implements EntitySubscriberInterface {
   }
 }
 
-function appendParams(entry: UnnumberedFields): unknown[] {
-  return [
-    entry.at,
-    entry.actorId,
-    entry.action,
-    entry.entity,
-    entry.entityId,
-    entry.caseId,
-    JSON.stringify(entry.diff),
-    entry.requestId,
-    canonicalWithoutSeq(entry),
-  ];
+/**
+ * The statement that chains and inserts one entry: it locks the chain, reads its tip, hashes and
+ * inserts, in one round trip (migration AuditAppend).
+ */
+export function auditAppendQuery(entry: UnnumberedFields): { text: string; values: unknown[] } {
+  return {
+    text: 'SELECT audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+    values: [
+      entry.at,
+      entry.actorId,
+      entry.action,
+      entry.entity,
+      entry.entityId,
+      entry.caseId,
+      JSON.stringify(entry.diff),
+      entry.requestId,
+      canonicalWithoutSeq(entry),
+    ],
+  };
 }
