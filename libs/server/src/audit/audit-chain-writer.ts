@@ -28,8 +28,8 @@ export function queueAuditEntry(runner: QueryRunner, entry: UnnumberedFields): v
 /**
  * Writes each transaction's audit entries as its last statements, just before COMMIT. Every writer
  * in the system queues on the chain's lock, held from the append to the commit, so the entries go
- * last and in one round trip each, sent together: the lock is then held for about one round trip
- * and the commit, not for the rest of the transaction (bench/workflow).
+ * last, in one round trip each: the lock is then held for about one round trip and the commit,
+ * not for the rest of the transaction (bench/workflow).
  */
 @EventSubscriber()
 export class AuditChainSubscriber implements EntitySubscriberInterface {
@@ -44,12 +44,11 @@ export class AuditChainSubscriber implements EntitySubscriberInterface {
     // A savepoint's entries stay queued for the outer commit.
     if (!pending || pending.levelStarts.length !== 1 || pending.entries.length === 0) return;
     const entries = pending.entries.splice(0);
-    await Promise.all(
-      entries.map((entry) => {
-        const { text, values } = auditAppendQuery(entry);
-        return queryRunner.query(text, values);
-      }),
-    );
+    // One after another: node-postgres deprecates a query sent while another is running.
+    for (const entry of entries) {
+      const { text, values } = auditAppendQuery(entry);
+      await queryRunner.query(text, values);
+    }
   }
 
   afterTransactionCommit({ queryRunner }: TransactionCommitEvent): void {
