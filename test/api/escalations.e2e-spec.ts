@@ -171,7 +171,7 @@ describe('the approvals inbox', () => {
     );
     expectError(
       await decideOn(http, adviser2, p.id, 'withdraw'),
-      409,
+      403,
       /^Only the proposer can withdraw a proposal\.$/,
     );
     expect(
@@ -244,7 +244,7 @@ describe('GET /api/cases/:id/workflow per role', () => {
       'REJECT',
       'RECORD_REVIEW',
     ]);
-    expect((await decideOn(http, adviser, p.id, 'withdraw')).status).toBe(409);
+    expect((await decideOn(http, adviser, p.id, 'withdraw')).status).toBe(403);
     expect((await decideOn(http, analyst, p.id, 'withdraw')).status).toBe(200);
 
     // Closed: only an adviser may reopen.

@@ -129,7 +129,7 @@ it('refuses with the reason and writes nothing: skip, own approval, second propo
   const second = await propose(adviser, c.id, 'alert');
   expect(second.status).toBe(409);
   expect(second.body.message).toMatch(/already pending/);
-  expect((await post(adviser, `/api/escalations/${p.body.id}/withdraw`)).status).toBe(409);
+  expect((await post(adviser, `/api/escalations/${p.body.id}/withdraw`)).status).toBe(403);
   expect((await post(analyst, `/api/escalations/${p.body.id}/withdraw`)).body.status).toBe(
     'withdrawn',
   );

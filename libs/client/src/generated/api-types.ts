@@ -3690,6 +3690,16 @@ export interface operations {
                     "application/json": components["schemas"]["EscalationResponse"];
                 };
             };
+            /** @description Not the proposer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No longer pending */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import {
   ApiBearerAuth,
   ApiConflictResponse,
+  ApiForbiddenResponse,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -97,7 +98,8 @@ export class EscalationsController {
   @RequirePolicy('read', 'Case')
   @ApiOperation({ summary: 'Withdraw your own proposal' })
   @ApiOkResponse({ type: EscalationResponse })
-  @ApiConflictResponse({ type: ErrorResponse })
+  @ApiForbiddenResponse({ type: ErrorResponse, description: 'Not the proposer' })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'No longer pending' })
   withdraw(
     @Ctx() ctx: RequestContext,
     @Param('id') id: string,

@@ -142,6 +142,10 @@ export class EscalationsService {
         );
       }
       const me = actorId(context);
+      // Never allowed to anyone else, whatever the state: forbidden (403), not "not now" (409).
+      if (decision === 'withdraw' && current.proposed_by !== me) {
+        throw new DomainError('forbidden', 'Only the proposer can withdraw a proposal.');
+      }
       const facts = await this.workflow.loadFacts(m, caseId);
       const event: WorkflowEvent =
         decision === 'approve'
