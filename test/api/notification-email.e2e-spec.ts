@@ -1,4 +1,3 @@
-import { jest } from '@jest/globals';
 import { Test, type TestingModule } from '@nestjs/testing';
 import {
   CoreModule,
@@ -10,19 +9,19 @@ import {
 } from '@vigil/server';
 import { sessionFor, startTestApi, type Session, type TestApi } from '../support/api.js';
 import { ALL_FACTS, openCase, supplyFacts } from '../support/cases.js';
-import { closeTestPool, testPool } from '../support/factories.js';
+import { testPool } from '../support/factories.js';
 import { auditEntries, expectError } from '../support/http.js';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
+import { ownDatabase, type OwnDatabase } from '../support/own-database.js';
 import { testConfig } from '../support/test-config.js';
 
-// Every proposal notifies every cleared adviser in the shared test database and the e-mail runs
-// send to all of them, so these tests slow down with the other suites: under full-suite load one
-// took 89 s against 8 s alone.
-jest.setTimeout(120_000);
-
+// A database of this file's own: every proposal notifies every cleared adviser there is and the
+// e-mail job sends to all of them, which in the run's shared database (the other suites' advisers
+// too) took 89 s under full-suite load against 6 s alone.
 const PUBLIC_URL = 'https://vigil.example.org';
 const JUSTIFICATION = 'Militia lists of Masalit households seen at the checkpoint.';
 
+let own: OwnDatabase;
 let api: TestApi;
 let smtp: TestSmtp;
 let jobs: TestingModule;
@@ -33,6 +32,7 @@ let lead: Session;
 let admin: Session;
 
 beforeAll(async () => {
+  own = await ownDatabase();
   smtp = await startTestSmtp();
   api = await startTestApi();
   facts = supplyFacts(api);
@@ -47,7 +47,7 @@ afterAll(async () => {
   await jobs.close();
   await api.close();
   await smtp.close();
-  await closeTestPool();
+  await own.drop();
 });
 
 const http = () => api.http();
@@ -85,10 +85,7 @@ async function proposal(toStage = 'alert') {
   return c;
 }
 
-/**
- * Runs the e-mail job until nothing is left to send. Other suites share the database and notify
- * their own advisers, so one capped run need not reach this test's rows.
- */
+/** Runs the e-mail job until nothing is left to send (one run sends a capped batch). */
 async function sendAll(): Promise<void> {
   for (let i = 0; i < 50; i += 1) {
     const run = await emailJob.run();
@@ -98,7 +95,7 @@ async function sendAll(): Promise<void> {
   throw new Error('the e-mail job kept finding more to send');
 }
 
-// What other suites left unsent is not this suite's to send.
+// What an earlier test left unsent is not the next one's to send.
 beforeEach(async () => {
   await testPool().query('UPDATE notifications SET emailed_at = now() WHERE emailed_at IS NULL');
 });
