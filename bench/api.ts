@@ -1,7 +1,7 @@
 import os from 'node:os';
 import pg from 'pg';
 import { freePort } from '../tools/db/embedded-postgres.js';
-import { benchDatabase, ignoreIdleError, type BenchDatabase } from './lib/database.js';
+import { benchDatabase, ignoreIdleError, showSetting, type BenchDatabase } from './lib/database.js';
 import { measure, type PhaseFigures, type Target } from './lib/api-load.js';
 import { machineBusyOver, startApi, type ApiProcess } from './lib/api-process.js';
 import { buildReport, TARGET_P99_MS, type RouteRow, type ScaleRow } from './lib/api-report.js';
@@ -193,10 +193,6 @@ export async function run(signal: AbortSignal): Promise<void> {
     await pool?.end().catch(() => undefined);
     await db?.close().catch((e: unknown) => console.error('dropping the bench database:', e));
   }
-}
-
-async function showSetting(pool: pg.Pool, name: string): Promise<string> {
-  return (await pool.query<Record<string, string>>(`SHOW ${name}`)).rows[0]?.[name] ?? '?';
 }
 
 async function signIn(url: string, email: string): Promise<string> {

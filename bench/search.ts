@@ -11,7 +11,7 @@ import {
   type ItemSearchFilters,
 } from '../libs/server/src/information/item-search.js';
 import { freePort } from '../tools/db/embedded-postgres.js';
-import { benchDatabase, ignoreIdleError, type BenchDatabase } from './lib/database.js';
+import { benchDatabase, ignoreIdleError, showSetting, type BenchDatabase } from './lib/database.js';
 import { writeSection, beginRun } from './lib/results.js';
 import type { SearchHttpPass, SearchHttpWorkerData } from './lib/search-http-worker.js';
 import {
@@ -669,8 +669,7 @@ interface PgInfo {
 }
 
 async function serverInfo(pool: pg.Pool): Promise<PgInfo> {
-  const show = async (name: string) =>
-    (await pool.query<Record<string, string>>(`SHOW ${name}`)).rows[0]?.[name] ?? '?';
+  const show = (name: string) => showSetting(pool, name);
   return {
     version: await show('server_version'),
     sharedBuffers: await show('shared_buffers'),

@@ -70,3 +70,8 @@ export async function benchDatabase(): Promise<BenchDatabase> {
 
 /** An idle pooled connection cut by the final DROP DATABASE ... WITH (FORCE) is expected, not a failure. */
 export function ignoreIdleError(): void {}
+
+/** A server setting as SHOW prints it ('?' when it has none). */
+export async function showSetting(pool: pg.Pool, name: string): Promise<string> {
+  return (await pool.query<Record<string, string>>(`SHOW ${name}`)).rows[0]?.[name] ?? '?';
+}

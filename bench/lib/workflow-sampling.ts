@@ -1,6 +1,6 @@
 import os from 'node:os';
 import pg from 'pg';
-import { ignoreIdleError } from './database.js';
+import { ignoreIdleError, showSetting } from './database.js';
 import { AUDIT_CHAIN_LOCK } from './workflow-settings.js';
 
 // Where transactions wait: pg_stat_activity sampled every 20 ms during the measurement window.
@@ -92,8 +92,7 @@ export interface PgInfo {
 }
 
 export async function serverInfo(pool: pg.Pool): Promise<PgInfo> {
-  const show = async (name: string) =>
-    (await pool.query<Record<string, string>>(`SHOW ${name}`)).rows[0]?.[name] ?? '?';
+  const show = (name: string) => showSetting(pool, name);
   return {
     version: await show('server_version'),
     synchronousCommit: await show('synchronous_commit'),
