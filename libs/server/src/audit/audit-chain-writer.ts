@@ -17,9 +17,9 @@ interface PendingEntries {
 const pendingByRunner = new WeakMap<QueryRunner, PendingEntries>();
 
 /** Queues an entry to be written when `runner`'s transaction commits, or dropped if it rolls back. */
-export function queueAuditEntry(runner: QueryRunner, entry: UnnumberedFields): void {
-  const pending = pendingByRunner.get(runner);
-  if (!runner.isTransactionActive || !pending || pending.levelStarts.length === 0) {
+export function queueAuditEntry(runner: QueryRunner | undefined, entry: UnnumberedFields): void {
+  const pending = runner && pendingByRunner.get(runner);
+  if (!runner?.isTransactionActive || !pending || pending.levelStarts.length === 0) {
     throw new Error('AuditService.append must run inside the transaction of the change it records');
   }
   pending.entries.push(entry);

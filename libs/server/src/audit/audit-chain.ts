@@ -29,7 +29,7 @@ export function canonicalWithoutSeq(entry: UnnumberedFields): string {
 }
 
 /** The canonical row: the entry's text with `,"seq":"N"` before its closing brace (as in SQL). */
-export function withSeq(canonicalEntry: string, seq: string): string {
+function withSeq(canonicalEntry: string, seq: string): string {
   return `${canonicalEntry.slice(0, -1)},"seq":${JSON.stringify(seq)}}`;
 }
 

@@ -49,13 +49,7 @@ export class AuditService {
     context: Pick<RequestContext, 'actor' | 'requestId'>,
     record: AuditRecord,
   ): void {
-    const runner = manager.queryRunner;
-    if (!runner) {
-      throw new Error(
-        'AuditService.append must run inside the transaction of the change it records',
-      );
-    }
-    queueAuditEntry(runner, {
+    queueAuditEntry(manager.queryRunner, {
       at: new Date().toISOString(),
       actorId: context.actor?.id ?? null,
       action: record.action,
