@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../apps/api/src/create-app.js';
 import { freePort } from '../tools/db/embedded-postgres.js';
 import { benchDatabase, ignoreIdleError, type BenchDatabase } from './lib/database.js';
+import { BENCH_DATA_KEY } from './lib/data-key.js';
 import { analyseDelivery, type ExpectedEvent } from './lib/realtime-analysis.js';
 import { dist } from './lib/stats.js';
 import { startBareServer, type BareServer } from './lib/realtime-bare-server.js';
@@ -67,6 +68,7 @@ export async function run(signal: AbortSignal): Promise<void> {
         NODE_ENV: 'production',
         DATABASE_URL: db.url,
         JWT_SECRET,
+        VIGIL_DATA_KEY: BENCH_DATA_KEY,
         LOG_LEVEL: 'silent',
         HOST: '127.0.0.1',
         PORT: String(port),

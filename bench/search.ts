@@ -12,6 +12,7 @@ import {
 } from '../libs/server/src/information/item-search.js';
 import { freePort } from '../tools/db/embedded-postgres.js';
 import { benchDatabase, ignoreIdleError, showSetting, type BenchDatabase } from './lib/database.js';
+import { BENCH_DATA_KEY } from './lib/data-key.js';
 import { writeSection, beginRun } from './lib/results.js';
 import type { SearchHttpPass, SearchHttpWorkerData } from './lib/search-http-worker.js';
 import {
@@ -149,6 +150,7 @@ export async function run(signal: AbortSignal): Promise<void> {
         NODE_ENV: 'production',
         DATABASE_URL: db.url,
         JWT_SECRET,
+        VIGIL_DATA_KEY: BENCH_DATA_KEY,
         LOG_LEVEL: 'silent',
         HOST: '127.0.0.1',
         PORT: String(port),

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { createApp } from '../apps/api/src/create-app.js';
 import { freePort } from '../tools/db/embedded-postgres.js';
 import { benchDatabase, ignoreIdleError, type BenchDatabase } from './lib/database.js';
+import { BENCH_DATA_KEY } from './lib/data-key.js';
 import type { HttpLoadJob } from './lib/http-load-worker.js';
 import { wrkPhase } from './lib/wrk-load.js';
 import { withCpuProfile } from './lib/cpu-profile.js';
@@ -63,6 +64,7 @@ export async function run(signal: AbortSignal): Promise<void> {
         NODE_ENV: 'production',
         DATABASE_URL: db.url,
         JWT_SECRET,
+        VIGIL_DATA_KEY: BENCH_DATA_KEY,
         LOG_LEVEL: 'silent',
         HOST: '127.0.0.1',
         PORT: String(port),

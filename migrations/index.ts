@@ -5,6 +5,8 @@ import { PrecursorDatabase1795295519415 } from './1795295519415-precursor-databa
 import { LiveCollaboration1795304460657 } from './1795304460657-live-collaboration.js';
 import { DraftingAndMobilisation1795306239622 } from './1795306239622-drafting-and-mobilisation.js';
 import { ScaleOut1795313431525 } from './1795313431525-scale-out.js';
+import { AuthSessions1796660288380 } from './1796660288380-auth-sessions.js';
+import { EncryptSourceIdentities1796660517192 } from './1796660517192-encrypt-source-identities.js';
 
 /** Every migration in order. `npm run migration:generate` appends here. */
 export const MIGRATIONS = [
@@ -15,4 +17,6 @@ export const MIGRATIONS = [
   DraftingAndMobilisation1795306239622,
   ScaleOut1795313431525,
   AuditAppend1796567112777,
+  AuthSessions1796660288380,
+  EncryptSourceIdentities1796660517192,
 ];

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { BENCH_DATA_KEY } from './data-key.js';
 
 /**
  * An api process of the benchmark: `node --import @swc-node/register/esm-register
@@ -36,6 +37,7 @@ export async function startApi(port: number, env: Record<string, string>): Promi
         NODE_ENV: 'production',
         HOST: '127.0.0.1',
         PORT: String(port),
+        VIGIL_DATA_KEY: BENCH_DATA_KEY,
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,8 @@
 import argon2 from 'argon2';
 import type pg from 'pg';
+import type { Reliability, SourceKind } from '@vigil/domain';
+import { sqlOnPg } from '@vigil/server';
+import { benchSourceStore } from './data-key.js';
 import { BENCH_PASSWORD, type BenchUser, type Seeded, SOURCES } from './search-loader.js';
 import { COUNTRIES, areaNames, prng } from './search-vocabulary.js';
 
@@ -129,11 +132,15 @@ export async function seedApiData(pool: pg.Pool): Promise<ApiSeed> {
 
   const sourceIds: string[] = [];
   for (const [i, s] of SOURCES.entries()) {
-    const res = await pool.query<{ id: string }>(
-      `INSERT INTO sources (name, kind, reliability, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [s.name, s.kind, s.reliability, writers[i % WRITERS]?.id],
+    sourceIds.push(
+      await benchSourceStore().insert(sqlOnPg(pool), {
+        name: s.name,
+        contactNotes: '',
+        kind: s.kind as SourceKind,
+        reliability: s.reliability as Reliability,
+        createdBy: writers[i % WRITERS]?.id ?? '',
+      }),
     );
-    sourceIds.push(res.rows[0]?.id ?? '');
   }
 
   const cases = buildSituations(random, analysts, advisers);

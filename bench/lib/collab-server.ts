@@ -31,11 +31,13 @@ async function startVigil(): Promise<string> {
   const { DocumentHub, DocumentStore, loadConfig } = await import('@vigil/server');
   const { DataSource } = await import('typeorm');
   const { createApp } = await import('../../apps/api/src/create-app.js');
+  const { BENCH_DATA_KEY } = await import('./data-key.js');
   const app = await createApp(
     loadConfig({
       NODE_ENV: 'production',
       DATABASE_URL: job.databaseUrl,
       JWT_SECRET: job.jwtSecret,
+      VIGIL_DATA_KEY: BENCH_DATA_KEY,
       LOG_LEVEL: 'silent',
       HOST: '127.0.0.1',
       PORT: String(job.port),

@@ -1,5 +1,8 @@
 import argon2 from 'argon2';
 import type pg from 'pg';
+import type { Reliability, SourceKind } from '@vigil/domain';
+import { sqlOnPg } from '@vigil/server';
+import { benchSourceStore } from './data-key.js';
 import {
   COUNTRIES,
   FUNCTION_WORDS,
@@ -92,11 +95,15 @@ export async function seedPeopleAndCases(pool: pg.Pool): Promise<Seeded> {
 
   const sourceIds: string[] = [];
   for (const [i, s] of SOURCES.entries()) {
-    const res = await pool.query<{ id: string }>(
-      `INSERT INTO sources (name, kind, reliability, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [s.name, s.kind, s.reliability, authors[i % authors.length]],
+    sourceIds.push(
+      await benchSourceStore().insert(sqlOnPg(pool), {
+        name: s.name,
+        contactNotes: '',
+        kind: s.kind as SourceKind,
+        reliability: s.reliability as Reliability,
+        createdBy: authors[i % authors.length] ?? '',
+      }),
     );
-    sourceIds.push(res.rows[0]?.id ?? '');
   }
 
   // Every country has a case; the rest follow how much each country is reported (Zipf).

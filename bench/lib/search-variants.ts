@@ -71,18 +71,18 @@ const narrowPage: Rewrite = (n) => {
 /** The source-identity rule evaluated once per source of the page, not twice per row. */
 const sourceOnce: Rewrite = (n, ctx) => {
   const acl = abilityToSql(ctx.ability, 'read', 'Source', SOURCE_SQL_FIELDS, 'sacl');
-  const name = `CASE WHEN ${acl.sql} THEN s.name END AS source_name`;
+  const name = `CASE WHEN ${acl.sql} THEN s.name_enc END AS source_name_enc`;
   const kind = `CASE WHEN ${acl.sql} THEN s.kind END AS source_kind`;
   const join = 'FROM p JOIN sources s ON s.id = p.source_id';
   if (acl.sql === 'TRUE' || !n.sql.includes(name) || !n.sql.includes(kind) || !n.sql.includes(join))
     return null;
   return {
     sql: n.sql
-      .replace(name, 'CASE WHEN s.visible THEN s.name END AS source_name')
+      .replace(name, 'CASE WHEN s.visible THEN s.name_enc END AS source_name_enc')
       .replace(kind, 'CASE WHEN s.visible THEN s.kind END AS source_kind')
       .replace(
         join,
-        `FROM p JOIN (SELECT s.id, s.name, s.kind, (${acl.sql}) AS visible FROM sources s
+        `FROM p JOIN (SELECT s.id, s.name_enc, s.kind, (${acl.sql}) AS visible FROM sources s
                        WHERE s.id IN (SELECT source_id FROM p)) s ON s.id = p.source_id`,
       ),
     params: n.params,

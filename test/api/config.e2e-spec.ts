@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import net from 'node:net';
+import { TEST_DATA_KEY } from '../support/test-config.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const MAIN = ['--import', '@swc-node/register/esm-register', 'apps/api/src/main.ts'];
@@ -83,6 +84,7 @@ describe('a running api', () => {
         PORT: String(port),
         HOST: '127.0.0.1',
         JWT_SECRET: GOOD_SECRET,
+        VIGIL_DATA_KEY: TEST_DATA_KEY,
         LOG_LEVEL: 'info',
       }),
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { closeTestPool } from '../support/factories.js';
+import { TEST_DATA_KEY } from '../support/test-config.js';
 
 // The command line as an operator uses it: real processes against a scratch database.
 const dbName = `vigil_cli_${Date.now()}`;
@@ -23,7 +24,7 @@ interface Run {
 function npm(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn('npm', ['run', '-s', ...args], {
-      env: { ...process.env, DATABASE_URL: url, ...env },
+      env: { ...process.env, DATABASE_URL: url, VIGIL_DATA_KEY: TEST_DATA_KEY, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -188,3 +189,41 @@ it('creates a user and verifies the audit chain from the command line', async ()
   expect(broken.code).toBe(1);
   expect(broken.out).toMatch(/BROKEN at entry #3/);
 }, 90_000);
+
+it('generates, rotates, reports and retires data keys', async () => {
+  // The demo content seeded above: 3 sources under the test key 'test'.
+  const generated = await npm(['vigil', '--', 'keys:generate']);
+  expect(generated).toMatchObject({ code: 0 });
+  const entry = /^(k\d{8}-[0-9a-f]{4}):[A-Za-z0-9+/]{43}=$/m.exec(generated.out);
+  if (!entry) throw new Error(`no key entry in: ${generated.out}`);
+  const [line, id] = entry;
+  const both = { VIGIL_DATA_KEY: `${line},${TEST_DATA_KEY}` };
+
+  const before = await npm(['vigil', '--', 'keys:status']);
+  expect(before.out).toMatch(/^test\t3\tyes\tyes\tok\t-$/m);
+  expect((await npm(['vigil', '--', 'keys:retire', 'test'])).out).toMatch(/is the active key/);
+  const inUse = await npm(['vigil', '--', 'keys:retire', 'test'], both);
+  expect(inUse.code).toBe(1);
+  expect(inUse.out).toMatch(/3 source identities are still encrypted under key 'test'/);
+
+  const rotated = await npm(['vigil', '--', 'keys:rotate', '--batch-size', '2'], both);
+  expect(rotated).toMatchObject({ code: 0 });
+  expect(rotated.out).toContain('2 / 3 values re-encrypted');
+  expect(rotated.out).toContain('3 / 3 values re-encrypted');
+  expect(rotated.out).toContain(`Done: 3 source identities re-encrypted under '${id}'.`);
+
+  const after = await npm(['vigil', '--', 'keys:status'], both);
+  expect(after.out).toMatch(new RegExp(`^${id}\\t3\\tyes\\tyes\\tok\\t-$`, 'm'));
+  expect(after.out).toMatch(/^test\t0\tyes\tno\tok\t-$/m);
+  const retired = await npm(['vigil', '--', 'keys:retire', 'test'], both);
+  expect(retired).toMatchObject({ code: 0 });
+  expect(retired.out).toContain("Key 'test' is retired: no source identity uses it.");
+  expect(retired.out).toContain("Remove 'test' from VIGIL_DATA_KEY");
+
+  // With the old key only, the services refuse to start: the sources are under the new one.
+  const refused = await npm(['vigil', '--', 'seed']);
+  expect(refused.code).toBe(1);
+  expect(refused.out).toContain(
+    `Source identities are encrypted under key '${id}', which VIGIL_DATA_KEY does not hold`,
+  );
+}, 120_000);

@@ -16,6 +16,7 @@ import {
 } from '../../libs/server/src/information/item-access.js';
 import { toPositional } from '../../libs/server/src/information/item-search.js';
 import { buildUser, closeTestPool, testPool, type BuiltUser } from '../support/factories.js';
+import { seedSource } from '../support/sources.js';
 
 // Property: on the real tables, the SQL filters for information items and sources select exactly
 // what `can()` allows, where "works a linked case" (lead or member of any linked case) is
@@ -106,10 +107,7 @@ async function store(world: World): Promise<void> {
     }
   }
   for (const s of world.sources) {
-    await db.query(
-      `INSERT INTO sources (id, name, kind, reliability, created_by) VALUES ($1, 'P', 'media', 'B', $2)`,
-      [s.id, id(s.author)],
-    );
+    await seedSource({ id: s.id, name: 'P', kind: 'media', createdBy: id(s.author) ?? '' }, db);
   }
   for (const i of world.items) {
     await db.query(
@@ -136,6 +134,13 @@ async function clear(world: World): Promise<void> {
     world.sources.map((s) => s.id),
   ]);
   await db.query('DELETE FROM cases WHERE id = ANY($1::uuid[])', [world.cases.map((c) => c.id)]);
+}
+
+/** The highest of some classifications, written out apart from the code under test. */
+function highest(levels: Classification[]): Classification {
+  if (levels.includes('strictly_confidential')) return 'strictly_confidential';
+  if (levels.includes('confidential')) return 'confidential';
+  return 'unclassified';
 }
 
 async function idsWhere(
@@ -221,6 +226,10 @@ it('item and source filters in SQL select exactly what can() allows', async () =
                     action,
                     subject('Source', {
                       id: s.id,
+                      // The highest classification among the items citing it.
+                      classification: highest(
+                        world.items.filter((i) => i.source === index).map((i) => i.classification),
+                      ),
                       createdBy: people[s.author]?.id ?? '',
                       caseWorkerIds: workers(
                         world.items.filter((i) => i.source === index).flatMap((i) => i.cases),

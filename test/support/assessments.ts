@@ -2,6 +2,7 @@ import type { Response } from 'supertest';
 import type { HttpApi, Session, TestApi } from './api.js';
 import type { ErrorBody } from './http.js';
 import { testPool } from './factories.js';
+import { seedSource } from './sources.js';
 
 /** A rating as sent and answered. */
 export interface RatingBody {
@@ -122,18 +123,14 @@ export interface ItemSeed {
 export async function seedItem(seed: ItemSeed): Promise<string> {
   const pool = testPool();
   const age = seed.age ?? '0 seconds';
-  const { rows: sources } = await pool.query<{ id: string }>(
-    `INSERT INTO sources (name, kind, reliability, created_by) VALUES ('Test monitor', 'civil_society', 'B', $1)
-     RETURNING id`,
-    [seed.createdBy],
-  );
+  const sourceId = await seedSource({ createdBy: seed.createdBy }, pool);
   const { rows: items } = await pool.query<{ id: string }>(
     `INSERT INTO information_items (title, description, country, event_date, kind, source_id,
        source_reliability, credibility, consent, classification, created_by, created_at, updated_at)
      VALUES ('Reported attack', 'Details.', 'KEN', current_date, 'incident', $1, 'B', 2, 'yes', $2, $3,
        now() - $4::interval, now() - $4::interval)
      RETURNING id`,
-    [sources[0]?.id, seed.classification ?? 'unclassified', seed.createdBy, age],
+    [sourceId, seed.classification ?? 'unclassified', seed.createdBy, age],
   );
   const id = items[0]?.id ?? '';
   for (const caseId of seed.caseIds ?? []) {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { freePort } from '../../tools/db/net-ports.js';
+import { TEST_DATA_KEY } from './test-config.js';
 
 /** An api or worker running as its own operating-system process, as in production. */
 export interface VigilProcess {
@@ -29,6 +30,7 @@ export function processEnv(overrides: Record<string, string> = {}): Record<strin
     NODE_ENV: 'test',
     DATABASE_URL: url,
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+    VIGIL_DATA_KEY: TEST_DATA_KEY,
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     LOGIN_RATE_LIMIT: '1000',

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig, type AppConfig } from '@vigil/server';
 
+/**
+ * The data key of every test process (VIGIL_DATA_KEY): fixed, so sources written by one test
+ * file's api, by the factories and by a spawned api all read alike on the shared database.
+ */
+export const TEST_DATA_KEY = 'test:zyevDq9BKp9LtwDkxwnWyoveQ4W1URNyTEGB7t7zr6E=';
+
 /** Configuration for an in-process api against the run's test database. */
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   const url = process.env.TEST_DATABASE_URL;
@@ -9,6 +15,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     NODE_ENV: 'test',
     DATABASE_URL: url,
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+    VIGIL_DATA_KEY: TEST_DATA_KEY,
     LOG_LEVEL: 'silent',
     PORT: '0',
     HOST: '127.0.0.1',

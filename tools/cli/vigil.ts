@@ -17,12 +17,18 @@ import {
 } from '@vigil/server';
 import { randomBytes } from 'node:crypto';
 import { CreateUserDto } from '../../libs/server/src/users/dto/create-user.dto.js';
+import { exportLocalDataKeys, localKeyring } from '../db/local-data-keys.js';
 import { openLocalDatabase } from '../db/local-database.js';
 import { migrate } from '../db/migrate.js';
 import { CliModule } from './cli.module.js';
+import { addKeyCommands } from './key-commands.js';
 
 /** Runs `work` with the services wired to the local (or DATABASE_URL) database. */
 async function withServices<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+  // Source identities are encrypted: VIGIL_DATA_KEY, else .vigil/data-keys; the services check
+  // the keys against the database when they start (DataKeyCheck).
+  exportLocalDataKeys();
+  localKeyring();
   const local = await openLocalDatabase((line) => console.error(line));
   try {
     if (local.embedded) await migrate(local.url);
@@ -151,6 +157,8 @@ program
     console.log(`Seeded ${accounts.organisations} organisations and ${accounts.users} users.`);
     console.log(describeDemoContent(content));
   });
+
+addKeyCommands(program);
 
 program
   .parseAsync()

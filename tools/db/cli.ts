@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../libs/server/src/database/data-source.js';
 import { MIGRATIONS } from '../../migrations/index.js';
+import { exportLocalDataKeys } from './local-data-keys.js';
 import { openLocalDatabase } from './local-database.js';
 import { newMigration } from './new-migration.js';
 
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
     );
     return;
   }
+  // A migration may encrypt or decrypt source identities: VIGIL_DATA_KEY, else .vigil/data-keys.
+  exportLocalDataKeys();
   const local = await openLocalDatabase(console.log);
   const db = new DataSource(dataSourceOptions(local.url, 2, MIGRATIONS));
   await db.initialize();

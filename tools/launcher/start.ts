@@ -15,6 +15,7 @@ import {
   DEFAULT_DEMO_PASSWORD,
   DEMO_USERS,
   DemoContentService,
+  DataKeyError,
   DemoSeedService,
   describeDemoContent,
   loadConfig,
@@ -27,6 +28,7 @@ import {
   VIGIL_DIR,
 } from '../db/local-database.js';
 import { migrate } from '../db/migrate.js';
+import { DATA_KEYS_FILE, ensureLocalDataKeys } from '../db/local-data-keys.js';
 import { buildWeb, webBuildIsStale } from './web-build.js';
 
 const say = (line: string) => console.log(`[vigil] ${line}`);
@@ -41,6 +43,18 @@ async function main(): Promise<void> {
     throw new Error('Vigil is already running from this folder (see .vigil/runtime.json).');
   mkdirSync(resolve(VIGIL_DIR, 'logs'), { recursive: true });
   const jwtSecret = process.env.JWT_SECRET ?? localSecret();
+  // The keys that encrypt source identities: VIGIL_DATA_KEY, else .vigil/data-keys (made on first
+  // start). Set in this process too: the migrations and the demo seed here encrypt sources.
+  let generatedKeys = false;
+  if (!process.env.VIGIL_DATA_KEY) {
+    const keys = ensureLocalDataKeys();
+    generatedKeys = keys.created;
+    if (keys.created)
+      say(
+        'Generated the data key of source identities into .vigil/data-keys: keep it with the data (without it the sources recorded here cannot be read).',
+      );
+    process.env.VIGIL_DATA_KEY = keys.text;
+  }
   const port = process.env.PORT ?? '3000';
 
   if (webBuildIsStale()) {
@@ -79,6 +93,7 @@ async function main(): Promise<void> {
       ...process.env,
       DATABASE_URL: db.url,
       JWT_SECRET: jwtSecret,
+      VIGIL_DATA_KEY: process.env.VIGIL_DATA_KEY,
       PORT: port,
       NODE_ENV: process.env.NODE_ENV ?? 'production',
     };
@@ -96,6 +111,14 @@ async function main(): Promise<void> {
     say('Logs: .vigil/logs/api.log, .vigil/logs/worker.log. Press Ctrl-C to stop.');
   } catch (error) {
     console.error(`[vigil] ${error instanceof Error ? error.message : String(error)}`);
+    if (generatedKeys && error instanceof DataKeyError) {
+      // The database predates the key just made: its own key file went missing. Leave no wrong
+      // key behind to be mistaken for it.
+      rmSync(DATA_KEYS_FILE, { force: true });
+      say(
+        '.vigil/data-keys was missing, so a new key was generated, and removed again: this database is encrypted under another key. Restore the data-keys file that belongs with .vigil/pgdata, or set VIGIL_DATA_KEY.',
+      );
+    }
     await stop(1);
   }
 }

@@ -14,6 +14,8 @@ export async function openApiDocument(): Promise<OpenAPIObject> {
   const config = loadConfig({
     DATABASE_URL: 'postgres://unused@localhost/unused',
     JWT_SECRET: 'preview-only-preview-only-preview-only',
+    // Preview mode instantiates no provider: this key encrypts nothing.
+    VIGIL_DATA_KEY: 'preview:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
     LOG_LEVEL: 'silent',
   });
   const app = await NestFactory.create<NestFastifyApplication>(

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '@vigil/server';
+import { ConfigError, DataKeyError, loadConfig } from '@vigil/server';
 import { createApp } from './create-app.js';
 
 /** Starts the api; SIGTERM/SIGINT drain in-flight requests and close the database pool. */
@@ -14,7 +14,17 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await createApp(config);
-  await app.listen({ port: config.PORT, host: config.HOST });
+  try {
+    // listen() initialises the modules first: the data keys are checked before any request.
+    await app.listen({ port: config.PORT, host: config.HOST });
+  } catch (error) {
+    if (error instanceof DataKeyError) {
+      console.error(error.message);
+      await app.close().catch(() => undefined);
+      process.exit(78);
+    }
+    throw error;
+  }
 
   let closing = false;
   const shutdown = (signal: NodeJS.Signals) => {

@@ -4,11 +4,15 @@ import { createWorker } from './create-worker.js';
 async function main(): Promise<void> {
   let config;
   try {
-    // The worker needs no HTTP settings; JWT_SECRET is irrelevant to it.
-    config = loadConfig({
-      JWT_SECRET: 'unused-by-the-worker-unused-by-the-worker',
-      ...process.env,
-    });
+    // The worker needs no HTTP settings; JWT_SECRET is irrelevant to it. It never reads a source
+    // (it sends e-mail, compacts documents, checks deadlines), so VIGIL_DATA_KEY is optional here.
+    config = loadConfig(
+      {
+        JWT_SECRET: 'unused-by-the-worker-unused-by-the-worker',
+        ...process.env,
+      },
+      { dataKey: 'optional' },
+    );
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

@@ -43,7 +43,8 @@ type Grant =
   | 'within clearance, if lead or member'
   | 'within clearance, if lead'
   | 'within clearance, if a priority situation'
-  | 'if author or working a linked case'
+  | 'if author, or within clearance if working a linked case'
+  | 'if author, or within clearance'
   | 'within clearance, if author or working a linked case'
   | 'if unclassified, or within clearance if author or working a linked case'
   | 'if unclassified, or within clearance if lead or member';
@@ -73,6 +74,7 @@ const NONE: Grants = {
   finalise: 'never',
   endorse: 'never',
   draft: 'never',
+  reclassify: 'never',
 };
 const NO_ACCESS: Grants = NONE;
 const OWN_ACCOUNT: Grants = { ...NONE, read: 'own account' };
@@ -95,11 +97,13 @@ const ANALYST_ITEM: Grants = {
   create: 'within clearance',
   update: 'within clearance, if author or working a linked case',
 };
+// A source's classification is the highest of the items citing it (issue 14): working a linked
+// case reveals it only within clearance; whoever recorded it always knows who it is.
 const ANALYST_SOURCE: Grants = {
   ...NONE,
-  read: 'if author or working a linked case',
+  read: 'if author, or within clearance if working a linked case',
   create: 'always',
-  update: 'if author or working a linked case',
+  update: 'if author, or within clearance if working a linked case',
 };
 const ADVISER_ITEM: Grants = {
   ...NONE,
@@ -107,7 +111,12 @@ const ADVISER_ITEM: Grants = {
   create: 'within clearance',
   update: 'within clearance',
 };
-const ADVISER_SOURCE: Grants = { ...NONE, read: 'always', create: 'always', update: 'always' };
+const ADVISER_SOURCE: Grants = {
+  ...NONE,
+  read: 'within clearance',
+  create: 'always',
+  update: 'within clearance',
+};
 const ADVISER_CASE: Grants = {
   ...NONE,
   read: 'within clearance',
@@ -120,6 +129,7 @@ const ADVISER_CASE: Grants = {
   assess: 'within clearance',
   finalise: 'within clearance',
   draft: 'within clearance',
+  reclassify: 'within clearance',
 };
 
 /** The expected policy: this is the table. Every action of every subject is listed explicitly. */
@@ -205,7 +215,12 @@ const PERSONAS: Persona[] = [
       },
       PrioritySituation: NO_ACCESS,
       Notification: OWN_NOTIFICATIONS,
-      Source: ADVISER_SOURCE,
+      // The adviser's clearance rule, and the analyst's: what they recorded, whatever its level.
+      Source: {
+        ...ADVISER_SOURCE,
+        read: 'if author, or within clearance',
+        update: 'if author, or within clearance',
+      },
       InformationItem: ADVISER_ITEM,
     },
   },
@@ -333,16 +348,24 @@ function itemStates(): RecordState[] {
   );
 }
 
+// A source's classification: the highest among the items that cite it.
 function sourceStates(): RecordState[] {
-  return (Object.keys(KNOWLEDGE_LABEL) as Knowledge[]).map((knowledge) => ({
-    label: KNOWLEDGE_LABEL[knowledge],
-    facts: { author: knowledge === 'author', linkedWorker: knowledge === 'linked' },
-    make: () =>
-      subject('Source', {
-        id: '00000000-0000-4000-8000-0000000000ee',
-        ...knowledgeFacts(knowledge),
-      }),
-  }));
+  return (Object.keys(KNOWLEDGE_LABEL) as Knowledge[]).flatMap((knowledge) =>
+    CLASSIFICATIONS.map((classification) => ({
+      label: `${KNOWLEDGE_LABEL[knowledge]} (cited at most ${classification})`,
+      facts: {
+        classification,
+        author: knowledge === 'author',
+        linkedWorker: knowledge === 'linked',
+      },
+      make: () =>
+        subject('Source', {
+          id: '00000000-0000-4000-8000-0000000000ee',
+          classification,
+          ...knowledgeFacts(knowledge),
+        }),
+    })),
+  );
 }
 
 const STATES: Record<SubjectName, RecordState[]> = {
@@ -396,8 +419,10 @@ function grantApplies(grant: Grant, clearance: Classification, facts: Facts): bo
       return cleared && facts.lead === true;
     case 'within clearance, if a priority situation':
       return cleared && facts.prioritySituation === true;
-    case 'if author or working a linked case':
-      return facts.author === true || facts.linkedWorker === true;
+    case 'if author, or within clearance if working a linked case':
+      return facts.author === true || (cleared && facts.linkedWorker === true);
+    case 'if author, or within clearance':
+      return facts.author === true || cleared;
     case 'within clearance, if author or working a linked case':
       return cleared && (facts.author === true || facts.linkedWorker === true);
     case 'if unclassified, or within clearance if lead or member':
@@ -528,10 +553,16 @@ describe('defineAbilitiesFor: the ability matrix', () => {
       });
 
       it('never allows anything on a record classified above clearance, whatever the role', () => {
+        // Two deliberate exceptions, both on sources: whoever recorded a source knows who it is
+        // whatever the items later citing it are classified, and recording a source (create)
+        // happens before any item cites it.
+        const exempt = (row: Row) =>
+          row.subject === 'Source' && (row.facts.author === true || row.action === 'create');
         const above = group.rows.filter(
           (row) =>
             row.facts.classification !== undefined &&
-            RANK[row.facts.classification] > RANK[group.clearance],
+            RANK[row.facts.classification] > RANK[group.clearance] &&
+            !exempt(row),
         );
         for (const row of above) {
           expect({

@@ -78,12 +78,13 @@ export function defineAbilitiesFor(user: AbilityUser): AppAbility {
     for (const knows of [{ createdBy: user.id }, { caseWorkerIds: user.id }]) {
       can(['read', 'update'], 'InformationItem', { ...withinClearance, ...knows });
     }
-    // A source's identity: whoever recorded it and those who work a case its items belong to.
-    // Everyone else sees "protected source" and the grade.
+    // A source's identity: whoever recorded it, always; and those who work a case its items
+    // belong to, within their clearance of the source's classification (the highest among the
+    // items citing it): a source cited by a strictly confidential item is not known through a
+    // case by someone cleared only for confidential. Everyone else sees "protected source".
     can('create', 'Source');
-    for (const knows of [{ createdBy: user.id }, { caseWorkerIds: user.id }]) {
-      can(['read', 'update'], 'Source', knows);
-    }
+    can(['read', 'update'], 'Source', { createdBy: user.id });
+    can(['read', 'update'], 'Source', { ...withinClearance, caseWorkerIds: user.id });
   }
 
   if (user.roles.includes('adviser')) {
@@ -93,8 +94,12 @@ export function defineAbilitiesFor(user: AbilityUser): AppAbility {
       withinClearance,
     );
     can(['assess', 'finalise', 'draft'], 'Case', withinClearance);
+    // Reclassifying decides who may read a case: an adviser's call, never a member's. The new
+    // level must be within their clearance too (checked where the level is known).
+    can('reclassify', 'Case', withinClearance);
     can(['read', 'create', 'update'], 'InformationItem', withinClearance);
-    can(['read', 'create', 'update'], 'Source');
+    can('create', 'Source');
+    can(['read', 'update'], 'Source', withinClearance);
   }
 
   if (user.roles.includes('framework_team')) {

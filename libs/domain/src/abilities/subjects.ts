@@ -35,6 +35,8 @@ export const ACTIONS = [
   'endorse',
   /** Draft the Office's documents and recommendations on a case (issue 6). */
   'draft',
+  /** Change a case's classification (an adviser cleared for the old and the new level). */
+  'reclassify',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -75,6 +77,11 @@ export interface NotificationSubject {
  */
 export interface SourceSubject {
   id: string;
+  /**
+   * The source's effective classification: the highest among the items that cite it
+   * (unclassified when none does). Knowing who gave information is as sensitive as what they gave.
+   */
+  classification: Classification;
   createdBy: string;
   /** Leads and members of the cases that this source's items are linked to. */
   caseWorkerIds: string[];
@@ -85,7 +92,7 @@ export interface InformationItemSubject {
   id: string;
   classification: Classification;
   createdBy: string;
-  /** Leads and members of the cases the item is linked to. */
+  /** Leads and members of the cases the item is linked to, each within their clearance. */
   caseWorkerIds: string[];
 }
 

@@ -7,7 +7,7 @@ import type { CaseRow } from '../cases/case-row.js';
 import { CasesService } from '../cases/cases.service.js';
 import { namedQuery } from '../database/named-query.js';
 import { ITEM_SQL_FIELDS } from '../information/item-access.js';
-import { isUuid } from '../users/users.service.js';
+import { isUuid } from '../common/ids.js';
 import {
   ASSESSMENT_SELECT,
   presentAssessment,

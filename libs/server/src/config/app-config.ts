@@ -1,10 +1,21 @@
 import { z } from 'zod';
+import { DATA_KEY_FORMAT, parseDataKeyList } from '../common/crypto/data-keys.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+// The keys are checked here for form only; that each is the right key is checked against the
+// database at start (DataKeyCheck). A problem names the entry, never echoes key material.
+const dataKeyList = z
+  .string({ message: `is required: ${DATA_KEY_FORMAT}` })
+  .superRefine((value, ctx) => {
+    const parsed = parseDataKeyList(value);
+    if ('problem' in parsed)
+      ctx.addIssue({ code: 'custom', message: `${DATA_KEY_FORMAT} (${parsed.problem})` });
+  });
 
 const int = (min: number, max: number) =>
   z.coerce
@@ -26,6 +37,8 @@ const schema = z.object({
     .min(32, { message: 'must be at least 32 characters' }),
   ACCESS_TOKEN_TTL_SECONDS: int(30, 3600).default(900),
   REFRESH_TOKEN_TTL_DAYS: int(1, 90).default(14),
+  /** The absolute lifetime of a session (one sign-in): refreshing cannot extend it. */
+  SESSION_MAX_HOURS: int(1, 720).default(12),
   CORS_ORIGINS: z
     .string()
     .default('')
@@ -74,6 +87,8 @@ const schema = z.object({
     .string()
     .regex(/^[a-z0-9_-]{1,40}$/, { message: 'must be 1–40 of a-z, 0-9, _ and -' })
     .default('vigil'),
+  /** Seconds a socket whose access token expired has to send a fresh one before it is closed. */
+  SOCKET_RENEW_GRACE_SECONDS: int(1, 600).default(30),
   /** Open sockets one person may hold at once across every instance (tabs, devices). */
   SOCKETS_PER_USER_MAX: int(1, 1000).default(20),
   /** Writes (POST, PUT, PATCH, DELETE) one person may make per window, sign-in aside. */
@@ -87,6 +102,12 @@ const schema = z.object({
   SMTP_FROM: z.string().min(3).default('Vigil <vigil@localhost>'),
   /** The address people open Vigil at, for links in e-mail (default http://HOST:PORT). */
   PUBLIC_URL: z.url({ message: 'must be a URL (https://vigil.example.org)' }).optional(),
+  /**
+   * The keys that encrypt source identities at rest: `id:base64key`, comma-separated, the first
+   * encrypts new values (docs/security.md). Required by the api and the command line; the worker
+   * never reads a source and loads its configuration with `dataKey: 'optional'`.
+   */
+  VIGIL_DATA_KEY: dataKeyList.optional(),
 });
 
 /** Validated configuration. */
@@ -97,9 +118,21 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
+/** Options of loadConfig. */
+export interface LoadConfigOptions {
+  /** VIGIL_DATA_KEY: required (api, command line; the default) or optional (the worker). */
+  dataKey?: 'required' | 'optional';
+}
+
 /** Reads and validates configuration from `env`; throws ConfigError naming every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const parsed = schema.safeParse(env);
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  options: LoadConfigOptions = {},
+): AppConfig {
+  const required = (options.dataKey ?? 'required') === 'required';
+  const parsed = (required ? schema.extend({ VIGIL_DATA_KEY: dataKeyList }) : schema).safeParse(
+    env,
+  );
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

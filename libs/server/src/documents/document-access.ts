@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { caseSubject, findCaseRow, type CaseRow } from '../cases/case-row.js';
 import type { Actor } from '../common/request-context.js';
 import { queryRows } from '../database/named-query.js';
-import { isUuid } from '../users/users.service.js';
+import { isUuid } from '../common/ids.js';
 
 /** A document row as the access rules need it. */
 export interface DocumentAccessRow {

@@ -9,7 +9,7 @@ import { CasesService } from '../cases/cases.service.js';
 import { decodeKeysetCursor, type Page, type PageQueryDto, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery } from '../database/named-query.js';
-import { isUuid } from '../users/users.service.js';
+import { isUuid } from '../common/ids.js';
 import { actorId } from '../workflow/workflow.service.js';
 import type { CreateEngagementDto, UpdateEngagementDto } from './dto/engagement-input.dto.js';
 import type { EngagementResponse } from './dto/engagement.response.js';

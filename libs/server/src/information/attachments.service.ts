@@ -9,7 +9,7 @@ import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { RequestContext } from '../common/request-context.js';
-import { isUuid } from '../users/users.service.js';
+import { isUuid } from '../common/ids.js';
 import type { AttachmentResponse } from './dto/item.response.js';
 import { InformationItemsService } from './information-items.service.js';
 

@@ -10,10 +10,11 @@ import { ItemExportService } from './item-export.service.js';
 import { SourcesController } from './sources.controller.js';
 import { SourcesService } from './sources.service.js';
 import { SpeechAssessmentsService } from './speech-assessments.service.js';
+import { SourceIdentityModule } from '../sources/source-identity.module.js';
 
 /** The precursor database: the Framework catalogue, sources, information items (DESIGN §6). */
 @Module({
-  imports: [AuditCoreModule, CasesModule],
+  imports: [AuditCoreModule, CasesModule, SourceIdentityModule],
   controllers: [FrameworkController, SourcesController, InformationItemsController],
   providers: [
     InformationItemsService,

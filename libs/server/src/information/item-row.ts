@@ -7,20 +7,27 @@ import {
   type SourceKind,
 } from '@vigil/domain';
 import { countryName } from '../cases/countries.js';
+import { coversSql } from '../authorization/case-readers-sql.js';
 import type { ItemFieldsDto } from './dto/item-input.dto.js';
 import type { ItemSummaryResponse, TextSegment } from './dto/item.response.js';
 import type { ItemSourceResponse } from './dto/source.dto.js';
+import { UNREADABLE_SOURCE_NAME } from '../sources/source-cipher.js';
 import { MATCH_END, MATCH_START, type ItemSearchRow } from './item-search.js';
 
-/** Columns of one item in full, over `information_items i` (with who works its linked cases). */
+/**
+ * Columns of one item in full, over `information_items i` (with who works its linked cases: their
+ * leads and members within clearance, as `workedCasesSql`).
+ */
 export const ITEM_COLUMNS = `i.*, to_char(i.event_date, 'YYYY-MM-DD') AS event_day,
   to_char(i.received_date, 'YYYY-MM-DD') AS received_day, author.display_name AS author_name,
   ARRAY(SELECT ii.indicator_id FROM information_item_indicators ii WHERE ii.item_id = i.id ORDER BY ii.indicator_id) AS indicator_ids,
   ARRAY(SELECT lc.case_id FROM information_item_cases lc WHERE lc.item_id = i.id) AS case_ids,
   ARRAY(SELECT DISTINCT w.user_id FROM information_item_cases lc
-    JOIN LATERAL (SELECT c.lead_analyst_id AS user_id FROM cases c WHERE c.id = lc.case_id AND c.lead_analyst_id IS NOT NULL
-      UNION SELECT cm.user_id FROM case_members cm WHERE cm.case_id = lc.case_id) w ON true
-    WHERE lc.item_id = i.id) AS case_worker_ids`;
+    JOIN LATERAL (SELECT c.lead_analyst_id AS user_id, c.classification FROM cases c WHERE c.id = lc.case_id AND c.lead_analyst_id IS NOT NULL
+      UNION SELECT cm.user_id, mc.classification FROM case_members cm JOIN cases mc ON mc.id = cm.case_id
+        WHERE cm.case_id = lc.case_id) w ON true
+    JOIN users wu ON wu.id = w.user_id
+    WHERE lc.item_id = i.id AND ${coversSql('wu.clearance', 'w.classification')}) AS case_worker_ids`;
 
 export const ITEM_FROM = 'information_items i JOIN users author ON author.id = i.created_by';
 
@@ -69,14 +76,32 @@ export function itemSubject(row: ItemRow): InformationItemSubject {
   };
 }
 
-/** "Protected source" unless the caller may know who it is. */
+/**
+ * "Protected source" unless the caller may know who it is (`identity`); a known source whose name
+ * cannot be decrypted (`name` null) is flagged unreadable, the item itself shown as usual.
+ */
 export function presentItemSource(
   reliability: Reliability,
-  identity: { id: string; name: string; kind: SourceKind } | null,
+  identity: { id: string; name: string | null; kind: SourceKind } | null,
 ): ItemSourceResponse {
-  return identity
-    ? { protected: false, id: identity.id, name: identity.name, kind: identity.kind, reliability }
-    : { protected: true, id: null, name: 'Protected source', kind: null, reliability };
+  if (!identity) {
+    return {
+      protected: true,
+      unreadable: false,
+      id: null,
+      name: 'Protected source',
+      kind: null,
+      reliability,
+    };
+  }
+  return {
+    protected: false,
+    unreadable: identity.name === null,
+    id: identity.id,
+    name: identity.name ?? UNREADABLE_SOURCE_NAME,
+    kind: identity.kind,
+    reliability,
+  };
 }
 
 /** Splits ts_headline output (matches between MATCH_START and MATCH_END) into segments. */
@@ -97,8 +122,14 @@ export function toSegments(marked: string | null, fallback: string): TextSegment
 
 const SNIPPET_CHARS = 240;
 
-/** One search row as the list shows it. */
-export function presentSearchRow(row: ItemSearchRow): ItemSummaryResponse {
+/**
+ * One search row as the list shows it; `sourceName` is the decrypted name of a source the caller
+ * may know (null if it cannot be decrypted), ignored when the row carries no identity.
+ */
+export function presentSearchRow(
+  row: ItemSearchRow,
+  sourceName: string | null,
+): ItemSummaryResponse {
   const reliability = row.source_reliability as Reliability;
   const grade = `${reliability}${row.credibility}`;
   const plainSnippet =
@@ -118,9 +149,9 @@ export function presentSearchRow(row: ItemSearchRow): ItemSummaryResponse {
     indicatorIds: row.indicator_ids,
     source: presentItemSource(
       reliability,
-      row.source_name === null
+      row.source_name_enc === null
         ? null
-        : { id: row.source_id, name: row.source_name, kind: row.source_kind as SourceKind },
+        : { id: row.source_id, name: sourceName, kind: row.source_kind as SourceKind },
     ),
     credibility: row.credibility,
     grade,

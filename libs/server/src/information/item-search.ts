@@ -63,7 +63,9 @@ export interface ItemSearchRow {
   version: number;
   sort_key: string;
   rank: number | null;
-  source_name: string | null;
+  /** The source's key id and sealed name when the caller may know the source, else null. */
+  source_key_id: string | null;
+  source_name_enc: Buffer | null;
   source_kind: string | null;
   indicator_ids: string[];
   case_links: { id: string; reference: string }[];
@@ -214,11 +216,12 @@ export function buildItemSearch(
     WITH ${page},
     p AS (SELECT i.*, page.rank, page.sort_key FROM page JOIN information_items i ON i.id = page.id),
     src AS (
-      SELECT s.id, s.name, s.kind, (${sourceAcl.sql}) AS visible FROM sources s
+      SELECT s.id, s.kind, s.key_id, s.name_enc, (${sourceAcl.sql}) AS visible FROM sources s
       WHERE s.id IN (SELECT p.source_id FROM p)
     )
     SELECT ${PAGE_COLUMNS},
-      CASE WHEN src.visible THEN src.name END AS source_name,
+      CASE WHEN src.visible THEN src.key_id END AS source_key_id,
+      CASE WHEN src.visible THEN src.name_enc END AS source_name_enc,
       CASE WHEN src.visible THEN src.kind END AS source_kind,
       ARRAY(SELECT ii.indicator_id FROM information_item_indicators ii WHERE ii.item_id = p.id ORDER BY ii.indicator_id) AS indicator_ids,
       COALESCE((SELECT json_agg(json_build_object('id', c.id, 'reference', c.reference) ORDER BY c.reference)

@@ -25,7 +25,14 @@ export class SourcesController {
 
   @Get()
   @RequirePolicy('read', 'Source')
-  @ApiOperation({ summary: 'Sources whose identity you may read, by name' })
+  @ApiOperation({
+    summary: 'Sources whose identity you may read, newest first',
+    description:
+      'Source names and contact notes are encrypted at rest, so this list cannot be ordered by ' +
+      'name: it is ordered newest first (created_at, then id; keyset cursor). `q` finds sources ' +
+      'by words of their name through a keyed blind index. A source whose stored identity cannot ' +
+      'be decrypted is listed with `unreadable: true`.',
+  })
   @ApiOkResponse({ type: SourcePageResponse })
   list(
     @Ctx() ctx: RequestContext,

@@ -7,7 +7,7 @@ import { abilityToSql } from '../authorization/rules-to-sql.js';
 import { decodeNameIdCursor, type Page, PageQueryDto, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery } from '../database/named-query.js';
-import { isUuid } from '../users/users.service.js';
+import { isUuid } from '../common/ids.js';
 import type {
   CreateOrganisationDto,
   OrganisationResponse,

@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseRow } from '../cases/case-row.js';
 import { CasesService } from '../cases/cases.service.js';
 import type { RequestContext } from '../common/request-context.js';
-import { isUuid } from '../users/users.service.js';
+import { isUuid } from '../common/ids.js';
 import type { RecommendationDetailResponse } from './dto/recommendation.response.js';
 import {
   presentRecommendation,

@@ -10,6 +10,7 @@ import { abilityToSql, type SqlFieldMap } from '../authorization/rules-to-sql.js
 import { decodeNameIdCursor, type Page, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery } from '../database/named-query.js';
+import { isUuid } from '../common/ids.js';
 import { AccessChanges } from '../realtime/access-changes.js';
 import type { CreateUserDto } from './dto/create-user.dto.js';
 import type { ListUsersQueryDto } from './dto/list-users.query.js';
@@ -173,10 +174,21 @@ export class UsersService {
         values,
       );
       if (dto.active === false || passwordHash !== undefined) {
-        diff.sessionsRevoked = await this.refreshTokens.revokeAllForUser(m, id);
+        diff.sessionsRevoked = await this.refreshTokens.endAllForUser(
+          m,
+          id,
+          dto.active === false ? 'deactivated' : 'password_changed',
+        );
       }
-      // Open sockets follow at once: rooms the person may no longer read are left.
-      if (diff.roles || diff.clearance || diff.active || diff.organisationId) {
+      // Open sockets follow at once: rooms the person may no longer read are left, sockets of
+      // ended sessions close.
+      if (
+        diff.roles ||
+        diff.clearance ||
+        diff.active ||
+        diff.organisationId ||
+        diff.sessionsRevoked
+      ) {
         await this.access.announce(m, { userId: id });
       }
       this.audit.append(m, context, {
@@ -217,6 +229,3 @@ function emailTaken(): DomainError {
 }
 
 /** True for a syntactically valid UUID (so a malformed id is a clean 404, not a SQL error). */
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}

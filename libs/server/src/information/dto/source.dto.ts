@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
 import { RELIABILITY, SOURCE_KINDS, type Reliability, type SourceKind } from '@vigil/domain';
 import { PageQueryDto } from '../../common/pagination.js';
+import { UNREADABLE_SOURCE_NAME } from '../../sources/source-cipher.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const reliabilityMessage = {
@@ -59,9 +60,14 @@ export class UpdateSourceDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) contactNotes?: string;
 }
 
-/** The sources whose identity you may read, by name. */
+/** The sources whose identity you may read, newest first. */
 export class ListSourcesQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Part of the name' })
+  @ApiPropertyOptional({
+    description:
+      'Words of the name: each word typed must be a word of the name or the start of one (at ' +
+      'least 3 letters; accents and case ignored). Names are encrypted at rest and matched through ' +
+      'a keyed blind index, so a part from the middle of a word does not match.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -71,7 +77,14 @@ export class ListSourcesQueryDto extends PageQueryDto {
 /** A source whose identity you may read. */
 export class SourceResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() name!: string;
+  @ApiProperty({ description: `The name; "${UNREADABLE_SOURCE_NAME}" when unreadable` })
+  name!: string;
+  @ApiProperty({
+    description:
+      'True when the stored identity cannot be decrypted (a corrupted value, or a key that does ' +
+      'not authenticate it): name says so and contactNotes is empty',
+  })
+  unreadable!: boolean;
   @ApiProperty({ enum: SOURCE_KINDS }) kind!: SourceKind;
   @ApiProperty({ enum: RELIABILITY }) reliability!: Reliability;
   @ApiProperty({ example: 'usually reliable source' }) reliabilityMeaning!: string;
@@ -94,6 +107,10 @@ export class ItemSourceResponse {
   @ApiProperty({ description: 'False: you may see who the source is' }) protected!: boolean;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) id!: string | null;
   @ApiProperty({ example: 'Protected source' }) name!: string;
+  @ApiProperty({
+    description: 'True when you may know the source but its name cannot be decrypted',
+  })
+  unreadable!: boolean;
   @ApiProperty({ type: String, enum: SOURCE_KINDS, nullable: true }) kind!: SourceKind | null;
   @ApiProperty({ enum: RELIABILITY }) reliability!: Reliability;
 }

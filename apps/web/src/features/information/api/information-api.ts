@@ -157,7 +157,10 @@ export function getFramework(): Promise<Framework> {
   return unwrap(api.GET('/api/framework'));
 }
 
-/** Up to 20 sources whose identity the user may read, by part of the name. */
+/**
+ * Up to 20 sources whose identity the user may read, newest first, by words of the name or their
+ * first three letters or more (names are encrypted at rest and found through a blind index).
+ */
 export function searchSources(q: string): Promise<Source[]> {
   return unwrap(
     api.GET('/api/sources', { params: { query: { q: optional(q.trim()), limit: 20 } } }),

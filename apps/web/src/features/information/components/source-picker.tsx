@@ -40,7 +40,8 @@ export function SourcePicker({ value, onChange, error }: SourcePickerProps) {
           Find a source
         </label>
         <p id={`${id}-hint`} className="field__hint">
-          Sources you may know, by part of their name.
+          Sources you may know, by words of their name or their first three letters (“gom” finds
+          Goma).
         </p>
         <input
           id={`${id}-search`}
@@ -58,7 +59,7 @@ export function SourcePicker({ value, onChange, error }: SourcePickerProps) {
             if (event.key === 'Enter') {
               // Enter picks the only match instead of submitting the whole form.
               event.preventDefault();
-              if (only) onChange(toChoice(only));
+              if (only && !only.unreadable) onChange(toChoice(only));
             }
           }}
         />
@@ -84,6 +85,7 @@ export function SourcePicker({ value, onChange, error }: SourcePickerProps) {
                   type="button"
                   className="button button--small button--ghost candidate"
                   aria-pressed={value?.id === source.id}
+                  disabled={source.unreadable}
                   onClick={() => onChange(toChoice(source))}
                 >
                   <span>{source.name}</span>
