@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { sessionFor, signIn, startTestApi, type Session, type TestApi } from '../support/api.js';
+import {
+  refreshWith,
+  sessionFor,
+  signIn,
+  startTestApi,
+  type Session,
+  type TestApi,
+} from '../support/api.js';
 import { buildOrganisation, buildUser, closeTestPool } from '../support/factories.js';
 import { auditEntries, detailFields, expectError } from '../support/http.js';
 
@@ -309,10 +316,7 @@ describe('PATCH /api/users/:id', () => {
 
     expectError(await api.http().get('/api/auth/me').set(target.auth()), 401, /deactivated/);
     expectError(await api.http().get('/api/users').set(target.auth()), 401);
-    expectError(
-      await api.http().post('/api/auth/refresh').send({ refreshToken: target.refreshToken }),
-      401,
-    );
+    expectError(await refreshWith(api, target.refreshToken), 401);
     expectError(
       await api
         .http()
@@ -352,10 +356,7 @@ describe('PATCH /api/users/:id', () => {
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body)).not.toContain(newPassword);
 
-    expectError(
-      await api.http().post('/api/auth/refresh').send({ refreshToken: target.refreshToken }),
-      401,
-    );
+    expectError(await refreshWith(api, target.refreshToken), 401);
     expectError(
       await api
         .http()

@@ -6,7 +6,14 @@ import {
   type PackRule,
   type AppRawRule,
 } from '../../libs/domain/src/index.js';
-import { sessionFor, signIn, startTestApi, type TestApi } from '../support/api.js';
+import {
+  refreshTokenFrom,
+  refreshWith,
+  sessionFor,
+  signIn,
+  startTestApi,
+  type TestApi,
+} from '../support/api.js';
 import { buildUser, closeTestPool, TEST_PASSWORD, testPool } from '../support/factories.js';
 import { auditEntries, expectError } from '../support/http.js';
 import { testConfig } from '../support/test-config.js';
@@ -16,6 +23,21 @@ const LOCKED = /locked after too many failed sign-ins/;
 
 let api: TestApi;
 const secret = testConfig().JWT_SECRET;
+const jwt = new JwtService({ secret });
+
+/** The id of a live session of `userId` (a token must name one to be accepted). */
+async function liveSessionOf(userId: string): Promise<string> {
+  const user = (
+    await testPool().query<{ email: string }>('SELECT email FROM users WHERE id = $1', [userId])
+  ).rows[0];
+  if (!user) throw new Error('no such user');
+  await login(user.email, TEST_PASSWORD);
+  const { rows } = await testPool().query<{ id: string }>(
+    'SELECT id FROM auth_sessions WHERE user_id = $1 AND ended_at IS NULL ORDER BY started_at DESC LIMIT 1',
+    [userId],
+  );
+  return rows[0]?.id ?? '';
+}
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -28,8 +50,8 @@ afterAll(async () => {
 
 interface SessionBody {
   accessToken: string;
-  refreshToken: string;
   expiresIn: number;
+  sessionExpiresAt: string;
   user: { id: string; email: string; roles: string[] };
 }
 
@@ -38,7 +60,7 @@ function login(email: string, password: string) {
 }
 
 function refresh(refreshToken: string, on: TestApi = api) {
-  return on.http().post('/api/auth/refresh').send({ refreshToken });
+  return refreshWith(on, refreshToken);
 }
 
 function me(accessToken: string) {
@@ -65,9 +87,15 @@ describe('POST /api/auth/login', () => {
 
     expect(res.status).toBe(200);
     const body = res.body as SessionBody;
-    expect(Object.keys(body).sort()).toEqual(['accessToken', 'expiresIn', 'refreshToken', 'user']);
+    // The refresh token is not in the body (script-readable): only in the HttpOnly cookie.
+    expect(Object.keys(body).sort()).toEqual([
+      'accessToken',
+      'expiresIn',
+      'sessionExpiresAt',
+      'user',
+    ]);
     expect(body.accessToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
-    expect(body.refreshToken.length).toBeGreaterThanOrEqual(20);
+    expect(refreshTokenFrom(res)?.length).toBeGreaterThanOrEqual(20);
     expect(body.expiresIn).toBe(testConfig().ACCESS_TOKEN_TTL_SECONDS);
     expect(body.user).toMatchObject({ id: user.id, email: user.email, roles: ['analyst'] });
     const text = JSON.stringify(body);
@@ -212,20 +240,24 @@ describe('sign-in rate limit', () => {
 });
 
 describe('POST /api/auth/refresh', () => {
-  it('rotates: a new pair each time, and reusing an old token revokes the whole family', async () => {
+  it('rotates through the HttpOnly cookie, and reusing an old token ends the whole session', async () => {
     const session = await sessionFor(api);
     const first = await refresh(session.refreshToken);
     expect(first.status).toBe(200);
     const rotated = first.body as SessionBody;
-    expect(rotated.refreshToken).not.toBe(session.refreshToken);
-    expect(rotated.accessToken).toEqual(expect.any(String));
+    const next = refreshTokenFrom(first) ?? '';
+    expect(next.length).toBeGreaterThanOrEqual(20);
+    expect(next).not.toBe(session.refreshToken);
+    expect(Object.keys(rotated)).not.toContain('refreshToken');
     expect(rotated.user.id).toBe(session.user.id);
     expect((await me(rotated.accessToken)).status).toBe(200);
 
     // The old token again: theft assumed, refused...
     expectError(await refresh(session.refreshToken), 401, /already used/);
-    // ...and the token that replaced it is dead too.
-    expectError(await refresh(rotated.refreshToken), 401);
+    // ...the token that replaced it is dead too, and so is every access token of the session.
+    expectError(await refresh(next), 401);
+    expectError(await me(rotated.accessToken), 401, /session has ended/);
+    expectError(await me(session.accessToken), 401, /session has ended/);
 
     const admin = await sessionFor(api, { roles: ['admin'] });
     const entries = await auditEntries(api, admin, {
@@ -234,41 +266,88 @@ describe('POST /api/auth/refresh', () => {
     });
     expect(entries.length).toBeGreaterThanOrEqual(1);
     expect(entries[entries.length - 1]?.diff).toMatchObject({
-      familyRevoked: true,
-      familyId: expect.any(String),
+      sessionEnded: true,
+      sessionId: expect.any(String),
     });
 
-    // Signing in again starts a new, working family.
+    // Signing in again starts a new, working session.
     const again = await signIn(api, session.user);
     expect((await refresh(again.refreshToken)).status).toBe(200);
   });
 
-  it('refuses an unknown refresh token with 401', async () => {
-    expectError(await refresh('x'.repeat(43)), 401, /not valid/);
+  it('refuses a missing or unknown refresh cookie with 401 and clears the cookie', async () => {
+    const none = await api.http().post('/api/auth/refresh').send();
+    expectError(none, 401, /No session to refresh/);
+    const unknown = await refresh('x'.repeat(43));
+    expectError(unknown, 401, /not valid/);
+    expect(refreshTokenFrom(unknown)).toBe('');
+    expect(String(unknown.headers['set-cookie'])).toMatch(/Max-Age=0/);
   });
 
-  it('refuses a malformed refresh body with 400', async () => {
-    const body = expectError(
-      await api.http().post('/api/auth/refresh').send({ refreshToken: 'short' }),
-      400,
+  it('refuses the old body form: the refresh token is never accepted from script-readable JSON', async () => {
+    const session = await sessionFor(api);
+    const res = await api
+      .http()
+      .post('/api/auth/refresh')
+      .send({ refreshToken: session.refreshToken });
+    expect([400, 401]).toContain(res.status);
+    // The session itself was not consumed by the refused attempt.
+    expect((await refresh(session.refreshToken)).status).toBe(200);
+  });
+
+  it('keeps the absolute end of the session: rotation cannot extend it, and after it nothing works', async () => {
+    const session = await sessionFor(api);
+    const { rows } = await testPool().query<{ id: string; expires_at: Date; started_at: Date }>(
+      'SELECT id, expires_at, started_at FROM auth_sessions WHERE user_id = $1',
+      [session.user.id],
     );
-    expect(body.details).toEqual([expect.objectContaining({ field: 'refreshToken' })]);
+    const started = rows[0];
+    if (!started) throw new Error('no session row');
+    const hours = (started.expires_at.getTime() - started.started_at.getTime()) / 3_600_000;
+    expect(hours).toBeCloseTo(testConfig().SESSION_MAX_HOURS, 1);
+
+    const first = await refresh(session.refreshToken);
+    expect(first.status).toBe(200);
+    expect((first.body as { sessionExpiresAt: string }).sessionExpiresAt).toBe(
+      started.expires_at.toISOString(),
+    );
+    const maxAge = Number(/Max-Age=(\d+)/.exec(String(first.headers['set-cookie']))?.[1]);
+    expect(maxAge).toBeLessThanOrEqual(testConfig().SESSION_MAX_HOURS * 3600);
+
+    // The session reaches its end: the next refresh and the access token are refused.
+    await testPool().query(
+      "UPDATE auth_sessions SET expires_at = now() - interval '1 second' WHERE id = $1",
+      [started.id],
+    );
+    expectError(await refresh(refreshTokenFrom(first) ?? ''), 401, /expired/);
+    expectError(await me((first.body as SessionBody).accessToken), 401, /session has ended/);
+  });
+
+  it('sets the cookie HttpOnly, Secure, SameSite=Strict and scoped to the refresh route', async () => {
+    const user = await buildUser();
+    const res = await login(user.email, user.password);
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/^vigil_refresh=[\w-]{20,}/);
+    for (const part of ['HttpOnly', 'Secure', 'SameSite=Strict', 'Path=/api/auth/refresh'])
+      expect(cookie).toContain(part);
   });
 });
 
 describe('POST /api/auth/logout', () => {
-  it('revokes the session family: its refresh token no longer works, other sessions do', async () => {
+  it('ends the session at once: its refresh and access tokens die, other sessions live', async () => {
     const user = await buildUser();
     const laptop = await signIn(api, user);
     const phone = await signIn(api, user);
+    expect((await me(laptop.accessToken)).status).toBe(200);
 
-    const res = await api
-      .http()
-      .post('/api/auth/logout')
-      .send({ refreshToken: laptop.refreshToken });
+    const res = await api.http().post('/api/auth/logout').set(laptop.auth()).send();
     expect(res.status).toBe(204);
+    expect(String(res.headers['set-cookie'])).toMatch(/vigil_refresh=;.*Max-Age=0/);
     expectError(await refresh(laptop.refreshToken), 401, /signed out/);
+    // The access token is refused now, not when it expires (the deny-list every instance reads).
+    expectError(await me(laptop.accessToken), 401, /session has ended/);
 
+    expect((await me(phone.accessToken)).status).toBe(200);
     expect((await refresh(phone.refreshToken)).status).toBe(200);
     // A refresh after sign-out is an ended session, not a stolen token: no false theft alarm.
     const reuse = await testPool().query(
@@ -278,23 +357,52 @@ describe('POST /api/auth/logout', () => {
     expect(reuse.rows[0].n).toBe(0);
   });
 
-  it('answers 204 to an unknown token without revealing anything', async () => {
+  it('signs out with an expired access token, and on every instance at once', async () => {
+    const other = await startTestApi();
+    try {
+      const session = await sessionFor(api);
+      const { rows } = await testPool().query<{ id: string }>(
+        'SELECT id FROM auth_sessions WHERE user_id = $1',
+        [session.user.id],
+      );
+      const sid = rows[0]?.id ?? '';
+      const expired = await jwt.signAsync({
+        sub: session.user.id,
+        typ: 'access',
+        sid,
+        exp: Math.floor(Date.now() / 1000) - 60,
+      });
+      expect((await other.http().get('/api/auth/me').set(session.auth())).status).toBe(200);
+      const res = await api
+        .http()
+        .post('/api/auth/logout')
+        .set('Authorization', `Bearer ${expired}`)
+        .send();
+      expect(res.status).toBe(204);
+      expectError(await other.http().get('/api/auth/me').set(session.auth()), 401, /ended/);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('answers 204 without a token or with a forged one, revealing nothing', async () => {
+    expect((await api.http().post('/api/auth/logout').send()).status).toBe(204);
     const res = await api
       .http()
       .post('/api/auth/logout')
-      .send({ refreshToken: 'y'.repeat(43) });
+      .set('Authorization', 'Bearer a.b.c')
+      .send();
     expect(res.status).toBe(204);
   });
 });
 
 describe('access tokens', () => {
-  const jwt = new JwtService({ secret });
-
   it('refuses an expired token with 401 saying it expired', async () => {
     const user = await buildUser();
     const token = await jwt.signAsync({
       sub: user.id,
       typ: 'access',
+      sid: await liveSessionOf(user.id),
       exp: Math.floor(Date.now() / 1000) - 60,
     });
     expectError(await me(token), 401, /expired/);
@@ -302,27 +410,45 @@ describe('access tokens', () => {
 
   it('accepts a token it signed itself (control for the forgeries below)', async () => {
     const user = await buildUser();
-    const token = await jwt.signAsync({ sub: user.id, typ: 'access' }, { expiresIn: 60 });
+    const sid = await liveSessionOf(user.id);
+    const token = await jwt.signAsync({ sub: user.id, typ: 'access', sid }, { expiresIn: 60 });
     expect((await me(token)).status).toBe(200);
   });
 
-  it('refuses forged tokens: another secret, alg none, another algorithm, wrong type, unknown user', async () => {
+  it('refuses forged tokens: another secret, alg none, another algorithm, wrong type, unknown user, no or foreign session', async () => {
     const user = await buildUser();
+    const sid = await liveSessionOf(user.id);
+    const someoneElses = await liveSessionOf((await buildUser()).id);
     const otherSecret = await new JwtService({
       secret: 'another-secret-another-secret-another-0',
-    }).signAsync({ sub: user.id, typ: 'access' }, { expiresIn: 60 });
+    }).signAsync({ sub: user.id, typ: 'access', sid }, { expiresIn: 60 });
     const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const exp = Math.floor(Date.now() / 1000) + 60;
-    const algNone = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: user.id, typ: 'access', exp })}.`;
+    const algNone = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: user.id, typ: 'access', sid, exp })}.`;
     const hs512 = await jwt.signAsync(
-      { sub: user.id, typ: 'access' },
+      { sub: user.id, typ: 'access', sid },
       { expiresIn: 60, algorithm: 'HS512' },
     );
-    const refreshTyped = await jwt.signAsync({ sub: user.id, typ: 'refresh' }, { expiresIn: 60 });
-    const ghost = await jwt.signAsync({ sub: randomUUID(), typ: 'access' }, { expiresIn: 60 });
+    const refreshTyped = await jwt.signAsync(
+      { sub: user.id, typ: 'refresh', sid },
+      { expiresIn: 60 },
+    );
+    const ghost = await jwt.signAsync({ sub: randomUUID(), typ: 'access', sid }, { expiresIn: 60 });
+    const noSession = await jwt.signAsync({ sub: user.id, typ: 'access' }, { expiresIn: 60 });
+    const unknownSession = await jwt.signAsync(
+      { sub: user.id, typ: 'access', sid: randomUUID() },
+      { expiresIn: 60 },
+    );
+    const foreignSession = await jwt.signAsync(
+      { sub: user.id, typ: 'access', sid: someoneElses },
+      { expiresIn: 60 },
+    );
 
-    for (const token of [otherSecret, algNone, hs512, refreshTyped, ghost]) {
+    for (const token of [otherSecret, algNone, hs512, refreshTyped, ghost, noSession]) {
       expectError(await me(token), 401, /not valid/);
+    }
+    for (const token of [unknownSession, foreignSession]) {
+      expectError(await me(token), 401, /session has ended/);
     }
   });
 

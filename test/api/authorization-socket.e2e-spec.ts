@@ -30,6 +30,7 @@ const EVENTS = {
   'doc:awareness': 4,
   'doc:leave': 5,
   'case:leave': 6,
+  'auth:renew': 7,
 } as const satisfies Record<EventName, number>;
 const ORDER = (Object.keys(EVENTS) as EventName[]).sort((a, b) => EVENTS[a] - EVENTS[b]);
 
@@ -88,6 +89,7 @@ async function emit(
   socket: RealtimeSocket,
   event: EventName,
   ids: { caseId: string; documentId: string },
+  token: string,
 ) {
   const { caseId, documentId } = ids;
   const s = socket.timeout(5000);
@@ -106,6 +108,8 @@ async function emit(
       );
     case 'doc:leave':
       return cell(await s.emitWithAck('doc:leave', { documentId }));
+    case 'auth:renew':
+      return cell(await s.emitWithAck('auth:renew', { token }));
   }
 }
 
@@ -120,7 +124,8 @@ async function run(name: ActorName, state: CaseState): Promise<Record<EventName,
   }
   try {
     const out = {} as Record<EventName, string>;
-    for (const event of ORDER) out[event] = await emit(socket, event, targets[state]);
+    for (const event of ORDER)
+      out[event] = await emit(socket, event, targets[state], session?.accessToken ?? '');
     return out;
   } finally {
     socket.close();
@@ -137,6 +142,7 @@ it('the matrix covers every event of the event map', () => {
     'doc:awareness',
     'doc:leave',
     'case:leave',
+    'auth:renew',
   ]);
 });
 

@@ -175,7 +175,7 @@ describe('editing a case', () => {
     expect(await auditActions(c.id)).toEqual(['case.update', 'case.create']);
   });
 
-  it('a non-member analyst 403 (404 on a classified case: need to know), an adviser 403 (advisers do not edit), Framework Team and admin 404', async () => {
+  it('a non-member analyst 403 (404 on a classified case: need to know), an adviser 403 (advisers do not edit the text), Framework Team and admin 404', async () => {
     const c = await openCase(api, analyst, { classification: 'unclassified' });
     const classified = await openCase(api, analyst, { classification: 'confidential' });
     const outsider = await sessionFor(api, {
@@ -187,7 +187,7 @@ describe('editing a case', () => {
     expectError(await patch(outsider), 403, /^You may not edit this case\.$/);
     expectError(await patch(outsider, classified.id), 404, /^No such case\.$/);
     expectError(await http().get(`/api/cases/${classified.id}`).set(outsider.auth()), 404);
-    expectError(await patch(adviser), 403, /^Your role does not allow this \(update Case\)\.$/);
+    expectError(await patch(adviser), 403, /^You may not edit the title of this case\.$/);
     expectError(await patch(ft), 404);
     expectError(await patch(admin), 404);
     expect((await http().get(`/api/cases/${c.id}`).set(analyst.auth())).body).toMatchObject({

@@ -327,7 +327,7 @@ describe('mentions', () => {
     );
   });
 
-  it('refused with a reason naming who cannot read the thread; nothing written', async () => {
+  it('refused without naming anyone: someone who cannot read the thread reads as an unknown id; nothing written', async () => {
     const tag = randomUUID().slice(0, 8);
     const people = await cast(tag);
     const c = await situation();
@@ -337,11 +337,15 @@ describe('mentions', () => {
       body: 'Look',
       mentions: [people.adv.id, people.analystOut.id],
     });
-    expectError(
+    const refused = expectError(
       res,
       400,
-      new RegExp(`^Men ${tag} Ana Analyst cannot read the internal thread of this case\\.$`),
+      new RegExp(
+        `^${people.analystOut.id} is not someone you can mention in the internal thread of this case\\.$`,
+      ),
     );
+    // Their display name is not revealed to the author (the mentionable list would not list them).
+    expect(JSON.stringify(refused)).not.toContain(`Men ${tag}`);
     expectError(
       await postComment(api, analyst, c.id, {
         thread: 'internal',
@@ -349,16 +353,17 @@ describe('mentions', () => {
         mentions: [ft.user.id],
       }),
       400,
-      /cannot read the internal thread/,
+      /is not someone you can mention in the internal thread/,
     );
+    const unknownId = randomUUID();
     expectError(
       await postComment(api, analyst, c.id, {
         thread: 'internal',
         body: 'x',
-        mentions: [randomUUID()],
+        mentions: [unknownId],
       }),
       400,
-      /No user has the id/,
+      new RegExp(`^${unknownId} is not someone you can mention in the internal thread`),
     );
     const tooMany = expectError(
       await postComment(api, analyst, c.id, {

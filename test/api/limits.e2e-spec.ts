@@ -1,7 +1,14 @@
 import { RedisConnection } from '@vigil/server';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { sessionFor, signIn, startTestApi, type Session, type TestApi } from '../support/api.js';
+import {
+  refreshWith,
+  sessionFor,
+  signIn,
+  startTestApi,
+  type Session,
+  type TestApi,
+} from '../support/api.js';
 import { openCase } from '../support/cases.js';
 import { buildUser, closeTestPool, testPool } from '../support/factories.js';
 import { expectError } from '../support/http.js';
@@ -93,10 +100,7 @@ describe('writes per person', () => {
     const read = await limited.http().get(`/api/cases/${first.id}`).set(analyst.auth());
     expect(read.status).toBe(200);
     expect(read.body.summary).toBe('Edited within the allowance.');
-    expect(
-      (await limited.http().post('/api/auth/refresh').send({ refreshToken: analyst.refreshToken }))
-        .status,
-    ).toBe(200);
+    expect((await refreshWith(limited, analyst.refreshToken)).status).toBe(200);
     expect((await open(colleague, 1)).status).toBe(201);
 
     // Once the announced wait is over, the allowance is back.

@@ -41,7 +41,9 @@ export async function send(
             ? http.patch(url)
             : http.delete(url);
   if (target.query) call.query(target.query);
-  if (actor.session) call.set(actor.session.auth());
+  if (target.bearer) call.set('Authorization', `Bearer ${target.bearer}`);
+  else if (actor.session) call.set(actor.session.auth());
+  if (target.refreshToken) call.set('Cookie', `vigil_refresh=${target.refreshToken}`);
   if (body === 'multipart')
     return call.attach('file', Buffer.from('Field notes.\n'), {
       filename: 'field-notes.txt',

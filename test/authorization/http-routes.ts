@@ -31,7 +31,10 @@ export interface Target {
   params: Record<string, string>;
   query?: Record<string, string>;
   version?: number;
+  /** A refresh token, sent in the `vigil_refresh` cookie. */
   refreshToken?: string;
+  /** An access token sent instead of the actor's own (signing out a throwaway session). */
+  bearer?: string;
 }
 
 /** Everything a route's target and body may look at. */
@@ -122,7 +125,8 @@ const freshCaseTarget = async (c: CallContext, state: CaseState): Promise<Target
 /** A refresh token of a throwaway account, so the actor's own session survives. */
 const throwawayToken = async (c: CallContext): Promise<Target> => {
   const u = await freshUser(c.ctx);
-  return { params: {}, refreshToken: (await signIn(c.ctx.api, u)).refreshToken };
+  const session = await signIn(c.ctx.api, u);
+  return { params: {}, refreshToken: session.refreshToken, bearer: session.accessToken };
 };
 
 /** Every route of the OpenAPI document, keyed `METHOD /api/path/{param}`. */
@@ -133,8 +137,8 @@ export const ROUTES: Record<string, RouteSpec> = {
     email: c.ctx.cast.lead.user.email,
     password: c.ctx.cast.lead.user.password,
   })),
-  'POST /api/auth/refresh': global(throwawayToken, (t) => ({ refreshToken: t.refreshToken })),
-  'POST /api/auth/logout': global(throwawayToken, (t) => ({ refreshToken: t.refreshToken })),
+  'POST /api/auth/refresh': global(throwawayToken, 'none'),
+  'POST /api/auth/logout': global(throwawayToken, 'none'),
   'GET /api/auth/me': global(none),
   'PATCH /api/auth/me/preferences': global(none, () => ({ emailNotifications: 'daily_digest' })),
   'GET /api/users': global(none),

@@ -1,8 +1,9 @@
-import { sessionFor, type TestApi } from '../support/api.js';
+import { refreshTokenFrom, sessionFor, type TestApi } from '../support/api.js';
 import { type ConcurrentApi, startConcurrentApi } from '../support/concurrency.js';
 import { buildUser, closeTestPool, testPool } from '../support/factories.js';
 
 let api: TestApi;
+const cookie = (token: string) => `vigil_refresh=${token}`;
 let http: ConcurrentApi['http'];
 let warmPool: ConcurrentApi['warmPool'];
 
@@ -28,7 +29,7 @@ describe('refresh token rotation under concurrency', () => {
     await warmPool();
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
-        http().post('/api/auth/refresh').send({ refreshToken: session.refreshToken }),
+        http().post('/api/auth/refresh').set('Cookie', cookie(session.refreshToken)).send(),
       ),
     );
     const statuses = results.map((r) => r.status);
@@ -47,10 +48,10 @@ describe('refresh token rotation under concurrency', () => {
     );
     expect(live[0]?.n).toBe(0);
     for (const winner of successes) {
-      const next = (winner.body as { refreshToken: string }).refreshToken;
-      expect((await http().post('/api/auth/refresh').send({ refreshToken: next })).status).toBe(
-        401,
-      );
+      const next = refreshTokenFrom(winner) ?? '';
+      expect(
+        (await http().post('/api/auth/refresh').set('Cookie', cookie(next)).send()).status,
+      ).toBe(401);
     }
 
     // The audit trail agrees: at most one rotation, one reuse entry per refused attempt.
@@ -68,11 +69,9 @@ describe('refresh token rotation under concurrency', () => {
     const user = await buildUser();
     const login = () =>
       http().post('/api/auth/login').send({ email: user.email, password: user.password });
-    const tokens = [await login(), await login()].map(
-      (r) => (r.body as { refreshToken: string }).refreshToken,
-    );
+    const tokens = [await login(), await login()].map((r) => refreshTokenFrom(r) ?? '');
     const results = await Promise.all(
-      tokens.map((refreshToken) => http().post('/api/auth/refresh').send({ refreshToken })),
+      tokens.map((token) => http().post('/api/auth/refresh').set('Cookie', cookie(token)).send()),
     );
     expect(results.map((r) => r.status)).toEqual([200, 200]);
   });

@@ -26,8 +26,25 @@ export async function startTestApi(overrides: Record<string, string> = {}): Prom
 export interface Session {
   user: BuiltUser;
   accessToken: string;
+  /** From the HttpOnly `vigil_refresh` cookie of the sign-in answer (see `refreshWith`). */
   refreshToken: string;
   auth: () => { Authorization: string };
+}
+
+/** The refresh token a sign-in or refresh answer set in its cookie ('' when it cleared it). */
+export function refreshTokenFrom(res: { headers: Record<string, unknown> }): string | null {
+  const header = res.headers['set-cookie'];
+  const cookies = Array.isArray(header) ? (header as string[]) : [String(header ?? '')];
+  for (const cookie of cookies) {
+    const match = /^vigil_refresh=([^;]*)/.exec(cookie);
+    if (match) return match[1] ?? '';
+  }
+  return null;
+}
+
+/** `POST /api/auth/refresh` as a browser sends it: the refresh token in its cookie. */
+export function refreshWith(api: HttpApi, token: string) {
+  return api.http().post('/api/auth/refresh').set('Cookie', `vigil_refresh=${token}`).send();
 }
 
 /** Signs `user` in through the real login route. */
@@ -39,7 +56,8 @@ export async function signIn(api: HttpApi, user: BuiltUser): Promise<Session> {
   if (res.status !== 200)
     throw new Error(`login failed for ${user.email}: ${res.status} ${JSON.stringify(res.body)}`);
   // Only the tokens: the response's own `user` must not replace the built user (and its password).
-  const { accessToken, refreshToken } = res.body as { accessToken: string; refreshToken: string };
+  const { accessToken } = res.body as { accessToken: string };
+  const refreshToken = refreshTokenFrom(res) ?? '';
   return {
     user,
     accessToken,

@@ -61,7 +61,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange a refresh token for a new session (the old token dies) */
+        /** Renew the session with the refresh cookie (the cookie rotates; the old token dies) */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -78,7 +78,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out: revoke this session */
+        /** Sign out: end this session everywhere (bearer token) */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -198,8 +198,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit entries, newest first (admin) */
-        get: operations["AuditController_list"];
+        /**
+         * Audit entries, newest first (admin)
+         * @description Who, when, which action on which record always; the values that changed only where you may read that record now (see withheldFields).
+         */
+        get: operations["AuditLogController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -216,7 +219,7 @@ export interface paths {
             cookie?: never;
         };
         /** Walk the hash chain and report the first broken entry (admin) */
-        get: operations["AuditController_verify"];
+        get: operations["AuditLogController_verify"];
         put?: never;
         post?: never;
         delete?: never;
@@ -291,7 +294,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit a case; send the version you read (409 with currentVersion if stale) */
+        /**
+         * Edit a case; send the version you read (409 with currentVersion if stale)
+         * @description Title and summary need the right to edit the case; the lead analyst needs the right to manage its members; the classification needs an adviser cleared for the old and the new level.
+         */
         patch: operations["CasesController_update"];
         trace?: never;
     };
@@ -696,7 +702,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sources whose identity you may read, by name */
+        /**
+         * Sources whose identity you may read, newest first
+         * @description Source names and contact notes are encrypted at rest, so this list cannot be ordered by name: it is ordered newest first (created_at, then id; keyset cursor). `q` finds sources by words of their name through a keyed blind index. A source whose stored identity cannot be decrypted is listed with `unreadable: true`.
+         */
         get: operations["SourcesController_list"];
         put?: never;
         /** Record a source (name, kind, reliability A–F, contact notes) */
@@ -1401,10 +1410,13 @@ export interface components {
         SessionResponse: {
             /** @description Bearer token for API calls; short-lived */
             accessToken: string;
-            /** @description Single-use token for POST /auth/refresh */
-            refreshToken: string;
             /** @description Seconds until the access token expires */
             expiresIn: number;
+            /**
+             * Format: date-time
+             * @description The absolute end of this session: sign in again after it, whatever the refreshes
+             */
+            sessionExpiresAt: string;
             user: components["schemas"]["UserResponse"];
         };
         FieldProblemResponse: {
@@ -1421,10 +1433,6 @@ export interface components {
             /** @example Validation failed */
             message: string;
             details?: components["schemas"]["FieldProblemResponse"][];
-        };
-        RefreshDto: {
-            /** @description The refresh token from the last sign-in or refresh */
-            refreshToken: string;
         };
         MeResponse: {
             user: components["schemas"]["UserResponse"];
@@ -1525,10 +1533,14 @@ export interface components {
             entityId: string | null;
             /** Format: uuid */
             caseId: string | null;
-            /** @description What changed */
+            /** @description What changed, without the fields listed in withheldFields */
             diff: {
                 [key: string]: unknown;
             };
+            /** @description Fields that changed whose values you may not read (they are not in diff) */
+            withheldFields: string[];
+            /** @description True when you may not read the record this entry is about: every value is withheld */
+            contentWithheld: boolean;
             requestId: string | null;
             prevHash: string;
             hash: string;
@@ -1975,7 +1987,10 @@ export interface components {
         SourceResponse: {
             /** Format: uuid */
             id: string;
+            /** @description The name; "Unreadable source: its stored identity cannot be decrypted" when unreadable */
             name: string;
+            /** @description True when the stored identity cannot be decrypted (a corrupted value, or a key that does not authenticate it): name says so and contactNotes is empty */
+            unreadable: boolean;
             /** @enum {string} */
             kind: "un_entity" | "member_state" | "regional_org" | "civil_society" | "media" | "individual";
             /** @enum {string} */
@@ -2018,6 +2033,8 @@ export interface components {
             id: string | null;
             /** @example Protected source */
             name: string;
+            /** @description True when you may know the source but its name cannot be decrypted */
+            unreadable: boolean;
             /** @enum {string|null} */
             kind: "un_entity" | "member_state" | "regional_org" | "civil_society" | "media" | "individual" | null;
             /** @enum {string} */
@@ -2865,11 +2882,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RefreshDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
@@ -2896,11 +2909,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RefreshDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
             204: {
                 headers: {
@@ -3124,7 +3133,7 @@ export interface operations {
             };
         };
     };
-    AuditController_list: {
+    AuditLogController_list: {
         parameters: {
             query?: {
                 /** @description nextCursor of the previous page */
@@ -3153,7 +3162,7 @@ export interface operations {
             };
         };
     };
-    AuditController_verify: {
+    AuditLogController_verify: {
         parameters: {
             query?: never;
             header?: never;
@@ -4016,7 +4025,7 @@ export interface operations {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
                 limit?: number;
-                /** @description Part of the name */
+                /** @description Words of the name: each word typed must be a word of the name or the start of one (at least 3 letters; accents and case ignored). Names are encrypted at rest and matched through a keyed blind index, so a part from the middle of a word does not match. */
                 q?: string;
             };
             header?: never;

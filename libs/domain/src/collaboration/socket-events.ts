@@ -54,7 +54,15 @@ export interface ClientToServerEvents {
     ack?: (answer: SocketAck) => void,
   ) => void;
   'doc:leave': (request: { documentId: string }, ack: (answer: SocketAck) => void) => void;
+  /**
+   * A fresh access token for this socket, sent after `auth:expired` (or before the old one
+   * expires). It must belong to the same person; otherwise the socket is disconnected.
+   */
+  'auth:renew': (request: { token: string }, ack: (answer: SocketAck) => void) => void;
 }
+
+/** Why the server ended a socket's session. */
+export type SessionEndReason = 'signed_out' | 'session_ended' | 'deactivated' | 'expired';
 
 /** What the server emits (DESIGN §8). */
 export interface ServerToClientEvents {
@@ -63,6 +71,19 @@ export interface ServerToClientEvents {
   /** You may no longer read this case: you were taken out of its room. */
   'case:removed': (notice: { caseId: string }) => void;
   notification: (notification: LiveNotification) => void;
+  /** A notification was taken back (e.g. the proposal it announced was withdrawn). */
+  'notification:withdrawn': (notice: { id: string }) => void;
   'doc:sync': (message: { documentId: string; message: SocketBytes }) => void;
   'doc:awareness': (message: { documentId: string; message: SocketBytes }) => void;
+  /** You may no longer read this document: the server stopped serving it to you. */
+  'doc:removed': (notice: { documentId: string }) => void;
+  /** Your right to edit this document changed (read-only: your updates are refused from now). */
+  'doc:access': (notice: { documentId: string; readOnly: boolean }) => void;
+  /**
+   * This socket's access token expired: answer with `auth:renew` and a fresh token within
+   * `graceSeconds`, or the socket is disconnected.
+   */
+  'auth:expired': (notice: { graceSeconds: number }) => void;
+  /** The session behind this socket ended (signed out, ended elsewhere, deactivated); it closes. */
+  'session:ended': (notice: { reason: SessionEndReason }) => void;
 }

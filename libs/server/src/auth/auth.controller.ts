@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -9,15 +9,23 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, Public } from '../authorization/policy.decorator.js';
+import { bearerToken } from '../authorization/bearer-token.js';
 import { ErrorResponse } from '../common/error-response.js';
 import { Ctx, type RequestContext } from '../common/request-context.js';
-import { AuthService } from './auth.service.js';
+import { AuthService, type StartedSession } from './auth.service.js';
 import { PreferencesService } from './preferences.service.js';
 import { LoginDto } from './dto/login.dto.js';
 import { PreferencesResponse, UpdatePreferencesDto } from './dto/preferences.dto.js';
-import { RefreshDto } from './dto/refresh.dto.js';
 import { MeResponse, SessionResponse } from './dto/session.response.js';
+import { clearRefreshCookie, refreshTokenOf, setRefreshCookie } from './session-cookie.js';
+
+/** The answer, with the refresh token handed over in its HttpOnly cookie only. */
+function handOver(reply: FastifyReply, started: StartedSession): SessionResponse {
+  setRefreshCookie(reply, started.refreshToken, started.sessionExpiresAt);
+  return started.response;
+}
 
 @ApiTags('auth')
 @Controller('auth')
@@ -37,28 +45,51 @@ export class AuthController {
     description: 'Wrong credentials, locked or deactivated',
   })
   @ApiTooManyRequestsResponse({ type: ErrorResponse })
-  login(@Ctx() ctx: RequestContext, @Body() dto: LoginDto): Promise<SessionResponse> {
-    return this.auth.login(ctx, dto);
+  async login(
+    @Ctx() ctx: RequestContext,
+    @Body() dto: LoginDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionResponse> {
+    return handOver(reply, await this.auth.login(ctx, dto));
   }
 
   @Post('refresh')
   @HttpCode(200)
   @Public()
-  @ApiOperation({ summary: 'Exchange a refresh token for a new session (the old token dies)' })
+  @ApiOperation({
+    summary: 'Renew the session with the refresh cookie (the cookie rotates; the old token dies)',
+  })
   @ApiOkResponse({ type: SessionResponse })
   @ApiUnauthorizedResponse({ type: ErrorResponse })
-  refresh(@Ctx() ctx: RequestContext, @Body() dto: RefreshDto): Promise<SessionResponse> {
-    return this.auth.refresh(ctx, dto.refreshToken);
+  async refresh(
+    @Ctx() ctx: RequestContext,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionResponse> {
+    try {
+      return handOver(reply, await this.auth.refresh(ctx, refreshTokenOf(request)));
+    } catch (error) {
+      clearRefreshCookie(reply);
+      throw error;
+    }
   }
 
-  /** Public: the refresh token itself proves the session, even once the access token expired. */
+  /**
+   * Public: a genuine access token proves the session even after it expired. Ends the whole
+   * session (refresh and access tokens, open sockets) and clears the cookie.
+   */
   @Post('logout')
   @HttpCode(204)
   @Public()
-  @ApiOperation({ summary: 'Sign out: revoke this session' })
+  @ApiOperation({ summary: 'Sign out: end this session everywhere (bearer token)' })
   @ApiNoContentResponse()
-  logout(@Ctx() ctx: RequestContext, @Body() dto: RefreshDto): Promise<void> {
-    return this.auth.logout(ctx, dto.refreshToken);
+  async logout(
+    @Ctx() ctx: RequestContext,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    clearRefreshCookie(reply);
+    await this.auth.logout(ctx, bearerToken(request));
   }
 
   @Get('me')

@@ -12,7 +12,15 @@ import type { LoginDto } from './dto/login.dto.js';
 import type { MeResponse, SessionResponse } from './dto/session.response.js';
 import { PasswordService } from './password.service.js';
 import { PreferencesService } from './preferences.service.js';
-import { RefreshTokenService } from './refresh-token.service.js';
+import { type IssuedSession, RefreshTokenService } from './refresh-token.service.js';
+import { AccessChanges } from '../realtime/access-changes.js';
+
+/** A session handed out: the answer, and the refresh token that goes only into the cookie. */
+export interface StartedSession {
+  response: SessionResponse;
+  refreshToken: string;
+  sessionExpiresAt: Date;
+}
 
 interface LoginRow {
   id: string;
@@ -37,13 +45,14 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly rateLimiter: LoginRateLimiter,
     private readonly preferences: PreferencesService,
+    private readonly access: AccessChanges,
   ) {}
 
   /**
    * Checks credentials. Failures are audited; the fifth in a row locks the account for
    * LOGIN_LOCK_MINUTES, during which even the right password is refused.
    */
-  async login(context: RequestContext, dto: LoginDto): Promise<SessionResponse> {
+  async login(context: RequestContext, dto: LoginDto): Promise<StartedSession> {
     const email = dto.email.trim().toLowerCase();
     await this.rateLimiter.consume(context.ip, email);
     const [user] = (await this.db.query(
@@ -73,23 +82,31 @@ export class AuthService {
       );
     }
 
-    const refreshToken = await this.db.transaction(async (m) => {
+    const session = await this.db.transaction(async (m) => {
       await m.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [
         user.id,
       ]);
-      const token = await this.refreshTokens.issue(m, user.id);
+      const issued = await this.refreshTokens.issue(m, user.id);
       this.audit.append(
         m,
         { ...context, actor: null },
-        { action: 'auth.login', entity: 'user', entityId: user.id, diff: { email } },
+        {
+          action: 'auth.login',
+          entity: 'user',
+          entityId: user.id,
+          diff: { email, sessionId: issued.sessionId },
+        },
       );
-      return token;
+      return issued;
     });
-    return this.session(context, user.id, refreshToken);
+    return this.session(context, user.id, session);
   }
 
   /** Rotates a refresh token. A token used twice revokes its whole family. */
-  async refresh(context: RequestContext, token: string): Promise<SessionResponse> {
+  async refresh(context: RequestContext, token: string | null): Promise<StartedSession> {
+    if (!token) {
+      throw new DomainError('unauthenticated', 'No session to refresh: sign in.');
+    }
     const outcome = await this.db.transaction(async (m) => {
       const result = await this.refreshTokens.rotate(m, token);
       if (result.kind === 'reused') {
@@ -97,8 +114,9 @@ export class AuthService {
           action: 'auth.refresh_reuse_detected',
           entity: 'user',
           entityId: result.userId,
-          diff: { familyId: result.familyId, familyRevoked: true },
+          diff: { sessionId: result.sessionId, sessionEnded: true },
         });
+        await this.access.announce(m, { userId: result.userId });
       } else if (result.kind === 'rotated') {
         const [row] = (await m.query('SELECT active FROM users WHERE id = $1', [
           result.userId,
@@ -109,7 +127,7 @@ export class AuthService {
           action: 'auth.refresh',
           entity: 'user',
           entityId: result.userId,
-          diff: { familyId: result.familyId },
+          diff: { sessionId: result.sessionId },
         });
       }
       return result;
@@ -121,20 +139,31 @@ export class AuthService {
       );
     }
     if (outcome.kind === 'invalid') throw new DomainError('unauthenticated', outcome.reason);
-    return this.session(context, outcome.userId, outcome.token);
+    return this.session(context, outcome.userId, outcome);
   }
 
-  /** Revokes the session family of `token`. Unknown tokens are ignored (nothing to reveal). */
-  async logout(context: RequestContext, token: string): Promise<void> {
+  /**
+   * Ends the session of `accessToken` (a genuine one, even expired): its refresh tokens die, its
+   * access tokens are refused from now on every instance, and its open sockets are closed.
+   * Anything else is ignored (nothing to reveal).
+   */
+  async logout(context: RequestContext, accessToken: string | null): Promise<void> {
+    const session = await this.accessTokens.sessionOf(accessToken);
+    if (!session) return;
     await this.db.transaction(async (m) => {
-      const revoked = await this.refreshTokens.revokeByToken(m, token);
-      if (!revoked) return;
-      this.audit.append(m, context, {
-        action: 'auth.logout',
-        entity: 'user',
-        entityId: revoked.userId,
-        diff: { familyId: revoked.familyId },
-      });
+      const ended = await this.refreshTokens.endSession(m, session.sessionId, 'signed_out');
+      if (!ended) return;
+      await this.access.announce(m, { userId: ended.userId });
+      this.audit.append(
+        m,
+        { ...context, actor: null },
+        {
+          action: 'auth.logout',
+          entity: 'user',
+          entityId: ended.userId,
+          diff: { sessionId: session.sessionId },
+        },
+      );
     });
   }
 
@@ -149,15 +178,29 @@ export class AuthService {
   private async session(
     context: RequestContext,
     userId: string,
-    refreshToken: string,
-  ): Promise<SessionResponse> {
-    const accessToken = await this.accessTokens.sign(userId);
+    issued: IssuedSession,
+  ): Promise<StartedSession> {
+    const accessToken = await this.accessTokens.sign(
+      userId,
+      issued.sessionId,
+      issued.sessionExpiresAt,
+    );
     const actor = await this.accessTokens.loadActor(userId);
     const user = await this.users.get(
       { ...context, actor, ability: defineAbilitiesFor({ ...actor, active: true }) },
       userId,
     );
-    return { accessToken, refreshToken, expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS, user };
+    const untilEnd = Math.floor((issued.sessionExpiresAt.getTime() - Date.now()) / 1000);
+    return {
+      response: {
+        accessToken,
+        expiresIn: Math.max(1, Math.min(this.config.ACCESS_TOKEN_TTL_SECONDS, untilEnd)),
+        sessionExpiresAt: issued.sessionExpiresAt.toISOString(),
+        user,
+      },
+      refreshToken: issued.token,
+      sessionExpiresAt: issued.sessionExpiresAt,
+    };
   }
 
   /** Adds one failure; returns the lock end if this failure locked the account. */

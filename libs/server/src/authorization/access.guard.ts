@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { DomainError, defineAbilitiesFor } from '@vigil/domain';
 import { AccessTokenService } from '../auth/access-token.service.js';
 import type { VigilRequest } from '../common/request-context.js';
+import { bearerToken } from './bearer-token.js';
 import { ACCESS_POLICY, type AccessPolicy } from './policy.decorator.js';
 
 const NOBODY = defineAbilitiesFor({
@@ -39,7 +40,7 @@ export class AccessGuard implements CanActivate {
       request.vigil = { ...base, actor: null, ability: NOBODY };
       return true;
     }
-    const actor = await this.tokens.authenticate(bearerToken(request));
+    const { actor } = await this.tokens.authenticate(bearerToken(request));
     const ability = defineAbilitiesFor({ ...actor, active: true });
     request.vigil = { ...base, actor, ability };
     if (policy.kind === 'ability' && !ability.can(policy.action, policy.subject)) {
@@ -56,11 +57,4 @@ export class AccessGuard implements CanActivate {
     }
     return true;
   }
-}
-
-function bearerToken(request: VigilRequest): string | null {
-  const header = request.headers.authorization;
-  if (typeof header !== 'string') return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  return match?.[1] ?? null;
 }

@@ -1,7 +1,7 @@
 import type { CaseSubject, Classification, Stage } from '@vigil/domain';
 import type { EntityManager } from 'typeorm';
 import type { SqlFieldMap } from '../authorization/rules-to-sql.js';
-import { isUuid } from '../users/users.service.js';
+import { isUuid } from '../common/ids.js';
 import { countryName } from './countries.js';
 import type { CaseResponse } from './dto/case.response.js';
 

@@ -81,9 +81,14 @@ export class CasesController {
 
   @Patch('cases/:id')
   @HttpCode(200)
-  @RequirePolicy('update', 'Case')
+  // Each field is checked by its own right in the service: title and summary `update`, the lead
+  // `manageMembers`, the classification `reclassify`.
+  @RequirePolicy('read', 'Case')
   @ApiOperation({
     summary: 'Edit a case; send the version you read (409 with currentVersion if stale)',
+    description:
+      'Title and summary need the right to edit the case; the lead analyst needs the right to ' +
+      'manage its members; the classification needs an adviser cleared for the old and the new level.',
   })
   @ApiOkResponse({ type: CaseResponse })
   @ApiConflictResponse({ type: ErrorResponse })

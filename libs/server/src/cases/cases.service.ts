@@ -15,6 +15,7 @@ import { abilityToSql } from '../authorization/rules-to-sql.js';
 import { decodeKeysetCursor, type Page, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery } from '../database/named-query.js';
+import { AccessChanges } from '../realtime/access-changes.js';
 import { allocateCaseReference } from './case-reference.js';
 import { CaseEventsService } from './case-events.service.js';
 import {
@@ -39,6 +40,7 @@ export class CasesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly events: CaseEventsService,
+    private readonly access: AccessChanges,
   ) {}
 
   /**
@@ -174,9 +176,19 @@ export class CasesService {
     return this.get(context, id);
   }
 
+  /**
+   * Edits a case, each field by its own right (a member edits the text; changing who leads it or
+   * how it is classified decides who may read it, so those need more). A change of lead or
+   * classification re-checks every open socket on the case.
+   */
   async update(context: RequestContext, id: string, dto: UpdateCaseDto): Promise<CaseResponse> {
-    await this.db.transaction(async (m) => {
-      const row = await this.loadCase(m, context, id, 'update', true);
+    const written = await this.db.transaction(async (m): Promise<CaseRow | null> => {
+      const row = await this.loadCase(m, context, id, 'read', true);
+      const may = (action: Action) =>
+        context.ability.can(action, subject('Case', caseSubject(row)));
+      if (!may('update') && !may('manageMembers') && !may('reclassify')) {
+        throw new DomainError('forbidden', 'You may not edit this case.');
+      }
       if (row.version !== dto.version) {
         throw new DomainError(
           'stale_version',
@@ -187,25 +199,40 @@ export class CasesService {
         );
       }
       const actor = requireActor(context);
+      const need = (action: Action, field: string, words: string) => {
+        if (!may(action))
+          throw new DomainError('forbidden', `You may not ${words} this case.`, [
+            { field, message: `needs the right to ${words} the case` },
+          ]);
+      };
       const diff: Record<string, JsonValue> = {};
-      if (dto.title !== undefined && dto.title !== row.title)
+      if (dto.title !== undefined && dto.title !== row.title) {
+        need('update', 'title', 'edit the title of');
         diff.title = { from: row.title, to: dto.title };
-      if (dto.summary !== undefined && dto.summary !== row.summary)
+      }
+      if (dto.summary !== undefined && dto.summary !== row.summary) {
+        need('update', 'summary', 'edit the summary of');
         diff.summary = { from: row.summary, to: dto.summary };
-      if (dto.classification !== undefined && dto.classification !== row.classification) {
-        if (!clearanceCovers(actor.clearance, dto.classification)) {
+      }
+      const classification = dto.classification ?? row.classification;
+      const reclassified = classification !== row.classification;
+      if (reclassified) {
+        need('reclassify', 'classification', 'change the classification of');
+        if (!clearanceCovers(actor.clearance, classification)) {
           throw new DomainError(
             'forbidden',
-            `Your clearance does not allow classifying a case ${dto.classification}.`,
+            `Your clearance does not allow classifying a case ${classification}.`,
+            [{ field: 'classification', message: 'above your clearance' }],
           );
         }
-        diff.classification = { from: row.classification, to: dto.classification };
+        diff.classification = { from: row.classification, to: classification };
       }
       if (dto.leadAnalystId !== undefined && dto.leadAnalystId !== row.lead_analyst_id) {
+        need('manageMembers', 'leadAnalystId', 'change the lead analyst of');
         await assertCanLead(m, dto.leadAnalystId, dto.classification ?? row.classification);
         diff.leadAnalystId = { from: row.lead_analyst_id, to: dto.leadAnalystId };
       }
-      if (Object.keys(diff).length === 0) return;
+      if (Object.keys(diff).length === 0) return null;
       await m.query(
         `UPDATE cases SET title = $2, summary = $3, classification = $4, lead_analyst_id = $5, version = version + 1, updated_at = now()
          WHERE id = $1`,
@@ -221,6 +248,13 @@ export class CasesService {
         type: 'case.updated',
         payload: { fields: Object.keys(diff) },
       });
+      if (reclassified) {
+        await this.events.record(m, context, id, {
+          type: 'case.reclassified',
+          payload: { from: row.classification, to: classification },
+        });
+      }
+      if (reclassified || diff.leadAnalystId) await this.access.announce(m, { caseId: id });
       this.audit.append(m, context, {
         action: 'case.update',
         entity: 'case',
@@ -228,8 +262,14 @@ export class CasesService {
         caseId: id,
         diff,
       });
+      return (await findCaseRow(m, id)) ?? null;
     });
-    return this.get(context, id);
+    // Someone who gave the lead away may no longer read the case: they get what they wrote.
+    return this.get(context, id).catch((error: unknown) => {
+      if (written && error instanceof DomainError && error.code === 'not_found')
+        return presentCase(written);
+      throw error;
+    });
   }
 
   /** Cases the caller may read, filtered, sorted and keyset-paged in SQL. */

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, type CommentThread } from '@vigil/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { CaseRow } from '../cases/case-row.js';
+import { subject } from '@casl/ability';
+import { caseSubject, type CaseRow } from '../cases/case-row.js';
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery, queryRows } from '../database/named-query.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -44,6 +45,9 @@ export class CommentMentionsService {
   ): Promise<CommentPerson[]> {
     const row = await loadThreadCase(this.db.manager, context, caseId, thread);
     const where = [THREAD_READER_SQL];
+    // The Framework Team's view hides who works the case in the Office (timeline, presence):
+    // its members find only each other here.
+    if (!readsAsOffice(context, row)) where.push(`'framework_team' = ANY(u.roles)`);
     const params: Record<string, unknown> = {
       caseId: row.id,
       thread,
@@ -75,6 +79,7 @@ export class CommentMentionsService {
    */
   async resolve(
     manager: EntityManager,
+    context: RequestContext,
     row: CaseRow,
     thread: CommentThread,
     ids: readonly string[],
@@ -83,17 +88,21 @@ export class CommentMentionsService {
     if (unique.length === 0) return [];
     const users = await this.users(manager, unique);
     const byId = new Map(users.map((u) => [u.id, u]));
+    const office = readsAsOffice(context, row);
     for (const id of unique) {
       const user = byId.get(id);
-      const problem = !user
-        ? `No user has the id ${id}.`
-        : !userReadsThread(user, thread, row)
-          ? `${user.display_name} cannot read the ${THREAD_WORDS[thread]} thread of this case.`
-          : null;
-      if (problem)
+      // Same words for an unknown id and for someone who may not be mentioned: a mention names
+      // nobody the author could not already find in the mentionable list.
+      if (
+        !user ||
+        !userReadsThread(user, thread, row) ||
+        (!office && !user.roles.includes('framework_team'))
+      ) {
+        const problem = `${id} is not someone you can mention in the ${THREAD_WORDS[thread]} thread of this case.`;
         throw new DomainError('validation_failed', problem, [
           { field: 'mentions', message: problem },
         ]);
+      }
     }
     return unique;
   }
@@ -147,4 +156,9 @@ export class CommentMentionsService {
       [ids],
     );
   }
+}
+
+/** Whether the caller reads the case as the Office (not only through the Framework Team's view). */
+function readsAsOffice(context: RequestContext, row: CaseRow): boolean {
+  return context.ability.can('read', subject('Case', caseSubject(row)));
 }

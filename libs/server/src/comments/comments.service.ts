@@ -8,7 +8,7 @@ import type { CaseRow } from '../cases/case-row.js';
 import { decodeKeysetCursor, toPage } from '../common/pagination.js';
 import type { Actor, RequestContext } from '../common/request-context.js';
 import { namedQuery, queryRows } from '../database/named-query.js';
-import { isUuid } from '../users/users.service.js';
+import { isUuid } from '../common/ids.js';
 import { CommentMentionsService } from './comment-mentions.service.js';
 import { COMMENT_COLUMNS, COMMENT_FROM, type CommentRow, presentComment } from './comment-row.js';
 import type {
@@ -74,7 +74,13 @@ export class CommentsService {
     const id = await this.db.transaction(async (m) => {
       const row = await loadThreadCase(m, context, caseId, dto.thread);
       if (dto.parentId) await assertReplyable(m, row, dto.thread, dto.parentId);
-      const mentionIds = await this.mentions.resolve(m, row, dto.thread, dto.mentions ?? []);
+      const mentionIds = await this.mentions.resolve(
+        m,
+        context,
+        row,
+        dto.thread,
+        dto.mentions ?? [],
+      );
       const [inserted] = await queryRows<{ id: string }>(
         m,
         `INSERT INTO comments (case_id, thread, parent_id, author_id, body, mentions)
@@ -107,7 +113,7 @@ export class CommentsService {
       const mentionIds =
         dto.mentions === undefined
           ? comment.mention_ids
-          : await this.mentions.resolve(m, row, comment.thread, dto.mentions);
+          : await this.mentions.resolve(m, context, row, comment.thread, dto.mentions);
       const unchanged =
         dto.body === comment.body && mentionIds.join() === comment.mention_ids.join();
       if (unchanged) return;

@@ -1,6 +1,5 @@
 import { subject } from '@casl/ability';
 import {
-  CLASSIFICATIONS,
   defineAbilitiesFor,
   DomainError,
   mayReadThread,
@@ -9,6 +8,7 @@ import {
   type Role,
 } from '@vigil/domain';
 import type { EntityManager } from 'typeorm';
+import { FRAMEWORK_TEAM_READER_SQL, OFFICE_READER_SQL } from '../authorization/case-readers-sql.js';
 import { caseSubject, findCaseRow, type CaseRow } from '../cases/case-row.js';
 import type { RequestContext } from '../common/request-context.js';
 
@@ -75,18 +75,10 @@ export async function loadThreadCase(
   return row;
 }
 
-const RANKS = `ARRAY[${CLASSIFICATIONS.map((c) => `'${c}'`).join(', ')}]::text[]`;
-const COVERS = `array_position(${RANKS}, u.clearance) >= array_position(${RANKS}, c.classification)`;
-
 /**
  * `mayReadThread` with the Office's read rule of defineAbilitiesFor, as SQL over `users u` and
  * `cases c` with the thread as parameter `:thread`, so lists of readers filter in the database.
  * The API tests check it against the domain rule: whoever it lists can be mentioned, and only they.
  */
-export const THREAD_READER_SQL = `(u.active AND (
-  ('adviser' = ANY(u.roles) AND ${COVERS})
-  OR ('analyst' = ANY(u.roles) AND (c.classification = 'unclassified' OR (${COVERS} AND (
-    c.lead_analyst_id = u.id
-    OR EXISTS (SELECT 1 FROM case_members cm WHERE cm.case_id = c.id AND cm.user_id = u.id)))))
-  OR (:thread = 'framework_team' AND 'framework_team' = ANY(u.roles) AND c.priority_situation
-    AND ${COVERS})))`;
+export const THREAD_READER_SQL = `(${OFFICE_READER_SQL}
+  OR (:thread = 'framework_team' AND ${FRAMEWORK_TEAM_READER_SQL}))`;

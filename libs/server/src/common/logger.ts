@@ -1,22 +1,32 @@
 import type { LoggerService, LogLevel } from '@nestjs/common';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
 
 /**
  * The process's one pino logger: structured JSON lines. Fastify logs every request through it
  * with its request id; Nest's own messages go through PinoNestLogger below.
  */
-export function createRootLogger(config: Pick<AppConfig, 'LOG_LEVEL'>, name: string): Logger {
-  return pino({
+export function createRootLogger(
+  config: Pick<AppConfig, 'LOG_LEVEL'>,
+  name: string,
+  destination?: DestinationStream,
+): Logger {
+  const options: LoggerOptions = {
     name,
     level: config.LOG_LEVEL,
     // Paths only: query strings carry search words and names (a source looked up by name must
     // never reach a log line).
-    serializers: { req: serializeRequest },
+    serializers: { req: serializeRequest, err: serializeError, error: serializeError },
     redact: {
       paths: [
         'req.headers.authorization',
         'req.headers.cookie',
+        // Anything else logged with a request's headers (@fastify/multipart at trace level logs
+        // the options it gives busboy, headers included).
+        '*.headers.authorization',
+        '*.headers.cookie',
+        'headers.authorization',
+        'headers.cookie',
         'password',
         '*.password',
         'refreshToken',
@@ -24,7 +34,8 @@ export function createRootLogger(config: Pick<AppConfig, 'LOG_LEVEL'>, name: str
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 interface LoggedRequest {
@@ -43,6 +54,35 @@ export function serializeRequest(req: LoggedRequest): Record<string, string | un
     host: req.host,
     remoteAddress: req.ip ?? req.socket?.remoteAddress,
   };
+}
+
+/**
+ * An error as log lines show it: its kind, code, constraint and stack, with every quoted value
+ * taken out of the message ('invalid input syntax for type uuid: "…"', a driver error echoing a
+ * title). Only the fields listed are kept: a database error's statement, parameters and detail
+ * (which quote the values) never reach a log line.
+ */
+export function serializeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: scrub(String(error)) };
+  const fields = error as Error & Record<string, unknown>;
+  const out: Record<string, unknown> = {
+    type: error.name,
+    message: scrub(error.message),
+    stack: error.stack
+      ?.split('\n')
+      .map((line, n) => (n === 0 ? `${error.name}: ${scrub(error.message)}` : line))
+      .join('\n'),
+  };
+  for (const key of ['code', 'constraint', 'table', 'column', 'routine', 'severity']) {
+    if (typeof fields[key] === 'string') out[key] = fields[key];
+  }
+  if (error.cause instanceof Error) out.cause = serializeError(error.cause);
+  return out;
+}
+
+/** A message without the values quoted in it. */
+function scrub(message: string): string {
+  return message.replace(/"[^"]*"|'[^']*'|\([^()]*\)=\([^()]*\)/g, '"…"');
 }
 
 /** Routes Nest's Logger calls into pino, keeping the context as a field. */

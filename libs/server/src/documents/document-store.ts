@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import * as Y from 'yjs';
+import { DRAFTER_SQL } from '../authorization/case-readers-sql.js';
 import { queryRows } from '../database/named-query.js';
 
 interface UpdateRow {
@@ -13,14 +14,21 @@ interface UpdateRow {
  * Stores a batch of updates ($2 bytea[], $3 uuid[] of authors) of document $1 in one statement,
  * only while it is drafting or in review (read under a share lock). Shared with the benchmark.
  */
+/**
+ * Appends updates in one statement, each only if its author drafts on the document's case at
+ * this moment (DRAFTER_SQL: the same rule as the `draft` ability) and the document may change:
+ * access withdrawn a millisecond ago refuses the next keystroke, not the one after the notice.
+ */
 export const APPEND_UPDATES_SQL = `INSERT INTO document_updates (document_id, update, user_id)
-  SELECT $1, u.update, u.user_id FROM unnest($2::bytea[], $3::uuid[]) AS u(update, user_id)
+  SELECT $1, x.update, x.user_id FROM unnest($2::bytea[], $3::uuid[]) AS x(update, user_id)
   WHERE EXISTS (SELECT 1 FROM documents d WHERE d.id = $1
     AND d.status IN ('drafting', 'in_review') FOR SHARE)
-  RETURNING seq`;
+    AND x.user_id IN (SELECT u.id FROM documents dd JOIN cases c ON c.id = dd.case_id
+      JOIN users u ON u.id = ANY($3::uuid[]) WHERE dd.id = $1 AND ${DRAFTER_SQL})
+  RETURNING seq, user_id`;
 
 /** Why an update was not stored. */
-export type AppendRefusal = 'not_editable' | 'no_such_document';
+export type AppendRefusal = 'not_editable' | 'no_such_document' | 'not_a_drafter';
 
 /**
  * The durable Yjs state of documents: a compacted state plus the updates appended since. Loading
@@ -67,7 +75,9 @@ export class DocumentStore {
     userId: string,
   ): Promise<{ seq: string } | { refused: AppendRefusal }> {
     const stored = await this.appendMany(documentId, [{ update, userId }]);
-    return 'refused' in stored ? stored : { seq: stored.seqs[0] ?? '0' };
+    if ('refused' in stored) return stored;
+    if (stored.refusedUserIds.length > 0) return { refused: 'not_a_drafter' };
+    return { seq: stored.seqs[0] ?? '0' };
   }
 
   /**
@@ -78,19 +88,25 @@ export class DocumentStore {
   async appendMany(
     documentId: string,
     updates: readonly { update: Uint8Array; userId: string }[],
-  ): Promise<{ seqs: string[] } | { refused: AppendRefusal }> {
+  ): Promise<{ seqs: string[]; refusedUserIds: string[] } | { refused: AppendRefusal }> {
     const rows = (await this.db.query(APPEND_UPDATES_SQL, [
       documentId,
       updates.map((u) => Buffer.from(u.update)),
       updates.map((u) => u.userId),
-    ])) as { seq: string }[];
+    ])) as { seq: string; user_id: string }[];
+    const stored = new Set(rows.map((r) => r.user_id));
+    const refusedUserIds = [...new Set(updates.map((u) => u.userId))].filter(
+      (id) => !stored.has(id),
+    );
     if (rows.length === 0 && updates.length > 0) {
-      const [doc] = (await this.db.query('SELECT 1 FROM documents WHERE id = $1', [
-        documentId,
-      ])) as unknown[];
-      return { refused: doc ? 'not_editable' : 'no_such_document' };
+      const [doc] = (await this.db.query(
+        `SELECT status IN ('drafting', 'in_review') AS editable FROM documents WHERE id = $1`,
+        [documentId],
+      )) as { editable: boolean }[];
+      if (!doc) return { refused: 'no_such_document' };
+      if (!doc.editable) return { refused: 'not_editable' };
     }
-    return { seqs: rows.map((r) => r.seq) };
+    return { seqs: rows.map((r) => r.seq), refusedUserIds };
   }
 
   /**

@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { subject } from '@casl/ability';
-import {
-  describeGrade,
-  DomainError,
-  type Action,
-  type JsonValue,
-  type SourceKind,
-} from '@vigil/domain';
+import { describeGrade, DomainError, type Action, type JsonValue } from '@vigil/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
@@ -15,7 +9,7 @@ import { CaseEventsService } from '../cases/case-events.service.js';
 import { toPage, type Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery, queryRows } from '../database/named-query.js';
-import { isUuid } from '../users/users.service.js';
+import { isUuid } from '../common/ids.js';
 import type { CreateItemDto, UpdateItemDto } from './dto/item-input.dto.js';
 import type { ItemCountResponse, ItemResponse, ItemSummaryResponse } from './dto/item.response.js';
 import { SOURCE_SQL_FIELDS } from './item-access.js';
@@ -47,6 +41,7 @@ import {
 } from './item-search.js';
 import { ItemDetailsService } from './item-details.service.js';
 import { searchPlanFor } from './search-plan.js';
+import { SourceStore } from '../sources/source-store.js';
 
 /** Counting stops here: "1,000+" is all a reader needs, and counting further costs. */
 export const COUNT_CAP = 1_000;
@@ -59,6 +54,7 @@ export class InformationItemsService {
     private readonly audit: AuditService,
     private readonly events: CaseEventsService,
     private readonly details: ItemDetailsService,
+    private readonly sources: SourceStore,
   ) {}
 
   /** An item the caller may read (else "not found"), optionally locked, checked for `action`. */
@@ -211,17 +207,24 @@ export class InformationItemsService {
         await this.setIndicators(m, id, indicatorIds);
         diff.indicatorIds = { from: row.indicator_ids, to: indicatorIds };
       }
-      const caseIds = dto.caseIds === undefined ? null : unique(dto.caseIds);
-      if (caseIds && !sameSet(caseIds, row.case_ids)) {
-        const added = caseIds.filter((c) => !row.case_ids.includes(c));
-        const removed = row.case_ids.filter((c) => !caseIds.includes(c));
-        await assertLinkableCases(m, context, [...added, ...removed]);
-        await m.query(
-          'DELETE FROM information_item_cases WHERE item_id = $1 AND case_id = ANY($2::uuid[])',
-          [id, removed],
+      if (dto.caseIds !== undefined) {
+        // The caller edits the links they can see: links to cases hidden from them stay as they
+        // are, and are never named back to them.
+        const visible = (await this.details.readableCaseLinks(m, context, row.case_ids)).map(
+          (link) => link.id,
         );
-        await this.linkCases(m, context, id, added);
-        diff.caseIds = { from: row.case_ids, to: caseIds };
+        const wanted = unique(dto.caseIds);
+        const added = wanted.filter((c) => !row.case_ids.includes(c));
+        const removed = visible.filter((c) => !wanted.includes(c));
+        if (added.length > 0 || removed.length > 0) {
+          await assertLinkableCases(m, context, added);
+          await m.query(
+            'DELETE FROM information_item_cases WHERE item_id = $1 AND case_id = ANY($2::uuid[])',
+            [id, removed],
+          );
+          await this.linkCases(m, context, id, added);
+          diff.caseIds = { added, removed };
+        }
       }
       if (Object.keys(diff).length === 0) return;
       const columns = Object.entries(SCALAR_COLUMNS) as [ScalarField, string][];
@@ -258,7 +261,12 @@ export class InformationItemsService {
     const search = buildItemSearch(context.ability, filters, plan);
     const { sql, params } = toPositional(search.sql, search.params);
     const rows = (await this.db.query(sql, params)) as ItemSearchRow[];
-    return toPage(rows, search.limit, presentSearchRow, (r) => [r.sort_key, r.id]);
+    return toPage(
+      rows,
+      search.limit,
+      (r) => presentSearchRow(r, this.sourceName(r)),
+      (r) => [r.sort_key, r.id],
+    );
   }
 
   /** How many items the caller may read match the filters, up to COUNT_CAP. */
@@ -277,11 +285,7 @@ export class InformationItemsService {
   /** The full response for one readable row. */
   async present(m: EntityManager, context: RequestContext, row: ItemRow): Promise<ItemResponse> {
     const acl = abilityToSql(context.ability, 'read', 'Source', SOURCE_SQL_FIELDS);
-    const [source] = await namedQuery<{ id: string; name: string; kind: SourceKind }>(
-      m,
-      `SELECT s.id, s.name, s.kind FROM sources s WHERE s.id = :id AND ${acl.sql}`,
-      { ...acl.params, id: row.source_id },
-    );
+    const source = await this.sources.knownSource(m, acl, row.source_id);
     const [attachments, speechAssessment, caseLinks] = await Promise.all([
       this.details.attachments(m, row.id),
       this.details.speechAssessment(m, row.id),
@@ -290,7 +294,7 @@ export class InformationItemsService {
     const grade = `${row.source_reliability}${row.credibility}`;
     return {
       ...presentScalars(row),
-      source: presentItemSource(row.source_reliability, source ?? null),
+      source: presentItemSource(row.source_reliability, source),
       grade,
       gradeMeaning: describeGrade(grade),
       indicatorIds: row.indicator_ids,
@@ -302,6 +306,16 @@ export class InformationItemsService {
       createdBy: { id: row.created_by, displayName: row.author_name },
       canEdit: context.ability.can('update', subject('InformationItem', itemSubject(row))),
     };
+  }
+
+  /** The decrypted name of a search row's source, when the row carries its identity. */
+  private sourceName(row: ItemSearchRow): string | null {
+    if (row.source_key_id === null || row.source_name_enc === null) return null;
+    return this.sources.nameOf({
+      id: row.source_id,
+      key_id: row.source_key_id,
+      name_enc: row.source_name_enc,
+    });
   }
 
   private async setIndicators(m: EntityManager, id: string, ids: string[]): Promise<void> {

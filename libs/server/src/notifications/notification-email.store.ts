@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { queryRows } from '../database/named-query.js';
+import { STILL_READABLE } from './notifications.service.js';
 import type { MailableNotification } from './notification-email.content.js';
 
 /** How old an unsent notification may be and still be e-mailed (no flood after an outage). */
@@ -34,7 +35,8 @@ export async function retireUnmailable(manager: EntityManager): Promise<number> 
     `UPDATE notifications SET emailed_at = now() WHERE id IN (
        SELECT n.id FROM notifications n JOIN users u ON u.id = n.user_id
        WHERE n.emailed_at IS NULL
-         AND (u.email_notifications = 'off' OR NOT u.active OR n.created_at < now() - ${EMAIL_MAX_AGE})
+         AND (u.email_notifications = 'off' OR NOT u.active OR n.created_at < now() - ${EMAIL_MAX_AGE}
+           OR NOT ${STILL_READABLE})
        FOR UPDATE OF n SKIP LOCKED)
      RETURNING id`,
   );
@@ -54,6 +56,7 @@ export async function claimImmediate(
     `${CLAIM_SELECT}
      WHERE n.emailed_at IS NULL AND u.email_notifications = 'immediate' AND u.active
        AND n.created_at >= now() - ${EMAIL_MAX_AGE} AND NOT (n.id = ANY($1::uuid[]))
+       AND ${STILL_READABLE}
      ORDER BY n.created_at, n.id LIMIT 1 FOR UPDATE OF n SKIP LOCKED`,
     [exclude],
   );
@@ -80,7 +83,7 @@ export async function claimDigest(
     manager,
     `${CLAIM_SELECT}
      WHERE n.user_id = $1 AND n.emailed_at IS NULL AND u.email_notifications = 'daily_digest'
-       AND u.active AND n.created_at >= now() - ${EMAIL_MAX_AGE}
+       AND u.active AND n.created_at >= now() - ${EMAIL_MAX_AGE} AND ${STILL_READABLE}
      ORDER BY n.created_at, n.id FOR UPDATE OF n SKIP LOCKED`,
     [userId],
   );

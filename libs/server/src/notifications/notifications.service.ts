@@ -3,11 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, type JsonValue } from '@vigil/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { CASE_READER_SQL } from '../authorization/case-readers-sql.js';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
 import { decodeKeysetCursor, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery, queryRows } from '../database/named-query.js';
-import { isUuid } from '../users/users.service.js';
+import { isUuid } from '../common/ids.js';
 import type {
   ListNotificationsQueryDto,
   NotificationPageResponse,
@@ -25,6 +26,16 @@ interface NotificationRow {
 
 /** created_at to the microsecond: a cursor rounded to milliseconds skips or repeats rows. */
 const CREATED_KEY = `to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** SQL over `cases c` and `users u`: u may read c now. */
+const READS_ITS_CASE = `(c.id IS NOT NULL AND ${CASE_READER_SQL})`;
+
+/**
+ * SQL over `notifications n`: its reader may still read its case (a notification follows access:
+ * someone taken off a case no longer sees what it said).
+ */
+export const STILL_READABLE = `(n.case_id IS NULL OR EXISTS (
+  SELECT 1 FROM cases c JOIN users u ON u.id = n.user_id WHERE c.id = n.case_id AND ${CASE_READER_SQL}))`;
 
 /** A notification to write. `dedupeKey` makes repeats (e.g. the same overdue review) a no-op. */
 export interface NewNotification {
@@ -49,11 +60,13 @@ export class NotificationsService {
    */
   async notify(manager: EntityManager, note: NewNotification): Promise<string[]> {
     if (note.userIds.length === 0) return [];
+    // Only people who may read the case now are told of it, whoever the caller thought of.
     const rows = await queryRows<{ user_id: string }>(
       manager,
       `WITH n AS (
          INSERT INTO notifications (user_id, type, case_id, payload, dedupe_key)
-         SELECT u, $2, $3, $4, $5 FROM unnest($1::uuid[]) AS u
+         SELECT u.id, $2, $3, $4, $5 FROM users u LEFT JOIN cases c ON c.id = $3::uuid
+         WHERE u.id = ANY($1::uuid[]) AND u.active AND ($3::uuid IS NULL OR ${READS_ITS_CASE})
          ON CONFLICT (user_id, dedupe_key) DO NOTHING RETURNING *),
        o AS (
          INSERT INTO outbox_events (topic, user_id, payload)
@@ -66,6 +79,22 @@ export class NotificationsService {
     return rows.map((r) => r.user_id);
   }
 
+  /**
+   * Takes back the notifications written under `dedupeKey` (a withdrawn proposal's "awaiting
+   * your approval"): gone from every list, never e-mailed, and removed live from open bells.
+   */
+  async withdraw(manager: EntityManager, dedupeKey: string): Promise<number> {
+    const rows = await queryRows<{ user_id: string }>(
+      manager,
+      `WITH n AS (DELETE FROM notifications WHERE dedupe_key = $1 RETURNING id, user_id),
+       o AS (INSERT INTO outbox_events (topic, user_id, payload)
+         SELECT 'notification', n.user_id, jsonb_build_object('withdrawn', n.id) FROM n)
+       SELECT user_id FROM n`,
+      [dedupeKey],
+    );
+    return rows.length;
+  }
+
   async list(
     context: RequestContext,
     query: ListNotificationsQueryDto,
@@ -74,7 +103,7 @@ export class NotificationsService {
     const acl = abilityToSql(context.ability, 'read', 'Notification', {
       userId: { column: 'n.user_id' },
     });
-    const where = [acl.sql];
+    const where = [acl.sql, STILL_READABLE];
     const params: Record<string, unknown> = { ...acl.params, limit: limit + 1 };
     if (query.unread) where.push('n.read_at IS NULL');
     if (query.cursor) {
@@ -89,7 +118,8 @@ export class NotificationsService {
     );
     const [count] = await namedQuery<{ n: number }>(
       this.db,
-      `SELECT count(*)::int AS n FROM notifications n WHERE ${acl.sql} AND n.read_at IS NULL`,
+      `SELECT count(*)::int AS n FROM notifications n
+       WHERE ${acl.sql} AND ${STILL_READABLE} AND n.read_at IS NULL`,
       acl.params,
     );
     return { ...toPage(rows, limit, present, (r) => [r.created_key, r.id]), unread: count?.n ?? 0 };
@@ -102,7 +132,8 @@ export class NotificationsService {
         isUuid(id) && me
           ? await queryRows<NotificationRow>(
               m,
-              'UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING *',
+              `UPDATE notifications n SET read_at = COALESCE(read_at, now())
+               WHERE id = $1 AND user_id = $2 AND ${STILL_READABLE} RETURNING *`,
               [id, me],
             )
           : [];
@@ -123,7 +154,8 @@ export class NotificationsService {
     return this.db.transaction(async (m) => {
       const rows = await queryRows(
         m,
-        'UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING id',
+        `UPDATE notifications n SET read_at = now()
+         WHERE user_id = $1 AND read_at IS NULL AND ${STILL_READABLE} RETURNING id`,
         [me],
       );
       if (rows.length)

@@ -14,6 +14,13 @@ export function caseRoom(caseId: string, view: CaseView): string {
   return view === 'office' ? `case:${caseId}` : `case:${caseId}:ft`;
 }
 
+/** The case and view of a case room's name, or null for any other room. */
+export function parseCaseRoom(room: string): { caseId: string; view: CaseView } | null {
+  const match = /^case:([0-9a-f-]{36})(:ft)?$/.exec(room);
+  if (!match?.[1]) return null;
+  return { caseId: match[1], view: match[2] ? 'framework_team' : 'office' };
+}
+
 /** The room of one person's sockets (notifications, access changes). */
 export function userRoom(userId: string): string {
   return `user:${userId}`;

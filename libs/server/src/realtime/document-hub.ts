@@ -13,7 +13,7 @@ import type { Actor } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { documentAccess } from '../documents/document-access.js';
 import { DocumentStore, isYjsUpdate } from '../documents/document-store.js';
-import type { VigilServer } from './realtime.gateway.js';
+import type { VigilServer } from './socket-types.js';
 import { DocumentPeers, type LiveCopy } from './document-peers.js';
 import { documentRoom, wire } from './document-wire.js';
 
@@ -214,23 +214,33 @@ export class DocumentHub implements OnModuleDestroy {
           }
           continue;
         }
+        // Authors who lost the right to draft a moment ago: refused, read-only from now (the
+        // access change that follows takes the document away if they may not even read it).
+        const refused = new Set(stored.refusedUserIds);
+        for (const p of batch.filter((q) => refused.has(q.userId))) {
+          if (!p.membership.readOnly) p.socket.emit('doc:access', { documentId, readOnly: true });
+          p.membership.readOnly = true;
+          p.done({ ok: false, error: 'You may no longer change this document.' });
+        }
+        const accepted = refused.size ? batch.filter((q) => !refused.has(q.userId)) : batch;
+        if (accepted.length === 0) continue;
         // Durable first; only now does anyone else see them.
         const merged =
-          batch.length === 1
-            ? (batch[0]?.update ?? new Uint8Array())
-            : Y.mergeUpdates(batch.map((p) => p.update));
+          accepted.length === 1
+            ? (accepted[0]?.update ?? new Uint8Array())
+            : Y.mergeUpdates(accepted.map((p) => p.update));
         const message = encoding.createEncoder();
         syncProtocol.writeUpdate(message, merged);
-        const sender = batch[0]?.socket;
+        const sender = accepted[0]?.socket;
         const room = documentRoom(documentId);
         // Editors already hold their own changes: one sender's batch skips it; a mixed batch goes
         // to everyone (applying an update twice changes nothing). This instance's editors only:
         // the others hear of it through `doc:stored`.
-        const senders = new Set(batch.map((p) => p.socket));
+        const senders = new Set(accepted.map((p) => p.socket));
         const target =
           senders.size === 1 && sender ? sender.local.to(room) : sender?.nsp.local.to(room);
         target?.emit('doc:sync', { documentId, message: wire(encoding.toUint8Array(message)) });
-        for (const p of batch) p.done({ ok: true });
+        for (const p of accepted) p.done({ ok: true });
         this.peers?.announceStored(documentId, merged, stored.seqs);
         // The server's copy (for late joiners) after the editors: it is not on their path.
         Y.applyUpdate(live.doc, merged, 'stored');
@@ -305,14 +315,27 @@ export class DocumentHub implements OnModuleDestroy {
 
   /**
    * After an access change: leaves the documents this socket may no longer read and makes
-   * read-only those it may no longer edit.
+   * read-only those it may no longer edit, telling the socket either way.
    */
   async recheck(socket: Socket, actor: Actor): Promise<void> {
-    for (const [documentId, membership] of this.membershipsOf(socket)) {
+    for (const [documentId, membership] of [...this.membershipsOf(socket)]) {
       const access = await documentAccess(this.db.manager, actor, documentId);
-      if (!access) await this.leaveDocument(socket, documentId);
-      else membership.readOnly = !access.editable;
+      if (!access) {
+        await this.leaveDocument(socket, documentId);
+        socket.emit('doc:removed', { documentId });
+      } else if (membership.readOnly !== !access.editable) {
+        membership.readOnly = !access.editable;
+        socket.emit('doc:access', { documentId, readOnly: membership.readOnly });
+      }
     }
+  }
+
+  /** The rooms of a case's documents (whoever is in them may be affected by a case change). */
+  async roomsOfCase(caseId: string): Promise<string[]> {
+    const rows = (await this.db.query('SELECT id FROM documents WHERE case_id = $1', [caseId])) as {
+      id: string;
+    }[];
+    return rows.map((row) => documentRoom(row.id));
   }
 
   /** To this instance's other editors of the document, and to the other instances. */

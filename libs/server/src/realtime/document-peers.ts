@@ -5,7 +5,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { DocumentStore } from '../documents/document-store.js';
 import { documentRoom, fromBase64, toBase64, wire } from './document-wire.js';
-import type { VigilServer } from './realtime.gateway.js';
+import type { VigilServer } from './socket-types.js';
 import type { StoredNotice } from './socket-fan-out.js';
 
 /** What another instance's news touches of a document open here. */

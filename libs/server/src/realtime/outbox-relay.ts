@@ -9,6 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CaseFeedEvent, JsonValue, LiveNotification } from '@vigil/domain';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
+import { userReadsCase } from '../authorization/case-readers-sql.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { RealtimeGateway } from './realtime.gateway.js';
 
@@ -133,11 +134,22 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         at: new Date(String(p['at'])).toISOString(),
       };
       this.gateway.deliverCaseEvent(event);
+    } else if (row.topic === 'notification' && row.user_id && typeof p['withdrawn'] === 'string') {
+      this.gateway.deliverWithdrawnNotification(row.user_id, p['withdrawn']);
     } else if (row.topic === 'notification' && row.user_id) {
+      const caseId = typeof p['caseId'] === 'string' ? p['caseId'] : null;
+      // Pushed only while its reader may still read its case (access may have gone since).
+      if (
+        caseId &&
+        this.gateway.hasSocketsOf(row.user_id) &&
+        !(await userReadsCase(this.db, row.user_id, caseId))
+      ) {
+        return;
+      }
       const notification: LiveNotification = {
         id: String(p['id']),
         type: String(p['type']),
-        caseId: typeof p['caseId'] === 'string' ? p['caseId'] : null,
+        caseId,
         payload: isRecord(p['payload']) ? p['payload'] : {},
         createdAt: new Date(String(p['createdAt'])).toISOString(),
         readAt: null,

@@ -6,45 +6,22 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type {
-  CaseFeedEvent,
-  ClientToServerEvents,
-  LiveNotification,
-  PresentUser,
-  ServerToClientEvents,
-  SocketAck,
-} from '@vigil/domain';
+import type { CaseFeedEvent, LiveNotification, PresentUser, SocketAck } from '@vigil/domain';
 import { frameworkTeamView, officeView } from '@vigil/domain';
 import type { Server as HttpServer } from 'node:http';
-import { Server, Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import msgpackParser from 'socket.io-msgpack-parser';
 import { z } from 'zod';
 import { AccessTokenService } from '../auth/access-token.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import type { Actor } from '../common/request-context.js';
 import type { AccessChange } from './access-changes.js';
-import { CaseRooms, caseRoom, userRoom, type CaseView } from './case-rooms.js';
+import { CaseRooms, caseRoom, parseCaseRoom, userRoom, type CaseView } from './case-rooms.js';
 import { DocumentHub } from './document-hub.js';
-import { type InterServerEvents, SocketFanOut } from './socket-fan-out.js';
+import { SocketAccess } from './socket-access.js';
+import { SocketFanOut } from './socket-fan-out.js';
+import type { SocketData, VigilServer, VigilSocket } from './socket-types.js';
 
-/** What the server remembers of each socket (serialisable, so other instances can read it). */
-export interface SocketData {
-  userId: string;
-  displayName: string;
-}
-
-export type VigilServer = Server<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  InterServerEvents,
-  SocketData
->;
-type VigilSocket = Socket<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  InterServerEvents,
-  SocketData
->;
+export type { SocketData, VigilServer } from './socket-types.js';
 
 const caseRequest = z.object({ caseId: z.string().max(64) });
 const NO_SUCH_CASE = 'No such case.';
@@ -65,6 +42,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly tokens: AccessTokenService,
     private readonly rooms: CaseRooms,
     private readonly documents: DocumentHub,
+    private readonly access: SocketAccess,
     private readonly fanOut: SocketFanOut,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -112,7 +90,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnModuleDestroy 
    * may both pass, so the cap is exact to within the number of instances).
    */
   private async admit(io: VigilServer, token: string | null): Promise<SocketData> {
-    const actor = await this.tokens.authenticate(token);
+    const { actor, sessionId, expiresAt } = await this.tokens.authenticate(token);
     const max = this.config.SOCKETS_PER_USER_MAX;
     const open = await io.in(userRoom(actor.id)).fetchSockets();
     if (open.length >= max) {
@@ -125,7 +103,12 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnModuleDestroy 
         `Too many open connections (${max}): close Vigil in another tab or device and try again.`,
       );
     }
-    return { userId: actor.id, displayName: actor.displayName };
+    return {
+      userId: actor.id,
+      displayName: actor.displayName,
+      sessionId,
+      tokenExpiresAt: expiresAt,
+    };
   }
 
   /**
@@ -144,50 +127,42 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnModuleDestroy 
     this.io?.local.to(userRoom(userId)).emit('notification', notification);
   }
 
+  deliverWithdrawnNotification(userId: string, id: string): void {
+    this.io?.local.to(userRoom(userId)).emit('notification:withdrawn', { id });
+  }
+
+  /** The sockets this instance holds now, with their rooms (diagnostics and tests). */
+  openSockets(): { userId: string; sessionId: string; rooms: string[] }[] {
+    if (!this.io) return [];
+    return [...this.io.of('/').sockets.values()].map((socket) => ({
+      userId: socket.data.userId,
+      sessionId: socket.data.sessionId,
+      rooms: [...socket.rooms],
+    }));
+  }
+
+  /** Whether this instance holds a socket of `userId` (else there is nothing to push to). */
+  hasSocketsOf(userId: string): boolean {
+    return (this.io?.of('/').adapter.rooms.get(userRoom(userId))?.size ?? 0) > 0;
+  }
+
   /**
-   * Checks again every socket of this instance an access change may affect and takes it out of
-   * each case room it may no longer read (or disconnects it when its account is deactivated).
+   * Checks again every socket of this instance an access change may affect: closes those whose
+   * session ended, takes the others out of the rooms and documents they may no longer read.
    */
   async recheck(change: AccessChange): Promise<void> {
     const io = this.io;
     if (!io) return;
-    const target =
-      'userId' in change
-        ? userRoom(change.userId)
-        : [caseRoom(change.caseId, 'office'), caseRoom(change.caseId, 'framework_team')];
-    const sockets = await io.local.in(target).fetchSockets();
-    const actors = new Map<string, Actor | null>();
-    const touched = new Set<string>();
-    for (const socket of sockets) {
-      const userId = socket.data.userId;
-      if (!actors.has(userId)) {
-        actors.set(userId, await this.tokens.loadActor(userId).catch(() => null));
-      }
-      const actor = actors.get(userId) ?? null;
-      if (!actor) {
-        socket.disconnect(true);
-        for (const room of socket.rooms) {
-          const joined = parseCaseRoom(room);
-          if (joined) touched.add(joined.caseId);
-        }
-        continue;
-      }
-      if (socket instanceof Socket) await this.documents.recheck(socket, actor);
-      for (const room of socket.rooms) {
-        const joined = parseCaseRoom(room);
-        if (!joined) continue;
-        if ('caseId' in change && joined.caseId !== change.caseId) continue;
-        if ((await this.rooms.viewFor(actor, joined.caseId)) === joined.view) continue;
-        socket.leave(room);
-        socket.emit('case:removed', { caseId: joined.caseId });
-        touched.add(joined.caseId);
-      }
-    }
+    const touched = await this.access.recheck(io, change);
     await Promise.all([...touched].map((caseId) => this.announcePresence(caseId)));
   }
 
   private onConnection(socket: VigilSocket): void {
     void socket.join(userRoom(socket.data.userId));
+    this.access.watch(socket);
+    socket.on('auth:renew', (request: unknown, ack: unknown) =>
+      this.answer(socket, ack, () => this.access.renew(socket, request)),
+    );
     socket.on('case:join', (request: unknown, ack: unknown) =>
       this.answer(socket, ack, () => this.join(socket, request)),
     );
@@ -209,6 +184,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnModuleDestroy 
       this.answer(socket, ack, () => this.documents.leave(socket, request)),
     );
     socket.on('disconnect', () => {
+      this.access.forget(socket);
       void this.documents.leaveAll(socket).catch(() => undefined);
     });
     socket.on('disconnecting', () => {
@@ -266,9 +242,9 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnModuleDestroy 
     return view === 'office' ? everyone : team;
   }
 
-  /** The socket's user as they are now (roles, clearance), or null when deactivated. */
-  private currentActor(socket: VigilSocket): Promise<Actor | null> {
-    return this.tokens.loadActor(socket.data.userId).catch(() => null);
+  /** The socket's user as they are now, or null (and the socket closed) when its session ended. */
+  private currentActor(socket: VigilSocket) {
+    return this.access.currentActor(socket);
   }
 
   /** Runs a handler and acknowledges its answer; a failure answers an error and is logged. */
@@ -291,10 +267,4 @@ function presentUsers(sockets: readonly { data: SocketData }[]): PresentUser[] {
     people.set(s.data.userId, { userId: s.data.userId, displayName: s.data.displayName });
   }
   return [...people.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
-}
-
-function parseCaseRoom(room: string): { caseId: string; view: CaseView } | null {
-  const match = /^case:([0-9a-f-]{36})(:ft)?$/.exec(room);
-  if (!match?.[1]) return null;
-  return { caseId: match[1], view: match[2] ? 'framework_team' : 'office' };
 }

@@ -5,6 +5,7 @@ import { CaseRooms } from './case-rooms.js';
 import { DocumentHub } from './document-hub.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { RealtimeGateway } from './realtime.gateway.js';
+import { SocketAccess } from './socket-access.js';
 import { SocketFanOut } from './socket-fan-out.js';
 
 /**
@@ -13,7 +14,15 @@ import { SocketFanOut } from './socket-fan-out.js';
  */
 @Module({
   imports: [IdentityModule],
-  providers: [CaseRooms, RealtimeGateway, OutboxRelay, DocumentHub, DocumentStore, SocketFanOut],
+  providers: [
+    CaseRooms,
+    RealtimeGateway,
+    OutboxRelay,
+    DocumentHub,
+    DocumentStore,
+    SocketAccess,
+    SocketFanOut,
+  ],
   exports: [RealtimeGateway, OutboxRelay, DocumentHub],
 })
 export class RealtimeModule {}

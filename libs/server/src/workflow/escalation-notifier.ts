@@ -53,8 +53,13 @@ export class EscalationNotifier {
         toStage: notice.toStage,
         proposerName: notice.proposerName,
       },
-      dedupeKey: `escalation-proposed:${notice.escalationId}`,
+      dedupeKey: proposalKey(notice.escalationId),
     });
+  }
+
+  /** A withdrawn proposal awaits nobody: its "awaiting your approval" notifications go. */
+  async withdrawn(manager: EntityManager, escalationId: string): Promise<void> {
+    await this.notifications.withdraw(manager, proposalKey(escalationId));
   }
 
   /** The proposer hears how their proposal was decided. */
@@ -73,4 +78,9 @@ export class EscalationNotifier {
       dedupeKey: `escalation-decided:${notice.escalationId}`,
     });
   }
+}
+
+/** The dedupe key of a proposal's "awaiting your approval" notifications. */
+function proposalKey(escalationId: string): string {
+  return `escalation-proposed:${escalationId}`;
 }

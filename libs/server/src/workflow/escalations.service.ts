@@ -18,7 +18,7 @@ import { isoMicros } from '../cases/case-filters.js';
 import { CASE_SQL_FIELDS } from '../cases/case-row.js';
 import { CasesService } from '../cases/cases.service.js';
 import { namedQuery } from '../database/named-query.js';
-import { isUuid } from '../users/users.service.js';
+import { isUuid } from '../common/ids.js';
 import type {
   EscalationResponse,
   ListEscalationsQueryDto,
@@ -164,6 +164,7 @@ export class EscalationsService {
         settled,
         current.approvals,
       );
+      if (decision === 'withdraw') await this.notifier.withdrawn(m, escalationId);
       // Approvals short of the number needed and withdrawals tell the proposer nothing new.
       if (settled && decision !== 'withdraw') {
         await this.notifier.decided(m, {
@@ -228,6 +229,12 @@ export class EscalationsService {
         ])) as { case_id: string }[])
       : [];
     if (!row) throw new DomainError('not_found', 'No such proposal.');
+    // A proposal on a case hidden from the caller reads exactly as a missing one.
+    await this.cases.loadCase(this.db.manager, context, row.case_id).catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === 'not_found')
+        throw new DomainError('not_found', 'No such proposal.');
+      throw error;
+    });
     return row.case_id;
   }
 

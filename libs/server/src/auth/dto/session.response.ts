@@ -2,11 +2,18 @@ import { ApiProperty } from '@nestjs/swagger';
 import { EMAIL_PREFERENCES, type EmailPreference } from '@vigil/domain';
 import { UserResponse } from '../../users/dto/user.response.js';
 
-/** Tokens handed out at sign-in and on every refresh. */
+/**
+ * What sign-in and every refresh answer. The refresh token is not here: it travels only in the
+ * HttpOnly `vigil_refresh` cookie, scoped to `POST /api/auth/refresh`.
+ */
 export class SessionResponse {
   @ApiProperty({ description: 'Bearer token for API calls; short-lived' }) accessToken!: string;
-  @ApiProperty({ description: 'Single-use token for POST /auth/refresh' }) refreshToken!: string;
   @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn!: number;
+  @ApiProperty({
+    format: 'date-time',
+    description: 'The absolute end of this session: sign in again after it, whatever the refreshes',
+  })
+  sessionExpiresAt!: string;
   @ApiProperty({ type: UserResponse }) user!: UserResponse;
 }
 
