@@ -152,12 +152,27 @@ describe('the approvals inbox', () => {
       (e) => e.action,
     );
     expect(actions).toEqual(['case.workflow.reject', 'case.workflow.propose', 'case.create']);
-    const audit = await auditEntries(api, admin, { entity: 'case', entityId: a.id });
+    // An administrator who also advises (and so may read the case) sees what changed...
+    const auditor = await sessionFor(api, {
+      roles: ['admin', 'adviser'],
+      clearance: 'strictly_confidential',
+    });
+    const audit = await auditEntries(api, auditor, { entity: 'case', entityId: a.id });
     expect(audit[0]).toMatchObject({
       action: 'case.workflow.approve',
       actorId: adviser.user.id,
       diff: { from: 'monitoring.pending', to: 'alert.steady' },
+      contentWithheld: false,
     });
+    // ...an administrator alone sees who did what, not the content (need to know).
+    const [plain] = await auditEntries(api, admin, { entity: 'case', entityId: a.id });
+    expect(plain).toMatchObject({
+      action: 'case.workflow.approve',
+      actorId: adviser.user.id,
+      diff: {},
+      contentWithheld: true,
+    });
+    expect(plain?.withheldFields).toEqual(expect.arrayContaining(['from', 'to']));
   });
 
   it('the proposer cannot reject; a withdrawn proposal lists under withdrawn', async () => {

@@ -213,6 +213,7 @@ describe('source protection', () => {
     expect(one.status).toBe(200);
     expect(one.body.source).toEqual({
       protected: true,
+      unreadable: false,
       id: null,
       name: 'Protected source',
       kind: null,
@@ -366,11 +367,17 @@ describe('export', () => {
     expect(others.headers['x-export-rows']).toBe('1');
     expect(others.text).toContain(`Open ${marker}`);
     expect(others.text).not.toContain(`Secret ${marker}`);
+    // The export is audited with its filter; the words searched are the exporter's, so the
+    // administrator sees who exported and when, not what they searched for.
     const audit = await auditEntries(api, admin, { action: 'information.export' });
-    expect(audit.find((a) => a.actorId === colleague.user.id)?.diff).toMatchObject({
-      filters: { q: marker },
-      rows: 1,
-    });
+    const entry = audit.find((a) => a.actorId === colleague.user.id);
+    expect(entry).toMatchObject({ diff: {}, contentWithheld: true });
+    expect(JSON.stringify(entry)).not.toContain(marker);
+    const { rows } = await testPool().query<{ diff: { filters: { q: string }; rows: number } }>(
+      "SELECT diff FROM audit_log WHERE action = 'information.export' AND actor_id = $1 AND diff->'filters'->>'q' = $2",
+      [colleague.user.id, marker],
+    );
+    expect(rows[0]?.diff).toMatchObject({ filters: { q: marker }, rows: 1 });
   });
 });
 

@@ -45,7 +45,12 @@ export interface AuditItem {
   action: string;
   entity: string;
   entityId: string | null;
+  caseId: string | null;
   diff: Record<string, unknown>;
+  /** Fields whose values the reader may not read (absent from diff). */
+  withheldFields: string[];
+  /** The reader may not read the record: every value withheld. */
+  contentWithheld: boolean;
   requestId: string | null;
   prevHash: string;
   hash: string;

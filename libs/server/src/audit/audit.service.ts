@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, type JsonValue } from '@vigil/domain';
+import type { JsonValue } from '@vigil/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { decodeKeysetCursor, type Page, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { chainHash, GENESIS_HASH, type ChainedFields } from './audit-chain.js';
 import { queueAuditEntry } from './audit-chain-writer.js';
-import type { AuditEntryResponse, AuditVerifyResponse } from './dto/audit-entry.response.js';
-import type { ListAuditQueryDto } from './dto/list-audit.query.js';
+import type { AuditVerifyResponse } from './dto/audit-verify.response.js';
 
 /** What a change records about itself. */
 export interface AuditRecord {
@@ -20,7 +18,8 @@ export interface AuditRecord {
 
 const VERIFY_BATCH = 2000;
 
-interface AuditRow {
+/** An audit_log row as SQL returns it. */
+export interface AuditRow {
   seq: string;
   at: Date;
   actor_id: string | null;
@@ -35,7 +34,10 @@ interface AuditRow {
   hash: string;
 }
 
-/** The append-only, hash-chained audit log (DESIGN §9). */
+/**
+ * The append-only, hash-chained audit log (DESIGN §9): writing and verifying. Reading it, with
+ * redaction, is `AuditLogService` (audit-log/).
+ */
 @Injectable()
 export class AuditService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -59,35 +61,6 @@ export class AuditService {
       diff: record.diff ?? {},
       requestId: context.requestId,
     });
-  }
-
-  /** Newest first, filtered, keyset-paged by seq. */
-  async list(query: ListAuditQueryDto): Promise<Page<AuditEntryResponse>> {
-    const limit = query.limit ?? 50;
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (query.action) add('a.action = ?', query.action);
-    if (query.entity) add('a.entity = ?', query.entity);
-    if (query.entityId) add('a.entity_id = ?', query.entityId);
-    if (query.actorId) add('a.actor_id = ?', query.actorId);
-    if (query.from) add('a.at >= ?', instant(query.from, 'from'));
-    if (query.to) add('a.at < ?', instant(query.to, 'to'));
-    if (query.cursor) {
-      const [seq] = decodeKeysetCursor(query.cursor, ['integer']);
-      add('a.seq < ?', seq);
-    }
-    params.push(limit + 1);
-    const rows = (await this.db.query(
-      `SELECT a.*, u.email AS actor_email FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY a.seq DESC LIMIT $${params.length}`,
-      params,
-    )) as AuditRow[];
-    return toPage(rows, limit, presentAuditRow, (r) => [r.seq]);
   }
 
   /** Walks the whole chain in order and reports the first entry that does not verify. */
@@ -114,17 +87,6 @@ export class AuditService {
   }
 }
 
-/** A date-time filter as an exact instant; one that is not a real instant is a 400, not a SQL error. */
-function instant(value: string, field: string): string {
-  const at = new Date(value);
-  if (Number.isNaN(at.getTime())) {
-    throw new DomainError('validation_failed', `Invalid request: check ${field}.`, [
-      { field, message: `${field} must be a date-time such as 2024-05-01T00:00:00Z` },
-    ]);
-  }
-  return at.toISOString();
-}
-
 function checkRow(row: AuditRow, expectedSeq: bigint, prevHash: string): string | null {
   if (BigInt(row.seq) !== expectedSeq)
     return `entries ${expectedSeq} to ${BigInt(row.seq) - 1n} are missing`;
@@ -143,21 +105,4 @@ function checkRow(row: AuditRow, expectedSeq: bigint, prevHash: string): string 
   return chainHash(row.prev_hash, fields) === row.hash
     ? null
     : 'content does not match its hash (the entry was altered)';
-}
-
-function presentAuditRow(row: AuditRow): AuditEntryResponse {
-  return {
-    seq: Number(row.seq),
-    at: row.at.toISOString(),
-    actorId: row.actor_id,
-    actorEmail: row.actor_email ?? null,
-    action: row.action,
-    entity: row.entity,
-    entityId: row.entity_id,
-    caseId: row.case_id,
-    diff: row.diff,
-    requestId: row.request_id,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
-import type { AuditVerifyResponse } from '../audit/dto/audit-entry.response.js';
+import type { AuditVerifyResponse } from '../audit/dto/audit-verify.response.js';
 import type { ScheduledJob } from './scheduled-job.js';
 
 /** Nightly walk of the audit chain; a broken chain is logged as an error for the operators. */
