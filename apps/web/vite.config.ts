@@ -31,6 +31,7 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // Production ships no source maps (and the api refuses to serve one: 404).
+    sourcemap: false,
   },
 });

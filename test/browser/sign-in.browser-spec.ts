@@ -12,6 +12,8 @@ import {
 import { buildUser, closeTestPool } from '../support/factories.js';
 
 const SESSION_EXPIRED = 'Your session has expired. Please sign in again.';
+const DEACTIVATED =
+  'Your account has been deactivated. Ask an administrator if you need access again.';
 const ADMIN_NAV = ['Overview', 'Users', 'Organisations', 'Audit log'];
 const ANALYST_NAV = ['Overview', 'Situations', 'Information', 'Risk heat map'];
 const ADVISER_NAV = [...ANALYST_NAV, 'Approvals'];
@@ -53,11 +55,20 @@ async function navLinkNames(page: Page): Promise<string[]> {
   return (await links.allTextContents()).map((text) => text.trim());
 }
 
-/** The refresh token the app keeps in localStorage, read without running code in the page. */
-async function storedRefreshToken(page: Page): Promise<string | null> {
+/**
+ * The refresh token the browser keeps for the app: an HttpOnly cookie sent to the refresh route
+ * only (read here through the browser context, which sees what no page script can).
+ */
+async function refreshCookie(page: Page): Promise<string | null> {
+  const cookies = await page.context().cookies(`${h.baseUrl}/api/auth/refresh`);
+  return cookies.find((c) => c.name === 'vigil_refresh')?.value ?? null;
+}
+
+/** Whatever the app keeps in localStorage: a hint that a session may exist, never a token. */
+async function storedKeys(page: Page): Promise<string[]> {
   const { origins } = await page.context().storageState();
   const storage = origins.find((o) => o.origin === h.baseUrl)?.localStorage ?? [];
-  return storage.find((entry) => entry.name === 'vigil.refreshToken')?.value ?? null;
+  return storage.map((entry) => entry.name);
 }
 
 const signInHeading = (page: Page) =>
@@ -106,7 +117,8 @@ it('signs out through the user menu and stays signed out after a reload', async 
 
   await page.reload();
   await signInHeading(page).waitFor();
-  expect(await storedRefreshToken(page)).toBeNull();
+  expect(await refreshCookie(page)).toBeNull();
+  expect(await storedKeys(page)).toEqual([]);
   await page.goto(`${h.baseUrl}/`);
   await signInHeading(page).waitFor();
   expect(new URL(page.url()).pathname).toBe('/sign-in');
@@ -123,11 +135,12 @@ it("shows the server's message for a wrong password", async () => {
   await signInHeading(page).waitFor();
 });
 
-it('returns to sign-in with a notice when the session is revoked server-side', async () => {
+it('returns to sign-in at once, saying why, when the account is deactivated', async () => {
   const user = await buildUser({ roles: ['admin'] });
   const otherAdmin = await sessionFor(h.api, { roles: ['admin'] });
   const page = await freshPage(h);
   await signInAs(h, page, user.email, user.password, user.displayName);
+  await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
 
   const res = await h.api
     .http()
@@ -136,31 +149,45 @@ it('returns to sign-in with a notice when the session is revoked server-side', a
     .send({ active: false });
   expect(res.status).toBe(200);
 
-  // The next call is rejected, the refresh is rejected too, and the app signs the user out.
+  // The server ends the session on the open socket: no click needed.
+  await signInHeading(page).waitFor();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  expect((await alert.textContent())?.trim()).toBe(DEACTIVATED);
+  expect(await page.getByText(user.displayName).count()).toBe(0);
+  expect(await storedKeys(page)).toEqual([]);
+});
+
+it('returns to sign-in with a notice when the refresh is refused', async () => {
+  const page = await freshPage(h);
+  await signInAs(h, page, 'admin@vigil.test', DEMO_PASSWORD, 'Sam Admin');
+  // The refresh cookie is gone (expired, or the session reached its absolute end) and the
+  // access token is refused: the refresh fails, and the app signs the user out.
+  await page.context().clearCookies();
+  await page.route(
+    (url) => url.pathname === '/api/users',
+    (route) =>
+      route.fulfill({
+        status: 401,
+        json: { statusCode: 401, error: 'Unauthorized', message: 'Token expired' },
+      }),
+  );
   const refresh = page.waitForResponse(
     (r) => r.url().endsWith('/api/auth/refresh') && r.request().method() === 'POST',
   );
-  // Any call now signs the user out: a click on a page link, or a background call (the bell, a
-  // socket reconnect) that may come first under load and remove the link before it is clicked.
-  const usersLink = page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Users' });
-  await Promise.race([
-    usersLink.click({ timeout: 15_000 }).catch(() => undefined),
-    signInHeading(page).waitFor(),
-  ]);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
   expect((await refresh).status()).toBe(401);
   await signInHeading(page).waitFor();
   const alert = page.getByRole('alert');
   await alert.waitFor();
   expect((await alert.textContent())?.trim()).toBe(SESSION_EXPIRED);
-  expect(await storedRefreshToken(page)).toBeNull();
+  expect(await storedKeys(page)).toEqual([]);
 });
 
 it('restores the session after a reload through a silent refresh', async () => {
   const page = await freshPage(h);
   await signInAs(h, page, 'analyst2@vigil.test', DEMO_PASSWORD, 'Tomás Herrera');
-  const before = await storedRefreshToken(page);
+  const before = await refreshCookie(page);
   expect(before).toEqual(expect.any(String));
 
   const refresh = page.waitForRequest(
@@ -170,8 +197,8 @@ it('restores the session after a reload through a silent refresh', async () => {
   await refresh;
   await page.getByRole('heading', { level: 1, name: 'Welcome, Tomás Herrera' }).waitFor();
   expect(new URL(page.url()).pathname).toBe('/');
-  // Refresh tokens rotate: the stored one was replaced.
-  const after = await storedRefreshToken(page);
+  // Refresh tokens rotate: the cookie holds a new one.
+  const after = await refreshCookie(page);
   expect(after).toEqual(expect.any(String));
   expect(after).not.toBe(before);
 });

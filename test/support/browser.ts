@@ -20,13 +20,14 @@ export interface WebHarness {
 
 const WEB_DIST_DIR = 'apps/web/dist';
 
-export async function startWebHarness(): Promise<WebHarness> {
+/** Starts the harness; `overrides` are api settings (e.g. a short access-token lifetime). */
+export async function startWebHarness(overrides: Record<string, string> = {}): Promise<WebHarness> {
   // `npm test` builds the web app first; a file run alone through jest would otherwise wait 15 s
   // per test for a sign-in form that is never served.
   if (!existsSync(`${WEB_DIST_DIR}/index.html`)) {
     throw new Error(`${WEB_DIST_DIR}/index.html is missing: run \`npm run build:web\` first.`);
   }
-  const api = await startTestApi({ WEB_DIST_DIR });
+  const api = await startTestApi({ ...overrides, WEB_DIST_DIR });
   const seeder = new DemoSeedService(
     api.app.get(DataSource),
     api.app.get(AuditService, { strict: false }),
@@ -73,6 +74,25 @@ export async function freshPage(h: Pick<WebHarness, 'browser' | 'contexts'>): Pr
   return page;
 }
 
+/**
+ * A fresh browser context (one browser profile: its tabs share storage and cookies), closed by
+ * closeContexts or close.
+ */
+export async function freshContext(
+  h: Pick<WebHarness, 'browser' | 'contexts'>,
+): Promise<BrowserContext> {
+  const context = await h.browser.newContext();
+  h.contexts.push(context);
+  return context;
+}
+
+/** Another tab of the same browser context. */
+export async function openTab(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
 /** Closes the contexts opened so far (between tests, so users never share a session). */
 export async function closeContexts(h: Pick<WebHarness, 'contexts'>): Promise<void> {
   await Promise.all(h.contexts.splice(0).map((context) => context.close()));
@@ -113,7 +133,12 @@ export async function apiAuth(h: WebHarness, email: string): Promise<{ Authoriza
 /** A situation opened through the API by the demo analyst (who then leads it). */
 export async function openDemoSituation(
   h: WebHarness,
-  fields: { title: string; summary: string; country?: string },
+  fields: {
+    title: string;
+    summary: string;
+    country?: string;
+    classification?: 'unclassified' | 'confidential' | 'strictly_confidential';
+  },
 ): Promise<{ id: string; reference: string; version: number; leadAnalystId: string | null }> {
   const created = await h.api
     .http()
@@ -160,4 +185,24 @@ export async function addDemoMember(
 export async function maybeScreenshot(page: Page, name: string): Promise<void> {
   const dir = process.env.SCREENSHOT_DIR;
   if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
+
+/** Screen sizes pages are looked at in: a laptop and a phone. */
+export const SCREEN_SIZES = [
+  { name: 'desktop', width: 1440, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+/**
+ * When SCREENSHOT_DIR is set, saves the page at each of SCREEN_SIZES (then restores the size),
+ * e.g. `audit-withheld-desktop.png` and `audit-withheld-phone.png`.
+ */
+export async function maybeScreenshotSizes(page: Page, name: string): Promise<void> {
+  if (!process.env.SCREENSHOT_DIR) return;
+  const before = page.viewportSize();
+  for (const size of SCREEN_SIZES) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await maybeScreenshot(page, `${name}-${size.name}`);
+  }
+  if (before) await page.setViewportSize(before);
 }

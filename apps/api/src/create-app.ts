@@ -48,14 +48,23 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     void reply.header('x-request-id', request.id);
   });
 
+  // Everything from the app's own origin only. `connect-src 'self'` covers the socket too: CSP3
+  // matches ws:/wss: of the page's own host. Fonts: the app uses the system's, so 'self' only
+  // (helmet's default would allow any https: or data: font). Inline styles stay allowed for
+  // React's style attributes; data: images for the map and the API docs' icons.
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
         scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        formAction: ["'self'"],
         frameAncestors: ["'none'"],
       },
     },
@@ -79,7 +88,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   return app;
 }
 
-// The built single-page app: its files, and index.html for every other non-API path.
+/** Source maps are never served, even if a build left one in the folder. */
+function isSourceMap(pathname: string): boolean {
+  return pathname.toLowerCase().endsWith('.map');
+}
+
+// The built single-page app: its files, and index.html for every other non-API path. A missing
+// file under /assets/ (a stale chunk, a source map) is a 404, never the page.
 async function serveWebApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const dist = resolve(config.WEB_DIST_DIR ?? 'apps/web/dist');
   const indexFile = resolve(dist, 'index.html');
@@ -92,11 +107,19 @@ async function serveWebApp(app: NestFastifyApplication, config: AppConfig): Prom
       wildcard: false,
       decorateReply: false,
       index: false,
+      allowedPath: (pathname: string) => !isSourceMap(pathname),
     });
   }
   const notFound = toErrorResponse({ statusCode: 404, message: 'No such route.' });
   fastify.get('/*', async (request, reply) => {
-    if (request.url.startsWith('/api/') || request.url === '/api' || !hasWeb) {
+    const pathname = request.url.split('?')[0] ?? '';
+    if (
+      pathname.startsWith('/api/') ||
+      pathname === '/api' ||
+      pathname.startsWith('/assets/') ||
+      isSourceMap(pathname) ||
+      !hasWeb
+    ) {
       return reply.status(404).send(notFound);
     }
     return reply.type('text/html; charset=utf-8').send(readFileSync(indexFile));

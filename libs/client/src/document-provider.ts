@@ -18,7 +18,16 @@ export interface DocumentSyncState {
   pending: number;
   /** The server's last refusal (e.g. "This document can no longer be edited."), or null. */
   error: string | null;
+  /**
+   * The server withdrew this person's access (`doc:removed`): nothing is sent or received any
+   * more, and the text should no longer be shown.
+   */
+  removed: boolean;
 }
+
+/** Why the text became read-only when the server took the right to edit away (`doc:access`). */
+export const EDIT_RIGHT_WITHDRAWN =
+  'Your right to edit this document was withdrawn while you had it open: you may read it but no longer change it.';
 
 type Listener = (state: DocumentSyncState) => void;
 
@@ -43,6 +52,7 @@ export class DocumentProvider {
     readOnly: true,
     pending: 0,
     error: null,
+    removed: false,
   };
   private inFlight = 0;
   /** Increases at each disconnect: answers to messages sent before it are ignored. */
@@ -63,6 +73,8 @@ export class DocumentProvider {
     socket.on('disconnect', this.onDisconnect);
     socket.on('doc:sync', this.onSync);
     socket.on('doc:awareness', this.onRemoteAwareness);
+    socket.on('doc:removed', this.onRemoved);
+    socket.on('doc:access', this.onAccess);
     if (socket.connected) this.onConnect();
   }
 
@@ -113,7 +125,9 @@ export class DocumentProvider {
     this.socket.off('disconnect', this.onDisconnect);
     this.socket.off('doc:sync', this.onSync);
     this.socket.off('doc:awareness', this.onRemoteAwareness);
-    if (this.socket.connected) {
+    this.socket.off('doc:removed', this.onRemoved);
+    this.socket.off('doc:access', this.onAccess);
+    if (this.socket.connected && !this.state.removed) {
       this.socket.emit('doc:leave', { documentId: this.documentId }, () => undefined);
     }
     this.awareness.destroy();
@@ -121,8 +135,9 @@ export class DocumentProvider {
   }
 
   private readonly onConnect = (): void => {
+    if (this.state.removed) return;
     this.socket.emit('doc:join', { documentId: this.documentId }, (answer) => {
-      if (this.destroyed) return;
+      if (this.destroyed || this.state.removed) return;
       if (!answer.ok) {
         this.set({ joined: false, error: answer.error });
         return;
@@ -146,7 +161,7 @@ export class DocumentProvider {
   };
 
   private readonly onSync = (message: { documentId: string; message: SocketBytes }): void => {
-    if (message.documentId !== this.documentId || this.destroyed) return;
+    if (message.documentId !== this.documentId || this.destroyed || this.state.removed) return;
     const decoder = decoding.createDecoder(new Uint8Array(message.message));
     const reply = encoding.createEncoder();
     const type = syncProtocol.readSyncMessage(decoder, reply, this.doc, this);
@@ -165,12 +180,33 @@ export class DocumentProvider {
     documentId: string;
     message: SocketBytes;
   }): void => {
-    if (message.documentId !== this.documentId || this.destroyed) return;
+    if (message.documentId !== this.documentId || this.destroyed || this.state.removed) return;
     awarenessProtocol.applyAwarenessUpdate(this.awareness, new Uint8Array(message.message), this);
   };
 
+  /** Access withdrawn: stop at once, for good (a reconnection does not join again). */
+  private readonly onRemoved = (notice: { documentId: string }): void => {
+    if (notice.documentId !== this.documentId || this.destroyed || this.state.removed) return;
+    this.inFlight = 0;
+    this.offlineChanges = 0;
+    this.generation += 1;
+    awarenessProtocol.removeAwarenessStates(
+      this.awareness,
+      [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID),
+      this,
+    );
+    this.set({ removed: true, joined: false, readOnly: true });
+  };
+
+  /** The right to edit changed: the server refuses updates from now (or accepts them again). */
+  private readonly onAccess = (notice: { documentId: string; readOnly: boolean }): void => {
+    if (notice.documentId !== this.documentId || this.destroyed || this.state.removed) return;
+    if (notice.readOnly) this.set({ readOnly: true, error: EDIT_RIGHT_WITHDRAWN });
+    else this.set({ readOnly: false, error: null });
+  };
+
   private readonly onLocalUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === this || this.state.readOnly) return;
+    if (origin === this || this.state.readOnly || this.state.removed) return;
     if (!this.state.joined) {
       this.offlineChanges += 1;
       this.refreshPending();
@@ -185,7 +221,7 @@ export class DocumentProvider {
     changes: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    if (origin === this || !this.state.joined) return;
+    if (origin === this || !this.state.joined || this.state.removed) return;
     this.sendAwareness([...changes.added, ...changes.updated, ...changes.removed]);
   };
 
@@ -199,12 +235,13 @@ export class DocumentProvider {
 
   /** Sends a sync message; a counted one stays pending until the server confirms it stored it. */
   private send(message: Uint8Array, counted: boolean, carries = 0): void {
+    if (this.state.removed) return;
     if (counted) this.inFlight += 1 + carries;
     this.refreshPending();
     const generation = this.generation;
     const bytes = asArrayBuffer(message);
     this.socket.emit('doc:sync', { documentId: this.documentId, message: bytes }, (answer) => {
-      if (this.destroyed || !counted) return;
+      if (this.destroyed || !counted || this.state.removed) return;
       // A disconnect in between already moved this message to offlineChanges.
       if (generation !== this.generation) return;
       this.inFlight = Math.max(0, this.inFlight - 1 - carries);

@@ -2,15 +2,21 @@
  * The single HTTP entry point of the web app: the shared typed client (`@vigil/client`) with a
  * `fetch` that adds the bearer token and, on 401, refreshes the session once (single-flight) and
  * retries. Feature `api/` modules call `api.GET(...)` etc. and `unwrap` the result.
+ *
+ * The refresh token is an `HttpOnly` cookie the browser sends to `/api/auth/refresh` by itself;
+ * refreshes are serialised across the tabs of the browser (Web Locks), since a refresh token is
+ * single-use and the tabs share one cookie.
  */
 import { createVigilClient, type ApiSchemas, type VigilClient } from '@vigil/client';
 import {
   SESSION_EXPIRED_MESSAGE,
   clearSession,
   getAccessToken,
-  getRefreshToken,
+  getSessionEpoch,
   getSessionState,
-  startSession,
+  getUnexpiredAccessToken,
+  renewSession,
+  type SessionGrant,
 } from './auth-session';
 
 /** A per-field validation message from the API. */
@@ -19,8 +25,14 @@ export type FieldErrorDetail = ApiSchemas['FieldProblemResponse'];
 /** Error body shape used by the Vigil API. */
 export type ApiErrorBody = ApiSchemas['ErrorResponse'];
 
-/** Response of login and refresh. */
-export type SessionResponse = ApiSchemas['SessionResponse'];
+/** Response of login and refresh (the refresh token travels as a cookie, never in the body). */
+export type SessionResponse = Pick<
+  ApiSchemas['SessionResponse'],
+  'accessToken' | 'expiresIn' | 'user'
+> & {
+  /** The absolute end of the session (ISO); refreshing never moves it. */
+  sessionExpiresAt?: string;
+};
 
 /** Thrown for every failed call. `statusCode` 0 means the server could not be reached. */
 export class ApiError extends Error {
@@ -65,22 +77,31 @@ const ANONYMOUS_PATHS = new Set([LOGIN_PATH, REFRESH_PATH]);
 
 /**
  * The `fetch` the typed client uses: adds the bearer token; on 401 refreshes the session once
- * (shared by concurrent callers) and retries the request once with the new token.
+ * (shared by concurrent callers) and retries the request once with the new token. An answer that
+ * arrives after the person behind the tab changed (or signed out) is refused, so nothing of the
+ * previous person ever reaches the cache.
  */
 async function authorisedFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const request = new Request(input, init);
   const pathname = new URL(request.url, window.location.origin).pathname;
+  const anonymous = ANONYMOUS_PATHS.has(pathname);
   const retryable = !NO_REFRESH_PATHS.has(pathname);
   // The body can be read once: keep a copy for the retry.
   const spare = retryable ? request.clone() : null;
-  const tokenUsed = ANONYMOUS_PATHS.has(pathname) ? null : getAccessToken();
+  const epoch = getSessionEpoch();
+  const tokenUsed = anonymous ? null : getAccessToken();
   const response = await send(request, tokenUsed);
+  if (anonymous) return response;
+  if (getSessionEpoch() !== epoch) throw sessionChangedError();
 
-  if (response.status === 401 && spare) {
+  if (response.status === 401 && spare && tokenUsed) {
     const current = getAccessToken();
     // Another call already refreshed while this one was in flight: just retry.
     if (!(current && current !== tokenUsed)) await refreshSession();
-    return send(spare, getAccessToken());
+    if (getSessionEpoch() !== epoch) throw sessionChangedError();
+    const retried = await send(spare, getAccessToken());
+    if (getSessionEpoch() !== epoch) throw sessionChangedError();
+    return retried;
   }
   return response;
 }
@@ -93,11 +114,7 @@ async function send(request: Request, token: string | null): Promise<Response> {
   try {
     return await fetch(new Request(request, { headers, credentials: 'same-origin' }));
   } catch {
-    throw new ApiError({
-      statusCode: 0,
-      error: 'Network Error',
-      message: 'Could not reach the Vigil server. Check your connection and try again.',
-    });
+    throw unreachableError();
   }
 }
 
@@ -125,39 +142,143 @@ export async function expectOk(call: Promise<CallResult<unknown>>): Promise<void
 }
 
 let refreshInFlight: Promise<SessionResponse> | null = null;
+/** How long a refresh may take before it counts as a network failure. */
+const REFRESH_TIMEOUT_MS = 15_000;
 
 /**
- * Exchanges the stored refresh token for new tokens. Concurrent callers share one request.
- * If the API rejects the refresh, the session is cleared with the "session expired" notice.
+ * Exchanges the refresh cookie for a new access token (and a rotated cookie). Concurrent callers
+ * in this tab share one request; other tabs wait for it (a refresh token is single-use). If the
+ * API refuses, the session is cleared with the "session expired" notice; if the browser's session
+ * now belongs to someone else, this tab is signed out with a notice saying so.
  */
 export function refreshSession(): Promise<SessionResponse> {
-  refreshInFlight ??= performRefresh().finally(() => {
+  refreshInFlight ??= withRefreshLock(performRefresh).finally(() => {
     refreshInFlight = null;
   });
   return refreshInFlight;
 }
 
+/** Runs `task` while no other tab of this browser refreshes (where Web Locks exist). */
+function withRefreshLock<T>(task: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  if (!locks) return task();
+  return locks.request('vigil.refresh', { mode: 'exclusive' }, task);
+}
+
 async function performRefresh(): Promise<SessionResponse> {
-  const refreshToken = getRefreshToken();
-  if (!refreshToken) {
-    // Nothing to refresh. Only announce expiry if the user believed they were signed in.
-    if (getSessionState().status !== 'anonymous') clearSession(SESSION_EXPIRED_MESSAGE);
-    throw expiredError();
-  }
+  const epoch = getSessionEpoch();
+  let response: Response;
   try {
-    const tokens = await unwrap(api.POST('/api/auth/refresh', { body: { refreshToken } }));
-    startSession(tokens);
-    return tokens;
-  } catch (error) {
-    // Network failures keep the stored token so the user can retry later.
-    if (error instanceof ApiError && error.statusCode === 0) throw error;
-    clearSession(SESSION_EXPIRED_MESSAGE);
+    response = await fetch(REFRESH_PATH, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json' },
+      // Other tabs wait for this one (the lock): never for ever.
+      signal: AbortSignal.timeout(REFRESH_TIMEOUT_MS),
+    });
+  } catch {
+    // Network failures keep the session (its cookie) so the user can retry later.
+    throw unreachableError();
+  }
+  // Signed out (here or in another tab) while the answer was on its way: it is not ours.
+  if (getSessionEpoch() !== epoch) throw sessionChangedError();
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok || !isSessionResponse(body)) {
+    const error = toApiError(response, body);
+    // Passing trouble (overload, a restart) keeps the session: the caller may try again.
+    if (error.statusCode === 429 || error.statusCode >= 500) throw error;
+    // Only announce expiry if the user believed they were signed in.
+    clearSession(getSessionState().status === 'anonymous' ? null : SESSION_EXPIRED_MESSAGE);
     throw expiredError();
   }
+  if (!renewSession(toGrant(body))) throw sessionChangedError();
+  return body;
+}
+
+/**
+ * A usable access token for a socket handshake: the current one unless it is about to expire,
+ * else a refreshed one; null when signed out.
+ */
+export async function freshAccessToken(): Promise<string | null> {
+  if (getSessionState().status !== 'authenticated') return null;
+  const token = getUnexpiredAccessToken(15_000);
+  if (token) return token;
+  try {
+    return (await refreshSession()).accessToken;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A new access token to replace `stale` (which the server said expired): the tab's current one
+ * if another call already refreshed it, else a refreshed one.
+ */
+export async function renewAccessToken(stale: string | null): Promise<string> {
+  const current = getUnexpiredAccessToken(5_000);
+  if (current && current !== stale) return current;
+  return (await refreshSession()).accessToken;
+}
+
+/**
+ * Revokes the session on the server with the bearer token (an expired one is accepted), which
+ * clears the refresh cookie; failures are ignored: the caller has already forgotten everything.
+ */
+export async function revokeSession(token: string): Promise<void> {
+  try {
+    await fetch(LOGOUT_PATH, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
+      // Finishes even if the tab is closed right after signing out.
+      keepalive: true,
+    });
+  } catch {
+    // Unreachable: the token expires by itself.
+  }
+}
+
+/** The grant the session store keeps, from a login or refresh answer. */
+export function toGrant(session: SessionResponse): SessionGrant {
+  return {
+    accessToken: session.accessToken,
+    expiresIn: session.expiresIn,
+    sessionExpiresAt: session.sessionExpiresAt,
+    user: { id: session.user.id, displayName: session.user.displayName },
+  };
+}
+
+function isSessionResponse(value: unknown): value is SessionResponse {
+  if (!isRecord(value)) return false;
+  const user = value['user'];
+  return (
+    typeof value['accessToken'] === 'string' &&
+    typeof value['expiresIn'] === 'number' &&
+    isRecord(user) &&
+    typeof user['id'] === 'string' &&
+    typeof user['displayName'] === 'string'
+  );
 }
 
 function expiredError(): ApiError {
   return new ApiError({ statusCode: 401, error: 'Unauthorized', message: SESSION_EXPIRED_MESSAGE });
+}
+
+/** The person behind the tab changed, or signed out, while a call was on its way. */
+function sessionChangedError(): ApiError {
+  return new ApiError({
+    statusCode: 401,
+    error: 'Unauthorized',
+    message: 'You are no longer signed in here.',
+  });
+}
+
+function unreachableError(): ApiError {
+  return new ApiError({
+    statusCode: 0,
+    error: 'Network Error',
+    message: 'Could not reach the Vigil server. Check your connection and try again.',
+  });
 }
 
 function toApiError(response: Response, json: unknown): ApiError {

@@ -1,9 +1,16 @@
 import type { ApiSchemas } from '@vigil/client';
 import { api, optional, unwrap } from '../../../lib/api-client';
 
-/** One entry of the hash-chained audit log. */
-export type AuditEntry = ApiSchemas['AuditEntryResponse'];
-export type AuditPage = ApiSchemas['AuditPageResponse'];
+/**
+ * One entry of the hash-chained audit log. `withheldFields` names the `diff` fields whose values
+ * the reader may not read (they are absent from `diff`); `contentWithheld` says the reader may
+ * not read the record the entry is about. Both may be missing from an older server: none withheld.
+ */
+export type AuditEntry = ApiSchemas['AuditEntryResponse'] & {
+  withheldFields?: string[];
+  contentWithheld?: boolean;
+};
+export type AuditPage = Omit<ApiSchemas['AuditPageResponse'], 'items'> & { items: AuditEntry[] };
 /** Result of `GET /api/audit/verify`. */
 export type AuditVerifyResult = ApiSchemas['AuditVerifyResponse'];
 

@@ -17,6 +17,14 @@ export function RequireSession() {
   const ability = useMemo(() => (data ? createAbilityFromPackedRules(data.rules) : null), [data]);
 
   if (session.status !== 'authenticated') return <Navigate to="/sign-in" replace />;
+  // A `me` of another person (a change of person in flight) is never shown.
+  if (data && data.user.id !== session.userId) {
+    return (
+      <main className="centered" id="main">
+        <LoadingIndicator label="Loading your workspace…" />
+      </main>
+    );
+  }
   if (me.isError && !data) {
     return (
       <main className="centered" id="main">
@@ -32,7 +40,8 @@ export function RequireSession() {
     );
   }
   return (
-    <CurrentUserContext value={data.user}>
+    // Keyed by person: nothing of one person's pages (state, socket) survives into another's.
+    <CurrentUserContext key={data.user.id} value={data.user}>
       <AbilityProvider ability={ability}>
         <Outlet />
       </AbilityProvider>

@@ -3,7 +3,7 @@ import { Navigate } from 'react-router';
 import { FormAlert } from '../../../components/form-alert';
 import { TextField } from '../../../components/text-field';
 import { ApiError, errorMessage } from '../../../lib/api-client';
-import { dismissNotice } from '../../../lib/auth-session';
+import { beginRestore, dismissNotice } from '../../../lib/auth-session';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useSession } from '../hooks/use-session';
 import { useSignIn } from '../hooks/use-sign-in';
@@ -24,7 +24,10 @@ function signInErrorMessage(error: unknown): string {
   return errorMessage(error);
 }
 
-/** `/sign-in`: e-mail + password form. */
+/**
+ * `/sign-in`: e-mail + password form, with the reason this tab was signed out (if any) and, when
+ * someone signed in in another tab of this browser, a button to continue here as that person.
+ */
 export function SignInPage() {
   useDocumentTitle('Sign in');
   const session = useSession();
@@ -59,7 +62,11 @@ export function SignInPage() {
     );
   };
 
-  const message = signIn.isError ? signInErrorMessage(signIn.error) : session.notice;
+  const elsewhere = session.elsewhere;
+  const continueHere = () => {
+    dismissNotice();
+    beginRestore();
+  };
 
   return (
     <main className="sign-in" id="main">
@@ -71,7 +78,23 @@ export function SignInPage() {
         <p className="muted">
           Case management and early warning for the Office on Genocide Prevention.
         </p>
-        <FormAlert message={message} />
+        {signIn.isError ? (
+          <FormAlert message={signInErrorMessage(signIn.error)} />
+        ) : (
+          <FormAlert message={session.notice} tone="notice" />
+        )}
+        {elsewhere ? (
+          <div className="sign-in__continue">
+            <button
+              type="button"
+              className="button button--primary button--block"
+              onClick={continueHere}
+            >
+              Continue as {elsewhere.displayName}
+            </button>
+            <p className="sign-in__or">or sign in with another account</p>
+          </div>
+        ) : null}
         <form className="form" onSubmit={onSubmit} noValidate aria-busy={signIn.isPending}>
           <TextField
             label="E-mail"
@@ -80,7 +103,7 @@ export function SignInPage() {
             autoComplete="username"
             inputMode="email"
             required
-            autoFocus
+            autoFocus={!elsewhere}
             value={email}
             onChange={(event) => setEmail(event.target.value)}
             error={fieldErrors['email']}
@@ -97,7 +120,7 @@ export function SignInPage() {
           />
           <button
             type="submit"
-            className="button button--primary button--block"
+            className={`button button--block${elsewhere ? '' : ' button--primary'}`}
             disabled={signIn.isPending}
           >
             Sign in

@@ -4,14 +4,15 @@ import { useSession } from './use-session';
 
 interface SessionRestore {
   restoring: boolean;
-  /** Set when the server could not be reached; the stored token is kept. */
+  /** Set when the server could not be reached or was busy; the session cookie is kept. */
   error: ApiError | null;
   retry: () => void;
 }
 
 /**
- * On app load with a stored refresh token, silently refreshes to restore the session.
- * Refresh is single-flight, so StrictMode's double effect does not reuse the token twice.
+ * On app load when this browser may hold a session (or after "Continue as …"), silently
+ * refreshes through the refresh cookie to restore it. Refresh is single-flight, so StrictMode's
+ * double effect does not use the cookie twice.
  */
 export function useSessionRestore(): SessionRestore {
   const session = useSession();
@@ -24,7 +25,8 @@ export function useSessionRestore(): SessionRestore {
     let cancelled = false;
     refreshSession().catch((cause: unknown) => {
       if (cancelled) return;
-      if (cause instanceof ApiError && cause.statusCode === 0) setError(cause);
+      // A refusal signs out (the sign-in page says why); anything else may pass: offer a retry.
+      if (cause instanceof ApiError && cause.statusCode !== 401) setError(cause);
     });
     return () => {
       cancelled = true;

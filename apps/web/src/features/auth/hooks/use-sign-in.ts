@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { toGrant } from '../../../lib/api-client';
 import { startSession } from '../../../lib/auth-session';
 import { login, type LoginInput } from '../api/auth-api';
 
-/** Signs in; on success the session becomes authenticated and routing moves on. */
+/** Signs in; on success the session becomes authenticated (other tabs follow) and routing moves on. */
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -11,8 +12,8 @@ export function useSignIn() {
       // Never show a previous user's cached data.
       queryClient.clear();
     },
-    onSuccess: (tokens) => {
-      startSession(tokens);
+    onSuccess: (session) => {
+      startSession(toGrant(session));
     },
   });
 }

@@ -1,10 +1,14 @@
 import { useCallback, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { clearSession, getRefreshToken } from '../../../lib/auth-session';
-import { logout } from '../api/auth-api';
+import { revokeSession } from '../../../lib/api-client';
+import { clearSession, getAccessToken } from '../../../lib/auth-session';
 
-/** Revokes the refresh token, clears the session and cached data, and goes to `/sign-in`. */
+/**
+ * Signs out: forgets the session here and in every other tab of the browser at once, clears the
+ * cached data, goes to `/sign-in`, then revokes the session on the server with the bearer token
+ * (which also clears the refresh cookie). A failed revocation changes nothing here.
+ */
 export function useSignOut() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -12,15 +16,14 @@ export function useSignOut() {
 
   const signOut = useCallback(async () => {
     setSigningOut(true);
-    const refreshToken = getRefreshToken();
+    const token = getAccessToken();
+    // Locally first: this tab's socket closes before the server announces the end to it.
+    clearSession(null, { announce: true });
+    queryClient.clear();
     try {
-      if (refreshToken) await logout(refreshToken);
-    } catch {
-      // The local session is cleared regardless; the token will expire server-side.
-    } finally {
-      clearSession();
       await navigate('/sign-in', { replace: true });
-      queryClient.clear();
+      if (token) await revokeSession(token);
+    } finally {
       setSigningOut(false);
     }
   }, [navigate, queryClient]);

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { DocumentProvider } from '@vigil/client';
 import { LoadingIndicator, QueryError } from '../../../components/query-state';
@@ -6,10 +7,12 @@ import { ApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useCurrentUser } from '../../auth/hooks/current-user-context';
+import { AccessLost } from '../../realtime/components/access-lost';
 import { useCaseRoom } from '../../realtime/hooks/use-case-room';
 import { useRealtime } from '../../realtime/hooks/realtime-context';
 import { NotFoundPage } from '../../shell/components/not-found-page';
 import { useCase, useCaseMembers } from '../../situations/hooks/use-cases';
+import { documentKeys } from '../hooks/document-query-keys';
 import { useDocument } from '../hooks/use-documents';
 import { useDocumentProvider } from '../hooks/use-document-provider';
 import { useDraftingAbilities } from '../hooks/use-document-abilities';
@@ -73,7 +76,7 @@ function DocumentView() {
   const me = useCurrentUser();
   const { status: connection } = useRealtime();
   const [announcement, setAnnouncement] = useAnnouncement();
-  useCaseRoom(caseId);
+  const room = useCaseRoom(caseId);
   const doc = useDocument(documentId);
   const caseItem = useCase(caseId);
   const members = useCaseMembers(caseId);
@@ -84,8 +87,23 @@ function DocumentView() {
     [me.id, me.displayName],
   );
   const beforeFreeze = useCallback(() => waitUntilSaved(provider), [provider]);
-  useDocumentTitle(doc.data?.title ?? 'Document');
+  // The server withdrew the document (or the whole situation) from this person while it was open.
+  const withdrawn = room.removed || state?.removed === true;
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (withdrawn) queryClient.removeQueries({ queryKey: documentKeys.detail(documentId) });
+  }, [withdrawn, queryClient, documentId]);
+  useDocumentTitle(withdrawn ? 'No access' : (doc.data?.title ?? 'Document'));
 
+  if (withdrawn) {
+    return (
+      <AccessLost
+        subject="document"
+        backTo={room.removed ? '/situations' : `/situations/${caseId}`}
+        backLabel={room.removed ? '← Situations' : '← Back to the situation'}
+      />
+    );
+  }
   if (doc.isPending) return <LoadingIndicator label="Loading the document…" />;
   if (doc.isError) {
     if (doc.error instanceof ApiError && [400, 403, 404].includes(doc.error.statusCode))

@@ -12,8 +12,9 @@ export function readOnlyReason(
     return 'This document was transmitted and can no longer be changed. A new revision starts a new draft.';
   if (doc.status === 'approved')
     return 'This document is approved: its text is frozen. An adviser may return it for drafting.';
-  if (!canDraft || !doc.canEdit) return 'You may read this document but not change it.';
+  // The server's own word (a refusal, or the right to edit withdrawn while open) says most.
   if (state?.error) return state.error;
+  if (!canDraft || !doc.canEdit) return 'You may read this document but not change it.';
   if (answered && state?.readOnly) return 'You may read this document but not change it.';
   return null;
 }

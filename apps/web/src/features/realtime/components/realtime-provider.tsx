@@ -1,17 +1,32 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { connectRealtime, type RealtimeSocket } from '@vigil/client';
-import { refreshSession } from '../../../lib/api-client';
-import { getAccessToken } from '../../../lib/auth-session';
+import type { SessionEndReason } from '@vigil/domain';
+import { freshAccessToken, refreshSession, renewAccessToken } from '../../../lib/api-client';
+import {
+  SESSION_EXPIRED_MESSAGE,
+  SIGNED_OUT_ELSEWHERE_MESSAGE,
+  clearSession,
+  getSessionEpoch,
+} from '../../../lib/auth-session';
 import { RealtimeContext, type ConnectionStatus } from '../hooks/realtime-context';
 
 /** Refused handshakes in a row before giving up until the next page load or network change. */
 const MAX_REFUSALS = 3;
 
+/** What the sign-in page says when the server ends the socket's session. */
+const SESSION_END_NOTICES: Record<SessionEndReason, string> = {
+  signed_out: SIGNED_OUT_ELSEWHERE_MESSAGE,
+  session_ended: 'Your session ended. Please sign in again.',
+  deactivated: 'Your account has been deactivated. Ask an administrator if you need access again.',
+  expired: SESSION_EXPIRED_MESSAGE,
+};
+
 /**
- * Opens the session's one socket (the access token is read again at each reconnection), keeps
- * its status, refreshes the session when the server refuses an expired token, and refreshes the
- * notifications when one arrives.
+ * Opens the session's one socket (with a fresh access token at each reconnection), keeps its
+ * status, renews its token when the server says it expired, signs the tab out when the server
+ * ends the session, refreshes the session when the server refuses an expired token, and
+ * refreshes the notifications when one arrives.
  */
 export function RealtimeProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
@@ -20,7 +35,9 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
   const [refusal, setRefusal] = useState<string | null>(null);
 
   useEffect(() => {
-    const live = connectRealtime({ token: getAccessToken });
+    // The session this socket belongs to: its events never act on a later one.
+    const epoch = getSessionEpoch();
+    const live = connectRealtime({ token: freshAccessToken, renewToken: renewAccessToken });
     let refusals = 0;
     let retry: number | undefined;
 
@@ -60,7 +77,14 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
     live.on('connect', onConnect);
     live.on('disconnect', onDisconnect);
     live.on('connect_error', onConnectError);
+    live.on('session:ended', ({ reason }) => {
+      if (getSessionEpoch() !== epoch) return;
+      clearSession(SESSION_END_NOTICES[reason] ?? SESSION_END_NOTICES.session_ended);
+    });
     live.on('notification', () => {
+      void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+    });
+    live.on('notification:withdrawn', () => {
       void queryClient.invalidateQueries({ queryKey: ['notifications'] });
     });
     window.addEventListener('online', onOnline);

@@ -20,6 +20,7 @@ import { NotFoundPage } from '../../shell/components/not-found-page';
 import { useCase, useCaseEvents, useCaseMembers, useWorkflow } from '../hooks/use-cases';
 import { CaseMembers } from './case-members';
 import { PrioritySharing } from './priority-sharing';
+import { ReclassifyDialog } from './reclassify-dialog';
 import { NextReview, OverdueFollowUps, StageBadge, riskText } from './stage';
 import { SummaryEditor } from './summary-editor';
 import { Timeline } from './timeline';
@@ -42,6 +43,7 @@ export function CasePage() {
       ? location.state.announcement
       : '';
   const [announcement, setAnnouncement] = useState(initialAnnouncement);
+  const [reclassifying, setReclassifying] = useState(false);
   const navigate = useNavigate();
   // Shown once: a reload should not announce the creation again.
   useEffect(() => {
@@ -75,6 +77,7 @@ export function CasePage() {
   const canEdit = ability.can('update', asSubject);
   const canManageMembers = ability.can('manageMembers', asSubject);
   const canShare = ability.can('share', asSubject);
+  const canReclassify = ability.can('reclassify', asSubject);
   const pending = data.subState === 'pending';
 
   return (
@@ -106,7 +109,18 @@ export function CasePage() {
           <dt>Lead analyst</dt>
           <dd>{data.leadAnalyst?.displayName ?? 'None'}</dd>
           <dt>Classification</dt>
-          <dd>{CLEARANCE_LABELS[data.classification]}</dd>
+          <dd>
+            {CLEARANCE_LABELS[data.classification]}
+            {canReclassify ? (
+              <button
+                type="button"
+                className="button button--small button--ghost case-header__change"
+                onClick={() => setReclassifying(true)}
+              >
+                Change
+              </button>
+            ) : null}
+          </dd>
           {data.prioritySituation ? (
             <>
               <dt>Priority</dt>
@@ -118,6 +132,13 @@ export function CasePage() {
       <p role="status" className="page__status">
         {announcement}
       </p>
+      {reclassifying ? (
+        <ReclassifyDialog
+          item={data}
+          onClose={() => setReclassifying(false)}
+          onSaved={setAnnouncement}
+        />
+      ) : null}
 
       <div className="case-layout">
         <div className="case-layout__main">

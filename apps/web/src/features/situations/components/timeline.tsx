@@ -28,6 +28,12 @@ export function describeEvent(event: CaseEvent): string {
       const names = Array.isArray(fields) ? fields.filter((f) => typeof f === 'string') : [];
       return names.length > 0 ? `edited the ${names.join(', ')}` : 'edited the situation';
     }
+    case 'case.reclassified': {
+      const to = event.payload['to'];
+      return typeof to === 'string'
+        ? `reclassified the situation ${to.replace(/_/g, ' ')}`
+        : 'reclassified the situation';
+    }
     case 'case.member_added':
       return 'added a member';
     case 'case.member_removed':
