@@ -41,6 +41,10 @@ export default {
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   testTimeout: 30000,
+  // ESM mode keeps every test file's module graph alive in the process that ran it: in one
+  // process the whole run outgrew a 4 GB heap (and slowed to a crawl in garbage collection first).
+  // With a limit, Jest runs the files in a worker and replaces it once it holds more than this.
+  workerIdleMemoryLimit: '1536MB',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/domain/src/**/*.spec.ts'] },
     {
