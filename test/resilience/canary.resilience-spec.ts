@@ -2,8 +2,14 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatLeaks, type Leak } from '../canary/canaries.js';
 import { scanLog, scanMail } from '../canary/scan-files.js';
-import { getRoutes, sweep, type Route } from '../canary/sweep.js';
-import { CanaryWorld, PROBES, WRITERS } from '../canary/world.js';
+import { deactivate, loseAccess } from '../canary/access-loss.js';
+import { runJobsAndMail } from '../canary/jobs.js';
+import { openSituations, plantEverything } from '../canary/planting.js';
+import { PROBES, WRITERS } from '../canary/probes.js';
+import { round } from '../canary/rounds.js';
+import { getRoutes, type Route } from '../canary/routes.js';
+import { sweep } from '../canary/sweep.js';
+import { CanaryWorld } from '../canary/world.js';
 import { testPool } from '../support/factories.js';
 
 // Issue 14, item 2: no classified word reaches anyone not cleared for it, on any channel.
@@ -13,7 +19,7 @@ import { testPool } from '../support/factories.js';
 // plant a unique canary word in every text field of every kind of record of four situations
 // (SC strictly confidential; CONF confidential, worked by analyst2, with one strictly
 // confidential item citing a source only it cites; SHARED confidential, shared with the
-// Framework Team; OTHER confidential, nobody's). Probe actors (test/canary/world.ts PROBES) then
+// Framework Team; OTHER confidential, nobody's). Probe actors (test/canary/probes.ts PROBES) then
 // read every GET route of the OpenAPI document with every plausible id, filter and search word
 // (with the search oracle), listen on their sockets while the writers write again, lose access
 // with their socket open, get their e-mail and notifications; the administrator reads the audit
@@ -40,16 +46,16 @@ const probeNames = PROBES.map((p) => p.name);
 beforeAll(async () => {
   await step('start processes and people', () => world.start());
   await step('connect sockets', () => world.connectEveryone());
-  await step('open situations', () => world.openSituations());
+  await step('open situations', () => openSituations(world));
   // Sockets join the situations before anything else is written into them.
   await step('join situations', () => world.joinEverything());
-  await step('plant every record', () => world.plantEverything());
+  await step('plant every record', () => plantEverything(world));
   await step('join documents', () => world.joinEverything());
-  const live = await step('live round', () => world.round('live'));
+  const live = await step('live round', () => round(world, 'live'));
   await step('settle live round', () => world.settle(live));
-  await step('deactivate', () => world.deactivate());
+  await step('deactivate', () => deactivate(world));
   const afterDeactivation = await step('round after deactivation', () =>
-    world.round('after-deactivation', ['SC']),
+    round(world, 'after-deactivation', ['SC']),
   );
   await step('settle', () => world.settle(afterDeactivation));
   await world.countVersions();
@@ -82,8 +88,8 @@ beforeAll(async () => {
   }
 
   // Access lost with the socket open; then the writers write into CONF again.
-  await step('access loss', () => world.loseAccess());
-  const afterLoss = await step('round after loss', () => world.round('after-loss', ['CONF']));
+  await step('access loss', () => loseAccess(world));
+  const afterLoss = await step('round after loss', () => round(world, 'after-loss', ['CONF']));
   await step('settle', () => world.settle(afterLoss));
   await world.countVersions();
   for (const spec of PROBES.filter((p) => p.losesAccessTo)) {
@@ -101,7 +107,7 @@ beforeAll(async () => {
   }
 
   // The worker's jobs, e-mail; then notifications and the audit log read once more at the end.
-  await step('jobs and e-mail', () => world.runJobsAndMail());
+  await step('jobs and e-mail', () => runJobsAndMail(world));
   const last = routes.filter(
     (r) => r.path.startsWith('/api/notifications') || r.path.startsWith('/api/audit'),
   );
