@@ -71,6 +71,24 @@ export class EncryptSourceIdentities1796660517192 implements MigrationInterface 
     // Rewrites the table (and its TOAST table) with only what is visible now: the old files, which
     // held the plain values, are removed at commit.
     if (n > 0) await q.query('CLUSTER sources USING sources_pkey');
+    // Nothing is written under a retired key, whoever writes (an api not restarted on the new
+    // key): the key's row is held FOR SHARE until the writer commits, so keys:retire, which locks
+    // it FOR UPDATE before counting, either counts the value or makes the write fail.
+    await q.query(`
+      CREATE FUNCTION sources_key_not_retired() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        retired timestamptz;
+      BEGIN
+        SELECT retired_at INTO retired FROM data_keys WHERE id = NEW.key_id FOR SHARE;
+        IF retired IS NOT NULL THEN
+          RAISE EXCEPTION 'data key % is retired: restart with the active key first', NEW.key_id
+            USING ERRCODE = 'VG001';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER sources_key_not_retired BEFORE INSERT OR UPDATE OF key_id ON sources
+        FOR EACH ROW EXECUTE FUNCTION sources_key_not_retired()`);
     await q.query('CREATE INDEX sources_key_id_idx ON sources (key_id)');
     await q.query('CREATE INDEX sources_name_index_idx ON sources USING gin (name_index)');
     await q.query('CREATE INDEX sources_created_idx ON sources (created_at DESC, id DESC)');
@@ -81,6 +99,8 @@ export class EncryptSourceIdentities1796660517192 implements MigrationInterface 
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TRIGGER sources_key_not_retired ON sources');
+    await q.query('DROP FUNCTION sources_key_not_retired()');
     await q.query('CREATE INDEX information_items_source_idx ON information_items (source_id)');
     await q.query('DROP INDEX information_items_source_classification_idx');
     await q.query(`

@@ -95,6 +95,15 @@ describe('case fields by right', () => {
     expect((await caseRow(c.id))?.classification).toBe('confidential');
   });
 
+  it('null is not a value of a field: refused, and nothing recorded as changed', async () => {
+    const c = await openCase(api, lead, { classification: 'confidential' });
+    await addMember(c.id, member);
+    const before = await caseRow(c.id);
+    for (const field of ['title', 'summary', 'classification', 'leadAnalystId'])
+      expectError(await patch(member, c.id, { [field]: null }), 400);
+    expect(await caseRow(c.id)).toEqual(before);
+  });
+
   it('one changed field refused refuses the whole request (nothing half-written)', async () => {
     const c = await openCase(api, lead, { classification: 'confidential' });
     await addMember(c.id, member);
@@ -178,6 +187,38 @@ describe('smaller leaks', () => {
       [item.id],
     );
     expect(rows.map((r) => r.case_id).sort()).toEqual([open.id, hidden.id, another.id].sort());
+  });
+
+  it('an item round-tripped with its protected source as shown (no id) keeps its source', async () => {
+    // The member edits the item (they work its case) but may not know its source, which a
+    // strictly confidential item cites too.
+    const source = await createSource(api, lead);
+    const c = await openCase(api, lead, { classification: 'confidential' });
+    const colleague = await sessionFor(api, { roles: ['analyst'], clearance: 'confidential' });
+    await addMember(c.id, colleague);
+    const item = await recordItem(api, lead, source.id, {
+      classification: 'confidential',
+      caseIds: [c.id],
+    });
+    await recordItem(api, lead, source.id, { classification: 'strictly_confidential' });
+    const seen = await http().get(`/api/information-items/${item.id}`).set(colleague.auth());
+    const shown = seen.body as {
+      version: number;
+      source: { id: string | null; protected: boolean };
+    };
+    expect(shown.source).toMatchObject({ id: null, protected: true });
+    expectError(
+      await http()
+        .patch(`/api/information-items/${item.id}`)
+        .set(colleague.auth())
+        .send({ version: shown.version, sourceId: shown.source.id }),
+      400,
+    );
+    const { rows } = await testPool().query<{ source_id: string; version: number }>(
+      'SELECT source_id, version FROM information_items WHERE id = $1',
+      [item.id],
+    );
+    expect(rows[0]).toEqual({ source_id: source.id, version: shown.version });
   });
 
   it('a proposal on a hidden case reads exactly as a missing one', async () => {

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { retireUnmailable } from '../../libs/server/src/notifications/notification-email.store.js';
 import { sessionFor, startTestApi, type Session, type TestApi } from '../support/api.js';
 import { openCase } from '../support/cases.js';
-import { postComment } from '../support/comments.js';
+import { postComment, setPriority } from '../support/comments.js';
 import { closeTestPool, testPool } from '../support/factories.js';
 import { expectError } from '../support/http.js';
 import { decideOn, proposeMove } from '../support/workflow-helpers.js';
@@ -110,6 +110,35 @@ describe('a member taken off a case', () => {
       [member.user.id],
     );
     expect(rows).toEqual([]);
+  });
+});
+
+describe('someone who also reads through the Framework Team', () => {
+  it('keeps what was about the Framework Team thread, and loses the Office’s', async () => {
+    const both = await sessionFor(api, {
+      roles: ['analyst', 'framework_team'],
+      clearance: 'confidential',
+    });
+    const c = await openCase(api, lead, { classification: 'confidential' });
+    await setPriority(api, adviser, c.id, true);
+    await memberOn(c.id, both);
+    for (const thread of ['internal', 'framework_team'] as const) {
+      const posted = await postComment(api, lead, c.id, {
+        thread,
+        body: `Look at this (${thread})`,
+        mentions: [both.user.id],
+      });
+      expect(posted.status).toBe(201);
+    }
+    const threads = async () =>
+      (await bell(both)).items
+        .filter((n) => n.caseId === c.id)
+        .map((n) => n.payload['thread'])
+        .sort();
+    expect(await threads()).toEqual(['framework_team', 'internal']);
+    // Off the case, they still read the shared situation's restricted view and its thread.
+    await removeMember(c.id, both);
+    expect(await threads()).toEqual(['framework_team']);
   });
 });
 

@@ -202,6 +202,17 @@ describe('a source whose stored identity cannot be decrypted', () => {
       409,
       /send both name and contactNotes/,
     );
+    // A client sending back what it was shown never overwrites the stored value with it.
+    const roundTrip = await http().get(`/api/sources/${broken.id}`).set(analyst.auth());
+    const shown = roundTrip.body as { name: string; contactNotes: string };
+    expectError(
+      await http()
+        .patch(`/api/sources/${broken.id}`)
+        .set(analyst.auth())
+        .send({ version: broken.version, name: shown.name, contactNotes: shown.contactNotes }),
+      400,
+      /not a name/,
+    );
     const kind = await http()
       .patch(`/api/sources/${broken.id}`)
       .set(analyst.auth())

@@ -117,6 +117,16 @@ describe('keys:rotate', () => {
     await expectAllUnder(K2);
 
     expect(await retireDataKey(testPool(), ring21, 'k1')).toEqual({ recorded: true });
+    // Nothing is written under a retired key again, whoever writes (an api still on the old key).
+    await expect(
+      testSourceStore(K1).insert(sqlOnPg(testPool()), {
+        name: 'late informant',
+        contactNotes: '',
+        kind: 'individual',
+        reliability: 'C',
+        createdBy: author.id,
+      }),
+    ).rejects.toThrow(/data key that has been retired/);
     const status = await dataKeyStatus(testPool(), DataKeyring.parse(K2));
     expect(status.find((s) => s.id === 'k1')).toMatchObject({
       identities: 0,

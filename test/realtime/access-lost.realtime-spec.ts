@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { JwtService } from '@nestjs/jwt';
 import { DocumentProvider, type RealtimeSocket } from '@vigil/client';
+import { CaseRooms, DocumentStore } from '@vigil/server';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
@@ -191,6 +192,83 @@ describe('the document itself checks each update', () => {
     };
     expect(answer.ok).toBe(false);
     expect(await documentText(ids.documentId)).not.toContain('too late');
+  });
+});
+
+describe('a join racing with an access change', () => {
+  /**
+   * Holds the first call of a method (on every instance: several modules may hold their own)
+   * after it has read, until `gate` opens.
+   */
+  function holdFirst(prototype: object, method: string, gate: Promise<unknown>) {
+    const original = (prototype as Record<string, (...args: unknown[]) => Promise<unknown>>)[
+      method
+    ] as (...args: unknown[]) => Promise<unknown>;
+    const spy = jest
+      .spyOn(prototype as Record<string, (...args: unknown[]) => Promise<unknown>>, method)
+      .mockImplementationOnce(async function (this: unknown, ...args: unknown[]) {
+        const result = await original.apply(this, args);
+        await gate;
+        return result;
+      });
+    return () => spy.mockRestore();
+  }
+
+  it('a case room and a document joined while access is withdrawn are refused, not kept', async () => {
+    const member = await sessionFor(api, { roles: ['analyst'], clearance: 'confidential' });
+    const ids = await workedCase(member);
+    const socket = await connect(member);
+    let open = () => undefined as void;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    // Both joins have checked access (allowed) and wait; the member is removed meanwhile.
+    const restoreRooms = holdFirst(CaseRooms.prototype, 'viewFor', gate);
+    const restoreStore = holdFirst(DocumentStore.prototype, 'loadDoc', gate);
+    try {
+      const caseJoin = socket.timeout(5000).emitWithAck('case:join', { caseId: ids.caseId });
+      const docJoin = socket.timeout(5000).emitWithAck('doc:join', { documentId: ids.documentId });
+      const removed = await api
+        .http()
+        .delete(`/api/cases/${ids.caseId}/members/${member.user.id}`)
+        .set(lead.auth());
+      expect(removed.status).toBe(204);
+      open();
+      expect(await caseJoin).toEqual({ ok: false, error: 'No such case.' });
+      expect(await docJoin).toEqual({ ok: false, error: 'No such document.' });
+    } finally {
+      restoreRooms();
+      restoreStore();
+    }
+    const events = record(socket, 'case:event');
+    const syncs = record(socket, 'doc:sync');
+    await writeAsLead(ids, 'written after the removal');
+    await settle();
+    expect(events).toEqual([]);
+    expect(syncs).toEqual([]);
+  });
+});
+
+describe('a re-check that fails', () => {
+  it('closes the socket rather than leave it where it may no longer be', async () => {
+    const member = await sessionFor(api, { roles: ['analyst'], clearance: 'confidential' });
+    const ids = await workedCase(member);
+    const seen = await watching(member, ids);
+    const gone = new Promise((resolve) => seen.socket.once('disconnect', resolve));
+    const spy = jest
+      .spyOn(CaseRooms.prototype, 'viewFor')
+      .mockRejectedValueOnce(new Error('connection terminated'));
+    try {
+      const removed = await api
+        .http()
+        .delete(`/api/cases/${ids.caseId}/members/${member.user.id}`)
+        .set(lead.auth());
+      expect(removed.status).toBe(204);
+      await gone;
+    } finally {
+      spy.mockRestore();
+    }
+    expect(seen.ended).toEqual([{ reason: 'session_ended' }]);
   });
 });
 

@@ -3,6 +3,7 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
+import { DomainError } from '@vigil/domain';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { type AppConfig, createRootLogger, PinoNestLogger, toErrorResponse } from '@vigil/server';
@@ -42,6 +43,14 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     logger: new PinoNestLogger(logger),
   });
   app.setGlobalPrefix('api');
+  // No form bodies: every route takes JSON (or a multipart upload). A cross-site HTML form can post
+  // a form body without asking first, which would let another site sign a browser in (login CSRF).
+  app.useBodyParser('application/x-www-form-urlencoded', {}, (_request, _body, done) =>
+    done(
+      new DomainError('unsupported_media_type', 'Send JSON (Content-Type: application/json).'),
+      undefined,
+    ),
+  );
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {

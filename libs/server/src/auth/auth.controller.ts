@@ -19,7 +19,12 @@ import { PreferencesService } from './preferences.service.js';
 import { LoginDto } from './dto/login.dto.js';
 import { PreferencesResponse, UpdatePreferencesDto } from './dto/preferences.dto.js';
 import { MeResponse, SessionResponse } from './dto/session.response.js';
-import { clearRefreshCookie, refreshTokenOf, setRefreshCookie } from './session-cookie.js';
+import {
+  clearRefreshCookie,
+  refreshTokenOf,
+  refuseCrossSite,
+  setRefreshCookie,
+} from './session-cookie.js';
 
 /** The answer, with the refresh token handed over in its HttpOnly cookie only. */
 function handOver(reply: FastifyReply, started: StartedSession): SessionResponse {
@@ -48,8 +53,10 @@ export class AuthController {
   async login(
     @Ctx() ctx: RequestContext,
     @Body() dto: LoginDto,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionResponse> {
+    refuseCrossSite(request);
     return handOver(reply, await this.auth.login(ctx, dto));
   }
 
@@ -66,6 +73,7 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionResponse> {
+    refuseCrossSite(request);
     try {
       return handOver(reply, await this.auth.refresh(ctx, refreshTokenOf(request)));
     } catch (error) {

@@ -1,4 +1,5 @@
 import { parseCookie, stringifySetCookie } from 'cookie';
+import { DomainError } from '@vigil/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** The refresh token's cookie: HttpOnly (no script reads it), sent only to the refresh route. */
@@ -44,4 +45,16 @@ export function refreshTokenOf(request: FastifyRequest): string | null {
   if (typeof header !== 'string') return null;
   const token = parseCookie(header)[REFRESH_COOKIE];
   return token && token.length >= 20 && token.length <= 200 ? token : null;
+}
+
+/**
+ * Refuses a sign-in or refresh that a browser says another site started (`Sec-Fetch-Site`): the
+ * session cookie must only ever be set or used by Vigil's own pages. Clients that are not
+ * browsers send no such header.
+ */
+export function refuseCrossSite(request: FastifyRequest): void {
+  const site = request.headers['sec-fetch-site'];
+  if (site === 'cross-site' || site === 'same-site') {
+    throw new DomainError('forbidden', 'Sign in from Vigil itself, not from another site.');
+  }
 }

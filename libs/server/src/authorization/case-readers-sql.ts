@@ -35,18 +35,20 @@ export const DRAFTER_SQL = `(u.active AND ${COVERS} AND ('adviser' = ANY(u.roles
   OR ('analyst' = ANY(u.roles) AND (c.lead_analyst_id IS NOT DISTINCT FROM u.id
     OR EXISTS (SELECT 1 FROM case_members cm WHERE cm.case_id = c.id AND cm.user_id = u.id)))))`;
 
-/** Whether `u` may read `c` at all now, in either view. */
-export const CASE_READER_SQL = `(${OFFICE_READER_SQL} OR ${FRAMEWORK_TEAM_READER_SQL})`;
-
-/** Whether person `userId` may read case `caseId` now (either view): one indexed query. */
+/**
+ * Whether person `userId` may read case `caseId` now: in the Office's view, or also in the
+ * Framework Team's when `frameworkTeamView` (what is about their own thread). One query.
+ */
 export async function userReadsCase(
   db: { query: (sql: string, params: unknown[]) => Promise<unknown> },
   userId: string,
   caseId: string,
+  frameworkTeamView: boolean,
 ): Promise<boolean> {
   const rows = (await db.query(
-    `SELECT ${CASE_READER_SQL} AS reads FROM users u, cases c WHERE u.id = $1 AND c.id = $2`,
-    [userId, caseId],
+    `SELECT ${OFFICE_READER_SQL} OR ($3 AND ${FRAMEWORK_TEAM_READER_SQL}) AS reads
+     FROM users u, cases c WHERE u.id = $1 AND c.id = $2`,
+    [userId, caseId, frameworkTeamView],
   )) as { reads: boolean }[];
   return rows[0]?.reads === true;
 }

@@ -197,9 +197,14 @@ export class InformationItemsService {
         longitude: next.longitude as number | null,
       });
       let reliability = row.source_reliability;
-      if (dto.sourceId !== undefined && dto.sourceId !== row.source_id) {
-        reliability = (await citableSource(m, context, dto.sourceId)).reliability;
-        diff.sourceId = { from: row.source_id, to: dto.sourceId };
+      if (dto.sourceId !== undefined) {
+        // Checked even when unchanged: answering "fine" for the item's own protected source and
+        // "no such source" for another would tell which source it cites.
+        const cited = await citableSource(m, context, dto.sourceId);
+        if (dto.sourceId !== row.source_id) {
+          reliability = cited.reliability;
+          diff.sourceId = { from: row.source_id, to: dto.sourceId };
+        }
       }
       const indicatorIds = dto.indicatorIds === undefined ? null : unique(dto.indicatorIds);
       if (indicatorIds && !sameSet(indicatorIds, row.indicator_ids)) {
@@ -214,10 +219,16 @@ export class InformationItemsService {
           (link) => link.id,
         );
         const wanted = unique(dto.caseIds);
+        // Every id sent must be a case the caller may read, linked or not: a hidden case that
+        // happens to be linked answers as one that does not exist.
+        await assertLinkableCases(
+          m,
+          context,
+          wanted.filter((c) => !visible.includes(c)),
+        );
         const added = wanted.filter((c) => !row.case_ids.includes(c));
         const removed = visible.filter((c) => !wanted.includes(c));
         if (added.length > 0 || removed.length > 0) {
-          await assertLinkableCases(m, context, added);
           await m.query(
             'DELETE FROM information_item_cases WHERE item_id = $1 AND case_id = ANY($2::uuid[])',
             [id, removed],

@@ -148,6 +148,15 @@ export class SourcesService {
  * and contact notes together); a change of kind or reliability alone leaves it as it is (null).
  */
 function nextIdentity(current: SourceIdentity | null, dto: UpdateSourceDto): SourceIdentity | null {
+  // What an unreadable identity is shown as is never a name: a client sending back what it was
+  // shown must not overwrite a value that may still be recovered (a key put back).
+  if (dto.name === UNREADABLE_SOURCE_NAME) {
+    throw new DomainError(
+      'validation_failed',
+      'name: this is what an unreadable source is shown as, not a name; send the real name.',
+      [{ field: 'name', message: 'the placeholder of an unreadable source is not a name' }],
+    );
+  }
   if (current) {
     return {
       name: dto.name ?? current.name,

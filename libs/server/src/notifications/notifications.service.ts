@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, type JsonValue } from '@vigil/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { CASE_READER_SQL } from '../authorization/case-readers-sql.js';
+import { FRAMEWORK_TEAM_READER_SQL, OFFICE_READER_SQL } from '../authorization/case-readers-sql.js';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
 import { decodeKeysetCursor, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
@@ -27,15 +27,25 @@ interface NotificationRow {
 /** created_at to the microsecond: a cursor rounded to milliseconds skips or repeats rows. */
 const CREATED_KEY = `to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-/** SQL over `cases c` and `users u`: u may read c now. */
-const READS_ITS_CASE = `(c.id IS NOT NULL AND ${CASE_READER_SQL})`;
+/**
+ * SQL over `notifications n`: the notification is about the Framework Team's own thread (a
+ * mention there), which its members read through the restricted view; everything else is the
+ * Office's and follows Office access.
+ */
+const FRAMEWORK_TEAM_NOTICE = `(n.type = 'mention' AND n.payload->>'thread' = 'framework_team')`;
 
 /**
- * SQL over `notifications n`: its reader may still read its case (a notification follows access:
- * someone taken off a case no longer sees what it said).
+ * SQL over `notifications n`: its reader may still read what it is about (a notification follows
+ * access: someone taken off a case no longer sees what it said).
  */
 export const STILL_READABLE = `(n.case_id IS NULL OR EXISTS (
-  SELECT 1 FROM cases c JOIN users u ON u.id = n.user_id WHERE c.id = n.case_id AND ${CASE_READER_SQL}))`;
+  SELECT 1 FROM cases c JOIN users u ON u.id = n.user_id WHERE c.id = n.case_id
+    AND (${OFFICE_READER_SQL} OR (${FRAMEWORK_TEAM_NOTICE} AND ${FRAMEWORK_TEAM_READER_SQL}))))`;
+
+/** Whether a notification being written is about the Framework Team's own thread. */
+export function isFrameworkTeamNotice(type: string, payload: Record<string, unknown>): boolean {
+  return type === 'mention' && payload['thread'] === 'framework_team';
+}
 
 /** A notification to write. `dedupeKey` makes repeats (e.g. the same overdue review) a no-op. */
 export interface NewNotification {
@@ -66,7 +76,8 @@ export class NotificationsService {
       `WITH n AS (
          INSERT INTO notifications (user_id, type, case_id, payload, dedupe_key)
          SELECT u.id, $2, $3, $4, $5 FROM users u LEFT JOIN cases c ON c.id = $3::uuid
-         WHERE u.id = ANY($1::uuid[]) AND u.active AND ($3::uuid IS NULL OR ${READS_ITS_CASE})
+         WHERE u.id = ANY($1::uuid[]) AND u.active AND ($3::uuid IS NULL OR (c.id IS NOT NULL
+           AND (${OFFICE_READER_SQL} OR ($6 AND ${FRAMEWORK_TEAM_READER_SQL}))))
          ON CONFLICT (user_id, dedupe_key) DO NOTHING RETURNING *),
        o AS (
          INSERT INTO outbox_events (topic, user_id, payload)
@@ -74,7 +85,14 @@ export class NotificationsService {
            'caseId', n.case_id, 'payload', n.payload, 'createdAt', n.created_at, 'readAt', NULL)
          FROM n)
        SELECT user_id FROM n`,
-      [note.userIds, note.type, note.caseId, JSON.stringify(note.payload), note.dedupeKey ?? null],
+      [
+        note.userIds,
+        note.type,
+        note.caseId,
+        JSON.stringify(note.payload),
+        note.dedupeKey ?? null,
+        isFrameworkTeamNotice(note.type, note.payload),
+      ],
     );
     return rows.map((r) => r.user_id);
   }

@@ -1,21 +1,25 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { SocketAck } from '@vigil/domain';
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Socket } from 'socket.io';
 import type { DataSource } from 'typeorm';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { z } from 'zod';
 import type { Actor } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { documentAccess } from '../documents/document-access.js';
 import { DocumentStore, isYjsUpdate } from '../documents/document-store.js';
 import type { VigilServer } from './socket-types.js';
 import { DocumentPeers, type LiveCopy } from './document-peers.js';
-import { documentRoom, wire } from './document-wire.js';
+import {
+  documentRequest,
+  documentRoom,
+  messageRequest,
+  readSyncMessage,
+  wire,
+} from './document-wire.js';
 
 /** A document open in this process: its Yjs state and who is connected to it. */
 interface LiveDocument extends LiveCopy {
@@ -41,14 +45,6 @@ interface Membership {
   clientIds: Set<number>;
 }
 
-const documentRequest = z.object({ documentId: z.string().max(64) });
-const messageRequest = z.object({
-  documentId: z.string().max(64),
-  // MessagePack delivers bytes as a Buffer or an ArrayBuffer, depending on the sender.
-  message: z
-    .union([z.instanceof(Uint8Array), z.instanceof(ArrayBuffer)])
-    .transform((bytes) => (bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes))),
-});
 const NO_SUCH_DOCUMENT = 'No such document.';
 /**
  * Writes of one document's updates in flight at once. One: what arrives meanwhile batches into
@@ -108,25 +104,36 @@ export class DocumentHub implements OnModuleDestroy {
     );
   }
 
+  /**
+   * Opens a document to a socket. `currentActor` is asked twice: before loading, and again once
+   * the socket is in the document's room, so an access change committed meanwhile is either seen
+   * by the second check or re-checks the socket in the room; nothing is sent before that.
+   */
   async join(
     socket: Socket,
-    actor: Actor | null,
+    currentActor: () => Promise<Actor | null>,
     request: unknown,
   ): Promise<SocketAck<{ readOnly: boolean }>> {
     const parsed = documentRequest.safeParse(request);
     if (!parsed.success) return { ok: false, error: 'Send { documentId }.' };
     const { documentId } = parsed.data;
-    const access = actor ? await documentAccess(this.db.manager, actor, documentId) : null;
-    if (!access) return { ok: false, error: NO_SUCH_DOCUMENT };
+    const actor = await currentActor();
+    const first = actor ? await documentAccess(this.db.manager, actor, documentId) : null;
+    if (!first) return { ok: false, error: NO_SUCH_DOCUMENT };
     const live = await this.load(documentId);
     if (live.idleTimer) clearTimeout(live.idleTimer);
     live.idleTimer = null;
     live.sockets.add(socket.id);
-    this.membershipsOf(socket).set(documentId, {
-      readOnly: !access.editable,
-      clientIds: new Set(),
-    });
+    const membership = { readOnly: !first.editable, clientIds: new Set<number>() };
+    this.membershipsOf(socket).set(documentId, membership);
     await socket.join(documentRoom(documentId));
+    const again = await currentActor();
+    const access = again ? await documentAccess(this.db.manager, again, documentId) : null;
+    if (!access) {
+      await this.leaveDocument(socket, documentId);
+      return { ok: false, error: NO_SUCH_DOCUMENT };
+    }
+    membership.readOnly = !access.editable;
     // Step 1 from the server: the client answers with what the server lacks (offline edits).
     const step1 = encoding.createEncoder();
     syncProtocol.writeSyncStep1(step1, live.doc);
@@ -150,15 +157,9 @@ export class DocumentHub implements OnModuleDestroy {
       this.logger.warn({ msg: 'oversize document message refused', documentId, userId });
       return { ok: false, error: 'This change is too large.' };
     }
-    let type: number;
-    let payload: Uint8Array;
-    try {
-      const decoder = decoding.createDecoder(message);
-      type = decoding.readVarUint(decoder);
-      payload = decoding.readVarUint8Array(decoder);
-    } catch {
-      return this.malformed(documentId, userId);
-    }
+    const read = readSyncMessage(message);
+    if (!read) return this.malformed(documentId, userId);
+    const { type, payload } = read;
     if (type === syncProtocol.messageYjsSyncStep1) {
       const reply = encoding.createEncoder();
       encoding.writeVarUint(reply, syncProtocol.messageYjsSyncStep2);

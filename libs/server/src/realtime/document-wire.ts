@@ -1,3 +1,6 @@
+import * as decoding from 'lib0/decoding';
+import { z } from 'zod';
+
 /**
  * Bytes as MessagePack's `bin` (a Buffer): every client decodes that as bytes, whereas a plain
  * Uint8Array goes out as an extension type the browser's decoder hands over as [type, bytes].
@@ -19,4 +22,27 @@ export function toBase64(bytes: Uint8Array): string {
 
 export function fromBase64(text: string): Uint8Array {
   return new Uint8Array(Buffer.from(text, 'base64'));
+}
+
+/** `{ documentId }` (join, leave). */
+export const documentRequest = z.object({ documentId: z.string().max(64) });
+
+/** `{ documentId, message }` (sync, awareness). */
+export const messageRequest = z.object({
+  documentId: z.string().max(64),
+  // MessagePack delivers bytes as a Buffer or an ArrayBuffer, depending on the sender.
+  message: z
+    .union([z.instanceof(Uint8Array), z.instanceof(ArrayBuffer)])
+    .transform((bytes) => (bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes))),
+});
+
+/** A y-protocols sync message split into its type and payload; null when it is not one. */
+export function readSyncMessage(message: Uint8Array): { type: number; payload: Uint8Array } | null {
+  try {
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    return { type, payload: decoding.readVarUint8Array(decoder) };
+  } catch {
+    return null;
+  }
 }

@@ -11,6 +11,7 @@ import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { userReadsCase } from '../authorization/case-readers-sql.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { isFrameworkTeamNotice } from '../notifications/notifications.service.js';
 import { RealtimeGateway } from './realtime.gateway.js';
 
 interface OutboxRow {
@@ -45,7 +46,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly announced = new Set<string>();
   /** Ids delivered recently, with when, so the poll does not deliver them again. */
   private readonly delivered = new Map<string, number>();
-  private reading: Promise<void> | null = null;
+  /**
+   * Every delivery runs on this one chain, in order: rows read because of a NOTIFY and rows the
+   * poll finds never overtake each other (an access re-check delivered before what follows it).
+   */
+  private chain: Promise<void> = Promise.resolve();
+  /** A drain of `announced` is queued on the chain and has not started yet. */
+  private drainQueued = false;
   private stopped = false;
   private lastPrune = 0;
 
@@ -69,15 +76,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    await this.reading;
+    await this.chain;
     await this.listener?.end().catch(() => undefined);
     this.listener = null;
   }
 
   /** Reads and delivers every row announced so far (one query however many NOTIFYs came). */
   private readAnnounced(): void {
-    if (this.reading || this.stopped) return;
-    this.reading = (async () => {
+    if (this.drainQueued || this.stopped) return;
+    this.drainQueued = true;
+    void this.serially(async () => {
+      this.drainQueued = false;
       while (this.announced.size > 0 && !this.stopped) {
         const ids = [...this.announced];
         this.announced.clear();
@@ -87,15 +96,22 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
           [ids],
         );
       }
-    })()
-      .catch((error: unknown) => this.logger.error({ msg: 'outbox relay failed', err: error }))
-      .finally(() => {
-        this.reading = null;
-      });
+    }).catch((error: unknown) => this.logger.error({ msg: 'outbox relay failed', err: error }));
+  }
+
+  /** Runs `work` after every delivery queued before it. */
+  private serially(work: () => Promise<void>): Promise<void> {
+    const next = this.chain.then(work);
+    this.chain = next.catch(() => undefined);
+    return next;
   }
 
   /** Delivers the rows of the last few seconds that no NOTIFY brought; prunes old rows. */
-  async poll(): Promise<void> {
+  poll(): Promise<void> {
+    return this.serially(() => this.pollOnce());
+  }
+
+  private async pollOnce(): Promise<void> {
     const now = Date.now();
     for (const [id, at] of this.delivered) if (now - at > 2 * WINDOW_MS) this.delivered.delete(id);
     await this.deliverRows(
@@ -139,10 +155,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     } else if (row.topic === 'notification' && row.user_id) {
       const caseId = typeof p['caseId'] === 'string' ? p['caseId'] : null;
       // Pushed only while its reader may still read its case (access may have gone since).
+      const payload = isRecord(p['payload']) ? p['payload'] : {};
+      const frameworkTeam = isFrameworkTeamNotice(String(p['type']), payload);
       if (
         caseId &&
         this.gateway.hasSocketsOf(row.user_id) &&
-        !(await userReadsCase(this.db, row.user_id, caseId))
+        !(await userReadsCase(this.db, row.user_id, caseId, frameworkTeam))
       ) {
         return;
       }
@@ -150,7 +168,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         id: String(p['id']),
         type: String(p['type']),
         caseId,
-        payload: isRecord(p['payload']) ? p['payload'] : {},
+        payload,
         createdAt: new Date(String(p['createdAt'])).toISOString(),
         readAt: null,
       };

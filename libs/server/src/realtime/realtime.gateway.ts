@@ -171,7 +171,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnModuleDestroy 
     );
     socket.on('doc:join', (request: unknown, ack: unknown) =>
       this.answer(socket, ack, async () =>
-        this.documents.join(socket, await this.currentActor(socket), request),
+        this.documents.join(socket, () => this.currentActor(socket), request),
       ),
     );
     socket.on('doc:sync', (request: unknown, ack: unknown) =>
@@ -205,8 +205,15 @@ export class RealtimeGateway implements OnApplicationBootstrap, OnModuleDestroy 
     const { caseId } = parsed.data;
     const actor = await this.currentActor(socket);
     const view = actor ? await this.rooms.viewFor(actor, caseId) : null;
-    if (!view) return { ok: false, error: NO_SUCH_CASE };
+    if (!actor || !view) return { ok: false, error: NO_SUCH_CASE };
     await socket.join(caseRoom(caseId, view));
+    // Checked again now that the socket is in the room: an access change committed while the
+    // first check was in flight is either seen here or re-checks this socket in the room.
+    const again = await this.currentActor(socket);
+    if (!again || (await this.rooms.viewFor(again, caseId)) !== view) {
+      await socket.leave(caseRoom(caseId, view));
+      return { ok: false, error: NO_SUCH_CASE };
+    }
     const presence = await this.announcePresence(caseId, view);
     return { ok: true, view, presence };
   }

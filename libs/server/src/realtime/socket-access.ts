@@ -104,25 +104,40 @@ export class SocketAccess {
       const key = `${socket.data.userId}/${socket.data.sessionId}`;
       if (!states.has(key)) states.set(key, this.stateOf(socket));
       const state = await (states.get(key) as Promise<SessionState>);
-      if ('ended' in state) {
-        for (const room of socket.rooms) {
-          const joined = parseCaseRoom(room);
-          if (joined) touched.add(joined.caseId);
+      try {
+        if ('ended' in state) {
+          caseRoomsOf(socket).forEach((caseId) => touched.add(caseId));
+          this.end(socket, state.ended);
+          continue;
         }
-        this.end(socket, state.ended);
-        continue;
-      }
-      await this.documents.recheck(socket, state.actor);
-      for (const room of [...socket.rooms]) {
-        const joined = parseCaseRoom(room);
-        if (!joined) continue;
-        if ((await this.rooms.viewFor(state.actor, joined.caseId)) === joined.view) continue;
-        await socket.leave(room);
-        socket.emit('case:removed', { caseId: joined.caseId });
-        touched.add(joined.caseId);
+        await this.documents.recheck(socket, state.actor);
+        for (const caseId of await this.leaveUnreadable(socket, state.actor)) touched.add(caseId);
+      } catch (error) {
+        // Fail closed: a socket whose access could not be checked again is closed (the client
+        // reconnects and joins what it may), never left where it may no longer be.
+        this.logger.error({ msg: 'socket recheck failed', userId: socket.data.userId, err: error });
+        caseRoomsOf(socket).forEach((caseId) => touched.add(caseId));
+        this.end(socket, 'session_ended');
       }
     }
     return touched;
+  }
+
+  /**
+   * Takes the socket out of each case room its person may no longer join in that view (with
+   * case:removed); returns the cases it left.
+   */
+  async leaveUnreadable(socket: VigilSocket, actor: Actor): Promise<string[]> {
+    const left: string[] = [];
+    for (const room of [...socket.rooms]) {
+      const joined = parseCaseRoom(room);
+      if (!joined) continue;
+      if ((await this.rooms.viewFor(actor, joined.caseId)) === joined.view) continue;
+      await socket.leave(room);
+      socket.emit('case:removed', { caseId: joined.caseId });
+      left.push(joined.caseId);
+    }
+    return left;
   }
 
   /** Tells the socket why its session is over and closes it. */
@@ -147,6 +162,11 @@ export class SocketAccess {
     if (timer) clearTimeout(timer);
     this.timers.delete(socket.id);
   }
+}
+
+/** The cases whose rooms the socket is in. */
+function caseRoomsOf(socket: VigilSocket): string[] {
+  return [...socket.rooms].flatMap((room) => parseCaseRoom(room)?.caseId ?? []);
 }
 
 /** This instance's sockets in any of `rooms`, each once. */

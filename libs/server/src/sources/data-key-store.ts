@@ -49,6 +49,15 @@ export class DataKeyStore {
     }
   }
 
+  /**
+   * Locks a key's row until the caller's transaction ends, waiting for every write under it in
+   * progress (they hold it FOR SHARE). False if the id is unknown.
+   */
+  async lockForRetiring(run: SqlRunner, id: string): Promise<boolean> {
+    const rows = await run('SELECT id FROM data_keys WHERE id = $1 FOR UPDATE', [id]);
+    return rows.length === 1;
+  }
+
   /** Marks a key retired (it encrypts nothing any more). False if the id is unknown. */
   async retire(run: SqlRunner, id: string): Promise<boolean> {
     const rows = await run<{ id: string }>(

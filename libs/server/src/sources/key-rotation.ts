@@ -164,13 +164,28 @@ export async function retireDataKey(
       `Key '${id}' is the active key (first in ${keyring.origin}): put a new key first, restart the api, run keys:rotate, then retire '${id}'.`,
     );
   }
-  const run = sqlOnPg(pool);
-  const counts = await SourceStore.countByKey(run);
-  const inUse = counts.get(id) ?? 0;
-  if (inUse > 0) {
-    throw new DataKeyError(
-      `${inUse.toLocaleString('en')} source identities are still encrypted under key '${id}': run keys:rotate first (with a new key first in the configuration), then retire it.`,
-    );
+  // One transaction: the key's row locked first, so a value being written under it (the trigger on
+  // sources holds that row FOR SHARE) is committed before the count, and counted; once retired, no
+  // value can be written under the key again.
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const run = sqlOnPg(client);
+    const keys = new DataKeyStore();
+    const known = await keys.lockForRetiring(run, id);
+    const inUse = (await SourceStore.countByKey(run)).get(id) ?? 0;
+    if (inUse > 0) {
+      throw new DataKeyError(
+        `${inUse.toLocaleString('en')} source identities are still encrypted under key '${id}': run keys:rotate first (with a new key first in the configuration), then retire it.`,
+      );
+    }
+    const recorded = known ? await keys.retire(run, id) : false;
+    await client.query('COMMIT');
+    return { recorded };
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
   }
-  return { recorded: await new DataKeyStore().retire(run, id) };
 }

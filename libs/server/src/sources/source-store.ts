@@ -1,4 +1,4 @@
-import type { Reliability, SourceKind } from '@vigil/domain';
+import { DomainError, type Reliability, type SourceKind } from '@vigil/domain';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DataKey } from '../common/crypto/data-keys.js';
@@ -63,6 +63,26 @@ export function sourceIdentityColumns(alias: string): string {
 }
 
 /**
+ * `run`, with the trigger's refusal to write under a retired key (SQLSTATE VG001: an api still
+ * running on a key that was retired) said in words.
+ */
+function refusingRetiredKey(run: SqlRunner): SqlRunner {
+  return async <T>(sql: string, params?: unknown[]) => {
+    try {
+      return await run<T>(sql, params);
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'VG001') {
+        throw new DomainError(
+          'conflict',
+          'This server still encrypts with a data key that has been retired: it must be restarted with the active key before sources can be recorded.',
+        );
+      }
+      throw error;
+    }
+  };
+}
+
+/**
  * The one place that reads and writes the `sources` table. Names and contact notes exist in the
  * clear only in memory: written sealed (SourceCipher), read and decrypted here, searched through
  * the blind index. The plain name is never stored, indexed or sent to PostgreSQL.
@@ -79,7 +99,7 @@ export class SourceStore {
       name: source.name,
       contactNotes: source.contactNotes,
     });
-    await run(
+    await refusingRetiredKey(run)(
       `INSERT INTO sources (id, kind, reliability, created_by, key_id, name_enc, contact_notes_enc, name_index,
          created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9, now()), COALESCE($9, now()))`,
@@ -117,7 +137,7 @@ export class SourceStore {
       return;
     }
     const sealed = this.cipher.seal(id, change.identity);
-    await run(
+    await refusingRetiredKey(run)(
       `UPDATE sources SET kind = $2, reliability = $3, key_id = $4, name_enc = $5, contact_notes_enc = $6,
          name_index = $7, version = version + 1, updated_at = now()
        WHERE id = $1`,

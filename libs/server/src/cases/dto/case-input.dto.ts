@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { CLASSIFICATIONS, type Classification } from '@vigil/domain';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -40,6 +50,9 @@ export class CreateCaseDto {
   leadAnalystId?: string;
 }
 
+/** Validated when sent: `null` is not "leave as it is" (it would be recorded as a change). */
+const given = (_: object, value: unknown) => value !== undefined;
+
 /** Changes to a case; `version` must be the version last read. */
 export class UpdateCaseDto {
   @ApiProperty({ description: 'The version you last read; a newer one on the server answers 409' })
@@ -49,25 +62,25 @@ export class UpdateCaseDto {
   version!: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf(given)
   @Transform(trim)
   @IsString()
   @Length(1, 200)
   title?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf(given)
   @IsString()
   @MaxLength(20000)
   summary?: string;
 
   @ApiPropertyOptional({ enum: CLASSIFICATIONS })
-  @IsOptional()
+  @ValidateIf(given)
   @IsIn(CLASSIFICATIONS, { message: `classification must be one of ${CLASSIFICATIONS.join(', ')}` })
   classification?: Classification;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @ValidateIf(given)
   @IsUUID('all')
   leadAnalystId?: string;
 }
