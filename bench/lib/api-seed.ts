@@ -1,9 +1,6 @@
 import argon2 from 'argon2';
 import type pg from 'pg';
-import type { Reliability, SourceKind } from '@vigil/domain';
-import { sqlOnPg } from '@vigil/server';
-import { benchSourceStore } from './data-key.js';
-import { BENCH_PASSWORD, type BenchUser, type Seeded, SOURCES } from './search-loader.js';
+import { BENCH_PASSWORD, type BenchUser, type Seeded, seedSources } from './search-loader.js';
 import { COUNTRIES, areaNames, prng } from './search-vocabulary.js';
 
 /**
@@ -130,18 +127,10 @@ export async function seedApiData(pool: pg.Pool): Promise<ApiSeed> {
   const advisers = people.filter((p) => p.roles[0] === 'adviser');
   const writers = analysts.slice(0, WRITERS);
 
-  const sourceIds: string[] = [];
-  for (const [i, s] of SOURCES.entries()) {
-    sourceIds.push(
-      await benchSourceStore().insert(sqlOnPg(pool), {
-        name: s.name,
-        contactNotes: '',
-        kind: s.kind as SourceKind,
-        reliability: s.reliability as Reliability,
-        createdBy: writers[i % WRITERS]?.id ?? '',
-      }),
-    );
-  }
+  const sourceIds = await seedSources(
+    pool,
+    writers.map((w) => w.id),
+  );
 
   const cases = buildSituations(random, analysts, advisers);
   const caseRows = await pool.query<{ id: string; reference: string }>(

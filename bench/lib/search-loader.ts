@@ -45,6 +45,27 @@ export interface Seeded {
 
 const OTHER_ANALYSTS = 12;
 const CASES = 200;
+/**
+ * Records SOURCES, encrypted as the api stores them, recorded in turn by `authors`; their ids in
+ * the same order.
+ */
+export async function seedSources(pool: pg.Pool, authors: readonly string[]): Promise<string[]> {
+  const store = benchSourceStore();
+  const ids: string[] = [];
+  for (const [i, s] of SOURCES.entries()) {
+    ids.push(
+      await store.insert(sqlOnPg(pool), {
+        name: s.name,
+        contactNotes: '',
+        kind: s.kind as SourceKind,
+        reliability: s.reliability as Reliability,
+        createdBy: authors[i % authors.length] ?? '',
+      }),
+    );
+  }
+  return ids;
+}
+
 /** The sources every seeded database cites (search and api benchmarks). */
 export const SOURCES: { name: string; kind: string; reliability: string }[] = [
   { name: 'OHCHR field office', kind: 'un_entity', reliability: 'B' },
@@ -93,18 +114,7 @@ export async function seedPeopleAndCases(pool: pg.Pool): Promise<Seeded> {
   }
   const authors = [analyst.id, ...others.map((u) => u.id)];
 
-  const sourceIds: string[] = [];
-  for (const [i, s] of SOURCES.entries()) {
-    sourceIds.push(
-      await benchSourceStore().insert(sqlOnPg(pool), {
-        name: s.name,
-        contactNotes: '',
-        kind: s.kind as SourceKind,
-        reliability: s.reliability as Reliability,
-        createdBy: authors[i % authors.length] ?? '',
-      }),
-    );
-  }
+  const sourceIds = await seedSources(pool, authors);
 
   // Every country has a case; the rest follow how much each country is reported (Zipf).
   const random = prng(0xca5e5);
