@@ -117,7 +117,11 @@ describe('authentication is required', () => {
     expect((await api.http().get('/api/health/live')).status).toBe(200);
     expectError(await api.http().post('/api/auth/login').send({}), 400);
     // Refresh reads its cookie (none here); sign-out with no session has nothing to end.
-    expectError(await api.http().post('/api/auth/refresh').send({}), 401, /No session/);
+    expectError(
+      await api.http().post('/api/auth/refresh').send({}),
+      401,
+      /Your session has expired/,
+    );
     expect((await api.http().post('/api/auth/logout').send({})).status).toBe(204);
   });
 });

@@ -125,7 +125,7 @@ describe('POST /api/auth/refresh', () => {
 
   it('refuses a missing or unknown refresh cookie with 401 and clears the cookie', async () => {
     const none = await api.http().post('/api/auth/refresh').send();
-    expectError(none, 401, /No session to refresh/);
+    expectError(none, 401, /Your session has expired/);
     const unknown = await refresh('x'.repeat(43));
     expectError(unknown, 401, /not valid/);
     expect(refreshTokenFrom(unknown)).toBe('');

@@ -148,7 +148,7 @@ const REFRESH_TIMEOUT_MS = 15_000;
 /**
  * Exchanges the refresh cookie for a new access token (and a rotated cookie). Concurrent callers
  * in this tab share one request; other tabs wait for it (a refresh token is single-use). If the
- * API refuses, the session is cleared with the "session expired" notice; if the browser's session
+ * API refuses, the session is cleared with the server's reason as the notice; if the browser's session
  * now belongs to someone else, this tab is signed out with a notice saying so.
  */
 export function refreshSession(): Promise<SessionResponse> {
@@ -187,8 +187,11 @@ async function performRefresh(): Promise<SessionResponse> {
     const error = toApiError(response, body);
     // Passing trouble (overload, a restart) keeps the session: the caller may try again.
     if (error.statusCode === 429 || error.statusCode >= 500) throw error;
-    // Only announce expiry if the user believed they were signed in.
-    clearSession(getSessionState().status === 'anonymous' ? null : SESSION_EXPIRED_MESSAGE);
+    // Only announce the end if the user believed they were signed in; the server says why
+    // (expired, signed out, account deactivated), whichever call noticed first.
+    const notice =
+      error.statusCode === 401 && error.message ? error.message : SESSION_EXPIRED_MESSAGE;
+    clearSession(getSessionState().status === 'anonymous' ? null : notice);
     throw expiredError();
   }
   if (!renewSession(toGrant(body))) throw sessionChangedError();

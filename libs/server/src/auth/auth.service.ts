@@ -12,7 +12,7 @@ import type { LoginDto } from './dto/login.dto.js';
 import type { MeResponse, SessionResponse } from './dto/session.response.js';
 import { PasswordService } from './password.service.js';
 import { PreferencesService } from './preferences.service.js';
-import { type IssuedSession, RefreshTokenService } from './refresh-token.service.js';
+import { type IssuedSession, RefreshTokenService, SESSION_OVER } from './refresh-token.service.js';
 import { AccessChanges } from '../realtime/access-changes.js';
 
 /** A session handed out: the answer, and the refresh token that goes only into the cookie. */
@@ -105,7 +105,7 @@ export class AuthService {
   /** Rotates a refresh token. A token used twice revokes its whole family. */
   async refresh(context: RequestContext, token: string | null): Promise<StartedSession> {
     if (!token) {
-      throw new DomainError('unauthenticated', 'No session to refresh: sign in.');
+      throw new DomainError('unauthenticated', SESSION_OVER.expired);
     }
     const outcome = await this.db.transaction(async (m) => {
       const result = await this.refreshTokens.rotate(m, token);
@@ -121,8 +121,7 @@ export class AuthService {
         const [row] = (await m.query('SELECT active FROM users WHERE id = $1', [
           result.userId,
         ])) as { active: boolean }[];
-        if (!row?.active)
-          return { kind: 'invalid' as const, reason: 'This account has been deactivated.' };
+        if (!row?.active) return { kind: 'invalid' as const, reason: SESSION_OVER.deactivated };
         this.audit.append(m, context, {
           action: 'auth.refresh',
           entity: 'user',

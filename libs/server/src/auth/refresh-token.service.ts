@@ -14,11 +14,19 @@ interface TokenRow {
   revoked_at: Date | null;
   session_expires_at: Date;
   session_ended_at: Date | null;
+  session_end_reason: string | null;
 }
 
 /** Why a session ended (the `auth_sessions.end_reason` values). */
 export type SessionEnd =
   'signed_out' | 'session_ended' | 'deactivated' | 'password_changed' | 'token_reuse';
+
+/** What a refused refresh tells the person (the web app shows it on the sign-in page). */
+export const SESSION_OVER = {
+  expired: 'Your session has expired. Please sign in again.',
+  signed_out: 'This session has been signed out. Please sign in again.',
+  deactivated: 'Your account has been deactivated. Ask an administrator if you need access again.',
+} as const;
 
 /** A session (one sign-in) as the tokens handed out for it need to know it. */
 export interface IssuedSession {
@@ -62,23 +70,26 @@ export class RefreshTokenService {
   async rotate(manager: EntityManager, token: string): Promise<RefreshOutcome> {
     const [row] = (await manager.query(
       `SELECT t.id, t.user_id, t.family_id, t.expires_at, t.used_at, t.revoked_at,
-         s.expires_at AS session_expires_at, s.ended_at AS session_ended_at
+         s.expires_at AS session_expires_at, s.ended_at AS session_ended_at,
+         s.end_reason AS session_end_reason
        FROM refresh_tokens t JOIN auth_sessions s ON s.id = t.family_id
        WHERE t.token_hash = $1 FOR UPDATE OF t, s`,
       [hashToken(token)],
     )) as TokenRow[];
-    if (!row) return { kind: 'invalid', reason: 'The refresh token is not valid.' };
+    if (!row) return { kind: 'invalid', reason: SESSION_OVER.expired };
     // A rotated token presented again means two holders: theft. A revoked one (sign-out,
     // deactivation, new password) is simply over.
     if (row.used_at) {
       await this.endSession(manager, row.family_id, 'token_reuse');
       return { kind: 'reused', userId: row.user_id, sessionId: row.family_id };
     }
-    if (row.revoked_at || row.session_ended_at)
-      return { kind: 'invalid', reason: 'This session has been signed out: sign in again.' };
+    if (row.revoked_at || row.session_ended_at) {
+      const why = row.session_end_reason === 'deactivated' ? 'deactivated' : 'signed_out';
+      return { kind: 'invalid', reason: SESSION_OVER[why] };
+    }
     const now = Date.now();
     if (row.expires_at.getTime() <= now || row.session_expires_at.getTime() <= now) {
-      return { kind: 'invalid', reason: 'The session has expired: sign in again.' };
+      return { kind: 'invalid', reason: SESSION_OVER.expired };
     }
     await manager.query('UPDATE refresh_tokens SET used_at = now() WHERE id = $1', [row.id]);
     const next = await this.insert(manager, row.user_id, row.family_id, row.session_expires_at);
