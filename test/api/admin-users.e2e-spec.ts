@@ -48,7 +48,8 @@ function newUserBody(overrides: Record<string, unknown> = {}): Record<string, un
     displayName: `Created ${tag()}`,
     password: 'a long enough password',
     roles: ['analyst'],
-    clearance: 'confidential',
+    // Above unclassified, a clearance waits for a second administrator (separation-of-duties).
+    clearance: 'unclassified',
     organisationId: admin.user.organisationId,
     ...overrides,
   };
@@ -150,7 +151,7 @@ describe('POST /api/users', () => {
   it('creates a user (201) who can then sign in, and audits it without the password', async () => {
     const body = newUserBody({
       email: `New.Person-${tag()}@Vigil.Test`,
-      roles: ['adviser', 'framework_team'],
+      roles: ['analyst', 'framework_team'],
     });
     const res = await api.http().post('/api/users').set(admin.auth()).send(body);
 
@@ -159,11 +160,13 @@ describe('POST /api/users', () => {
     expect(created).toMatchObject({
       email: String(body.email).toLowerCase(),
       displayName: body.displayName,
-      roles: ['adviser', 'framework_team'],
-      clearance: 'confidential',
+      roles: ['analyst', 'framework_team'],
+      clearance: 'unclassified',
       organisationId: admin.user.organisationId,
       active: true,
       lockedUntil: null,
+      // Nothing privileged was asked for: everything applied at once.
+      pendingChange: null,
     });
     expect(JSON.stringify(created)).not.toMatch(/password|argon/i);
 
@@ -183,8 +186,8 @@ describe('POST /api/users', () => {
     expect(entry?.diff).toEqual({
       email: created.email,
       displayName: body.displayName,
-      roles: ['adviser', 'framework_team'],
-      clearance: 'confidential',
+      roles: ['analyst', 'framework_team'],
+      clearance: 'unclassified',
       organisationId: admin.user.organisationId,
     });
   });
@@ -257,7 +260,7 @@ describe('POST /api/users', () => {
 });
 
 describe('PATCH /api/users/:id', () => {
-  it('changes roles, clearance and organisation; the target sees it on their next request', async () => {
+  it('changes roles, clearance and organisation (the grants once a second administrator confirms); the target sees it on their next request', async () => {
     const target = await sessionFor(api, { roles: ['analyst'], clearance: 'unclassified' });
     const newOrg = await buildOrganisation();
     expectError(await api.http().get('/api/audit').set(target.auth()), 403);
@@ -272,12 +275,29 @@ describe('PATCH /api/users/:id', () => {
         organisationId: newOrg.id,
       });
     expect(res.status).toBe(200);
-    expect(res.body as UserBody).toMatchObject({
-      roles: ['analyst', 'admin'],
-      clearance: 'strictly_confidential',
+    // The organisation moves at once; the admin role and the clearance wait.
+    const changed = res.body as UserBody & { pendingChange: { id: string } | null };
+    expect(changed).toMatchObject({
+      roles: ['analyst'],
+      clearance: 'unclassified',
       organisationId: newOrg.id,
       organisation: { id: newOrg.id, acronym: newOrg.acronym },
+      pendingChange: {
+        addRoles: ['admin'],
+        clearance: 'strictly_confidential',
+        previousClearance: 'unclassified',
+        status: 'pending',
+        canDecide: false,
+      },
     });
+    expectError(await api.http().get('/api/audit').set(target.auth()), 403);
+
+    const second = await sessionFor(api, { roles: ['admin'] });
+    const confirmed = await api
+      .http()
+      .post(`/api/account-changes/${changed.pendingChange?.id ?? ''}/confirm`)
+      .set(second.auth());
+    expect(confirmed.status).toBe(200);
 
     // Same access token, new rights.
     const me = await api.http().get('/api/auth/me').set(target.auth());
@@ -296,9 +316,18 @@ describe('PATCH /api/users/:id', () => {
     });
     expect(entry?.actorId).toBe(admin.user.id);
     expect(entry?.diff).toEqual({
+      organisationId: { from: target.user.organisationId, to: newOrg.id },
+    });
+    const [grant] = await auditEntries(api, admin, {
+      action: 'user.grant_confirmed',
+      entityId: target.user.id,
+    });
+    expect(grant?.actorId).toBe(second.user.id);
+    expect(grant?.diff).toEqual({
+      changeId: changed.pendingChange?.id,
+      requestedBy: admin.user.id,
       roles: { from: ['analyst'], to: ['admin', 'analyst'] },
       clearance: { from: 'unclassified', to: 'strictly_confidential' },
-      organisationId: { from: target.user.organisationId, to: newOrg.id },
     });
   });
 
@@ -379,7 +408,7 @@ describe('PATCH /api/users/:id', () => {
     expect(entry?.diff).toEqual({ password: 'changed', sessionsRevoked: 1 });
   });
 
-  it('an admin cannot deactivate themselves or drop their own admin role (409), and nothing changes', async () => {
+  it('an admin cannot deactivate themselves (409) or change their own roles (403), and nothing changes', async () => {
     const self = await sessionFor(api, { roles: ['admin'] });
     expectError(
       await api.http().patch(`/api/users/${self.user.id}`).set(self.auth()).send({ active: false }),
@@ -392,7 +421,8 @@ describe('PATCH /api/users/:id', () => {
         .patch(`/api/users/${self.user.id}`)
         .set(self.auth())
         .send({ roles: ['analyst'] }),
-      409,
+      403,
+      /cannot change your own roles/,
     );
     const me = await api.http().get('/api/auth/me').set(self.auth());
     expect((me.body as { user: UserBody }).user).toMatchObject({ active: true, roles: ['admin'] });

@@ -12,7 +12,6 @@ import { auditEntries, expectError } from '../support/http.js';
 import { testConfig } from '../support/test-config.js';
 
 const WRONG = 'E-mail or password is wrong.';
-const LOCKED = /locked after too many failed sign-ins/;
 
 let api: TestApi;
 const secret = testConfig().JWT_SECRET;
@@ -56,17 +55,29 @@ function me(accessToken: string) {
   return api.http().get('/api/auth/me').set('Authorization', `Bearer ${accessToken}`);
 }
 
-async function loginState(
-  userId: string,
-): Promise<{ failed_logins: number; locked_until: Date | null; now: Date }> {
+/** The sign-in waits kept for `email` (one row per address). */
+async function throttleRows(
+  email: string,
+): Promise<{ address: string; attempts: number; failures: number; wait_s: number | null }[]> {
   const { rows } = await testPool().query<{
-    failed_logins: number;
-    locked_until: Date | null;
-    now: Date;
-  }>('SELECT failed_logins, locked_until, now() AS now FROM users WHERE id = $1', [userId]);
-  const row = rows[0];
-  if (!row) throw new Error(`no user ${userId}`);
-  return row;
+    address: string;
+    attempts: number;
+    failures: number;
+    wait_s: number | null;
+  }>(
+    `SELECT address, attempts, failures, extract(epoch FROM blocked_until - now())::float AS wait_s
+     FROM login_throttles WHERE email = $1 ORDER BY address`,
+    [email.toLowerCase()],
+  );
+  return rows;
+}
+
+/** As if the wait of every address on `email` had run out. */
+async function waitOut(email: string): Promise<void> {
+  await testPool().query(
+    `UPDATE login_throttles SET blocked_until = now() - interval '1 second' WHERE email = $1`,
+    [email.toLowerCase()],
+  );
 }
 
 describe('POST /api/auth/login', () => {
@@ -133,60 +144,66 @@ describe('POST /api/auth/login', () => {
   });
 });
 
-describe('account lockout', () => {
-  it('locks after five wrong passwords, refuses the right one while locked, and unlocks when the lock ends', async () => {
-    const user = await buildUser();
+describe('password guessing from one address (progressive delays, no account lock)', () => {
+  const TOO_MANY =
+    /^Too many failed sign-ins for this e-mail from your address\. Try again in \d+ seconds?\.$/;
 
-    for (let attempt = 1; attempt <= 4; attempt += 1) {
+  it('five failures make that address wait 30 s (429 with Retry-After), doubling after each further failure; the account is not locked', async () => {
+    const user = await buildUser();
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
       expectError(await login(user.email, `wrong ${attempt}`), 401, new RegExp(`^${WRONG}$`));
     }
-    expect((await loginState(user.id)).failed_logins).toBe(4);
+    // The sixth attempt is not even checked, whatever the password.
+    for (const password of ['wrong 6', user.password]) {
+      const res = await login(user.email, password);
+      const body = expectError(res, 429, TOO_MANY);
+      const seconds = (body.details as { retryAfterSeconds: number }).retryAfterSeconds;
+      expect(seconds).toBeGreaterThanOrEqual(29);
+      expect(seconds).toBeLessThanOrEqual(30);
+      expect(res.headers['retry-after']).toBe(String(seconds));
+    }
+    const [row] = await throttleRows(user.email);
+    expect(row).toMatchObject({ attempts: 5, failures: 5 });
 
-    // The fifth failure is the one that locks, and says so.
-    const fifth = expectError(await login(user.email, 'wrong 5'), 401, LOCKED);
-    expect(fifth.message).toMatch(/15 minutes/);
-    const state = await loginState(user.id);
-    expect(state.locked_until).not.toBeNull();
-    const ahead = (state.locked_until?.getTime() ?? 0) - state.now.getTime();
-    expect(ahead).toBeGreaterThan(14 * 60_000);
-    expect(ahead).toBeLessThanOrEqual(15 * 60_000 + 1000);
-    expect(fifth.details).toEqual({ lockedUntil: state.locked_until?.toISOString() });
+    // Once the wait is over, one more attempt; failing, the next wait is twice as long.
+    await waitOut(user.email);
+    expectError(await login(user.email, 'wrong 7'), 401, new RegExp(`^${WRONG}$`));
+    const doubled = expectError(await login(user.email, 'wrong 8'), 429, TOO_MANY);
+    expect((doubled.details as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(
+      55,
+    );
 
-    // Even the right password is refused while the lock holds.
-    expectError(await login(user.email, user.password), 401, LOCKED);
-
-    // An admin sees the lock on the user.
+    // Nothing was locked: an administrator sees no lock, and the right password works once the
+    // wait is over, clearing the count for this address.
     const admin = await sessionFor(api, { roles: ['admin'] });
     const seen = await api.http().get(`/api/users/${user.id}`).set(admin.auth());
-    expect((seen.body as { lockedUntil: string | null }).lockedUntil).toBe(
-      state.locked_until?.toISOString(),
-    );
-    const locks = await auditEntries(api, admin, {
-      action: 'auth.account_locked',
-      entityId: user.id,
-    });
-    expect(locks).toHaveLength(1);
-
-    // The lock runs out (moved into the past); two more failures count from zero, then the
-    // right password signs in and clears both the counter and the lock.
-    await testPool().query(
-      `UPDATE users SET locked_until = now() - interval '1 second' WHERE id = $1`,
-      [user.id],
-    );
-    expectError(await login(user.email, 'wrong again'), 401, new RegExp(`^${WRONG}$`));
-    expectError(await login(user.email, 'wrong again'), 401, new RegExp(`^${WRONG}$`));
-    expect((await loginState(user.id)).failed_logins).toBe(2);
-
+    expect((seen.body as { lockedUntil: string | null }).lockedUntil).toBeNull();
+    expect(
+      await auditEntries(api, admin, { action: 'auth.account_locked', entityId: user.id }),
+    ).toEqual([]);
+    await waitOut(user.email);
     expect((await login(user.email, user.password)).status).toBe(200);
-    const after = await loginState(user.id);
-    expect(after.failed_logins).toBe(0);
-    expect(after.locked_until).toBeNull();
-
-    // A fresh count: four more failures do not lock.
+    expect(await throttleRows(user.email)).toEqual([]);
+    // A fresh count: four failures in a row do not make this address wait.
     for (let attempt = 1; attempt <= 4; attempt += 1) {
       expectError(await login(user.email, `wrong ${attempt}`), 401, new RegExp(`^${WRONG}$`));
     }
     expect((await login(user.email, user.password)).status).toBe(200);
+  });
+
+  it('answers an unknown e-mail exactly as a known one, waits included', async () => {
+    const user = await buildUser();
+    const unknown = `nobody-${randomUUID()}@vigil.test`;
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      const a = await login(user.email, `wrong ${attempt}`);
+      const b = await login(unknown, `wrong ${attempt}`);
+      expect([a.status, b.status]).toEqual([401, 401]);
+      expect(a.body).toEqual(b.body);
+    }
+    const a = await login(user.email, 'wrong 6');
+    const b = await login(unknown, 'wrong 6');
+    expect([a.status, b.status]).toEqual([429, 429]);
+    expect((a.body as { message: string }).message).toBe((b.body as { message: string }).message);
   });
 });
 

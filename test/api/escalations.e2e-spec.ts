@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { WorkflowFacts } from '@vigil/domain';
 import { sessionFor, type Session, type TestApi } from '../support/api.js';
 import { ALL_FACTS, openCase, startWorkflowApi } from '../support/cases.js';
@@ -28,6 +29,7 @@ afterAll(async () => {
 });
 
 const http = () => api.http();
+const testTag = () => randomUUID().slice(0, 8);
 const inbox = (s: Session, status: string, limit = '100') =>
   allPages<EscalationBody>(http, s, '/api/escalations', { status, limit });
 const workflow = async (s: Session, caseId: string) => {
@@ -113,7 +115,13 @@ describe('the approvals inbox', () => {
     expect(approved.map((e) => e.id)).toEqual([pb.id, pa.id]);
     expect(approved[0]).toMatchObject({
       decidedBy: { id: adviser2.user.id, displayName: adviser2.user.displayName },
-      approvals: [expect.objectContaining({ userId: adviser2.user.id, note: 'Seen.' })],
+      approvals: [
+        expect.objectContaining({
+          userId: adviser2.user.id,
+          email: adviser2.user.email,
+          note: 'Seen.',
+        }),
+      ],
       canApprove: false,
     });
 
@@ -193,6 +201,38 @@ describe('the approvals inbox', () => {
       (await decideOn(http, adviser, p.id, 'withdraw', 'Changed my mind.')).body,
     ).toMatchObject({ status: 'withdrawn', decisionNote: 'Changed my mind.' });
     expect((await inbox(adviser, 'withdrawn')).filter((e) => e.id === p.id)).toHaveLength(1);
+  });
+
+  it('two approvers with one display name are told apart by their account (e-mail)', async () => {
+    // Display names are unique per organisation only: two people of one name can exist.
+    const name = `Lena Okafor ${testTag()}`;
+    const [first, second] = await Promise.all(
+      [0, 1].map(() =>
+        sessionFor(api, {
+          roles: ['adviser'],
+          clearance: 'strictly_confidential',
+          displayName: name,
+        }),
+      ),
+    );
+    if (!first || !second) throw new Error('no advisers');
+    const c = await openCase(api, analyst);
+    facts.set(c.id, ALL_FACTS);
+    for (const stage of ['alert', 'recommendation']) {
+      const p = (await proposeMove(http, analyst, c.id, stage)).body as EscalationBody;
+      expect((await decideOn(http, adviser, p.id, 'approve')).status).toBe(200);
+    }
+    const mob = (await proposeMove(http, adviser, c.id, 'mobilisation')).body as EscalationBody;
+    expect((await decideOn(http, first, mob.id, 'approve')).status).toBe(200);
+    const done = await decideOn(http, second, mob.id, 'approve');
+    expect(done.body).toMatchObject({
+      status: 'approved',
+      approvals: [
+        { userId: first.user.id, displayName: name, email: first.user.email },
+        { userId: second.user.id, displayName: name, email: second.user.email },
+      ],
+    });
+    expect(first.user.email).not.toBe(second.user.email);
   });
 
   it('inbox paging keeps every proposal when creation times differ by microseconds only', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { signIn } from '../support/api.js';
+import { buildUser, testPool } from '../support/factories.js';
 import { recommendationInput } from '../support/recommendations.js';
 import { itemInput } from '../support/information.js';
 import type { Actor } from './actors.js';
@@ -122,6 +123,22 @@ const freshCaseTarget = async (c: CallContext, state: CaseState): Promise<Target
   const id = await freshCase(c.ctx, state);
   return { params: { id }, version: await caseVersion(c.ctx, id) };
 };
+/**
+ * A pending grant (adviser) for a fresh account, requested by an administrator who is none of the
+ * actors, so the admin column may decide it (issue 15: never the requester, never the target).
+ */
+const freshAccountChange = async (c: CallContext): Promise<Target> => {
+  const target = await freshUser(c.ctx);
+  const requester = await buildUser({ roles: ['admin'], organisationId: c.ctx.cast.officeId });
+  const { rows } = await testPool().query<{ id: string }>(
+    `INSERT INTO account_changes (user_id, requested_by, add_roles, previous_clearance)
+     VALUES ($1, $2, '{adviser}', 'confidential') RETURNING id`,
+    [target.id, requester.id],
+  );
+  const id = rows[0]?.id ?? '';
+  c.ctx.known.add(id);
+  return { params: { id } };
+};
 /** A refresh token of a throwaway account, so the actor's own session survives. */
 const throwawayToken = async (c: CallContext): Promise<Target> => {
   const u = await freshUser(c.ctx);
@@ -133,10 +150,13 @@ const throwawayToken = async (c: CallContext): Promise<Target> => {
 export const ROUTES: Record<string, RouteSpec> = {
   'GET /api/health': global(none),
   'GET /api/health/live': global(none),
-  'POST /api/auth/login': global(none, (_t, c) => ({
-    email: c.ctx.cast.lead.user.email,
-    password: c.ctx.cast.lead.user.password,
-  })),
+  // Each signed-in actor signs in as its own account (the others as the lead): ten sign-ins of one
+  // account from one address at the same moment are rightly slowed down by the sign-in delays.
+  'POST /api/auth/login': global(none, (_t, c) => {
+    const user =
+      c.actor.user && c.actor.name !== 'deactivated' ? c.actor.user : c.ctx.cast.lead.user;
+    return { email: user.email, password: user.password };
+  }),
   'POST /api/auth/refresh': global(throwawayToken, 'none'),
   'POST /api/auth/logout': global(throwawayToken, 'none'),
   'GET /api/auth/me': global(none),
@@ -155,6 +175,9 @@ export const ROUTES: Record<string, RouteSpec> = {
     (c) => c.once(async () => ({ params: { id: (await freshUser(c.ctx)).id } })),
     () => ({ displayName: 'Renamed By Matrix' }),
   ),
+  'GET /api/account-changes': global(none),
+  'POST /api/account-changes/{id}/confirm': global((c) => c.once(() => freshAccountChange(c))),
+  'POST /api/account-changes/{id}/reject': global((c) => c.once(() => freshAccountChange(c))),
   'GET /api/organisations': global(none),
   'POST /api/organisations': global(none, () => {
     const tag = randomUUID().slice(0, 8);

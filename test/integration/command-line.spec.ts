@@ -116,7 +116,7 @@ it('writes a new migration skeleton and registers it after the existing ones', a
 it('creates a user and verifies the audit chain from the command line', async () => {
   await npm(['db:migrate']);
   const seeded = (await npm(['vigil', '--', 'seed'])).out;
-  expect(seeded).toMatch(/Seeded 27 organisations and 7 users/);
+  expect(seeded).toMatch(/Seeded 27 organisations and 8 users/);
   // Demo content goes only into a database without situations, so a second seed adds nothing.
   expect(seeded).toMatch(
     /Seeded demo content: 3 situations \(one shared with the Framework Team\), 7 information items, 3 finalised risk assessments, 2 comments, a draft advice, a recommendation and an engagement/,
@@ -159,6 +159,22 @@ it('creates a user and verifies the audit chain from the command line', async ()
   ]);
   expect(again.code).toBe(1);
   expect(again.out).toMatch(/already exists/);
+  // The operator's passwords pass the same strength check as the api's.
+  const weak = await npm([
+    'vigil',
+    '--',
+    'user:create',
+    '--email',
+    'weak.person@vigil.test',
+    '--name',
+    'Weak Person',
+    '--role',
+    'analyst',
+    '--password',
+    'password1234',
+  ]);
+  expect(weak.code).toBe(1);
+  expect(weak.out).toMatch(/too easy to guess.*commonly used password/);
   const badRole = await npm([
     'vigil',
     '--',

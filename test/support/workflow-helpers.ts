@@ -13,7 +13,13 @@ export interface EscalationBody {
   toStage: string;
   status: string;
   proposedBy: { id: string; displayName: string };
-  approvals: { userId: string; displayName: string; at: string; note: string | null }[];
+  approvals: {
+    userId: string;
+    displayName: string;
+    email: string;
+    at: string;
+    note: string | null;
+  }[];
   approvalsRequired: number;
   decidedBy: { id: string; displayName: string } | null;
   decisionNote: string | null;

@@ -97,7 +97,7 @@ program
   .option('--organisation <acronym>', 'organisation acronym', 'OSAPG')
   .option(
     '--password <password>',
-    'initial password (at least 12 characters); generated if omitted',
+    'initial password (at least 12 characters, hard to guess); generated if omitted',
   )
   .action(
     async (options: {
@@ -130,7 +130,9 @@ program
           const lines = problems.flatMap((p) => Object.values(p.constraints ?? {}));
           throw new DomainError('validation_failed', lines.join('; '));
         }
-        return app.get(UsersService).create(cliContext(), dto);
+        // An operator on the machine grants roles and clearance directly (README, "Command
+        // line"): the first administrator comes from here; the api always asks a second one.
+        return app.get(UsersService).create(cliContext(), dto, { trustedOperator: true });
       });
       console.log(
         `Created ${created.email} (${created.roles.join(', ')}, ${created.clearance}, ${created.organisation.acronym}).`,

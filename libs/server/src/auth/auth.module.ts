@@ -6,10 +6,12 @@ import { AuthService } from './auth.service.js';
 import { IdentityModule } from './identity.module.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import { PreferencesService } from './preferences.service.js';
+import { SignInThrottle } from './sign-in-throttle.js';
+import { NotificationsCoreModule } from '../notifications/notifications.module.js';
 
 @Module({
-  imports: [IdentityModule, UsersModule, AuditCoreModule],
+  imports: [IdentityModule, UsersModule, AuditCoreModule, NotificationsCoreModule],
   controllers: [AuthController],
-  providers: [AuthService, LoginRateLimiter, PreferencesService],
+  providers: [AuthService, LoginRateLimiter, PreferencesService, SignInThrottle],
 })
 export class AuthModule {}

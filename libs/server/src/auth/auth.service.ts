@@ -14,6 +14,9 @@ import { PasswordService } from './password.service.js';
 import { PreferencesService } from './preferences.service.js';
 import { type IssuedSession, RefreshTokenService, SESSION_OVER } from './refresh-token.service.js';
 import { AccessChanges } from '../realtime/access-changes.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { SignInThrottle } from './sign-in-throttle.js';
+import { resetLockTally, type LockTally } from './sign-in-throttle.store.js';
 
 /** A session handed out: the answer, and the refresh token that goes only into the cookie. */
 export interface StartedSession {
@@ -26,7 +29,6 @@ interface LoginRow {
   id: string;
   password_hash: string;
   active: boolean;
-  failed_logins: number;
   locked_until: Date | null;
 }
 
@@ -46,34 +48,44 @@ export class AuthService {
     private readonly rateLimiter: LoginRateLimiter,
     private readonly preferences: PreferencesService,
     private readonly access: AccessChanges,
+    private readonly throttle: SignInThrottle,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /**
-   * Checks credentials. Failures are audited; the fifth in a row locks the account for
-   * LOGIN_LOCK_MINUTES, during which even the right password is refused.
+   * Checks credentials. Failures are audited and slow down the address that makes them, on that
+   * e-mail only (SignInThrottle): the owner signs in from elsewhere meanwhile. Failures from many
+   * addresses (LOGIN_LOCK_ADDRESSES, LOGIN_LOCK_FAILURES) lock the account for
+   * LOGIN_LOCK_MINUTES, during which even the right password is refused, and tell its owner.
    */
   async login(context: RequestContext, dto: LoginDto): Promise<StartedSession> {
     const email = dto.email.trim().toLowerCase();
     await this.rateLimiter.consume(context.ip, email);
     const [user] = (await this.db.query(
-      'SELECT id, password_hash, active, failed_logins, locked_until FROM users WHERE email = $1',
+      'SELECT id, password_hash, active, locked_until FROM users WHERE email = $1',
       [email],
     )) as LoginRow[];
 
-    if (!user) {
-      await this.passwords.verifyNobody(dto.password);
-      await this.recordFailure(context, null, { email, reason: 'unknown_email' });
-      throw new DomainError('invalid_credentials', WRONG_CREDENTIALS);
-    }
-    if (user.locked_until && user.locked_until.getTime() > Date.now()) {
+    if (user?.locked_until && user.locked_until.getTime() > Date.now()) {
       await this.recordFailure(context, user.id, { email, reason: 'locked' });
       throw lockedError(user.locked_until);
     }
-    if (!(await this.passwords.verify(user.password_hash, dto.password))) {
-      const lockedUntil = await this.countFailure(context, user.id, email);
+    // Known or not, the e-mail is throttled alike: the answers never say which exist.
+    await this.throttle.claim(email, context.ip);
+    const passwordRight = user
+      ? await this.passwords.verify(user.password_hash, dto.password)
+      : (await this.passwords.verifyNobody(dto.password), false);
+    if (!user || !passwordRight) {
+      const tally = await this.throttle.failed(email, context.ip);
+      if (!user) {
+        await this.recordFailure(context, null, { email, reason: 'unknown_email' });
+        throw new DomainError('invalid_credentials', WRONG_CREDENTIALS);
+      }
+      const lockedUntil = await this.countFailure(context, user.id, email, tally);
       if (lockedUntil) throw lockedError(lockedUntil);
       throw new DomainError('invalid_credentials', WRONG_CREDENTIALS);
     }
+    await this.throttle.succeeded(email, context.ip);
     if (!user.active) {
       await this.recordFailure(context, user.id, { email, reason: 'deactivated' });
       throw new DomainError(
@@ -83,9 +95,6 @@ export class AuthService {
     }
 
     const session = await this.db.transaction(async (m) => {
-      await m.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [
-        user.id,
-      ]);
       const issued = await this.refreshTokens.issue(m, user.id);
       this.audit.append(
         m,
@@ -202,23 +211,22 @@ export class AuthService {
     };
   }
 
-  /** Adds one failure; returns the lock end if this failure locked the account. */
+  /**
+   * Audits a wrong password; when failures from enough addresses have added up, locks the account
+   * (once: a lock in force is not extended), starts the count afresh and tells the owner (in the
+   * app and by e-mail, whatever their e-mail setting). Returns the lock's end if this failure
+   * locked it.
+   */
   private async countFailure(
     context: RequestContext,
     userId: string,
     email: string,
+    tally: LockTally,
   ): Promise<Date | null> {
+    const lockDue =
+      tally.addresses >= this.config.LOGIN_LOCK_ADDRESSES &&
+      tally.failures >= this.config.LOGIN_LOCK_FAILURES;
     return this.db.transaction(async (m) => {
-      const [row] = (await m.query(
-        `UPDATE users SET
-           failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END,
-           locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-         WHERE id = $1
-         RETURNING failed_logins, locked_until`,
-        [userId, this.config.LOGIN_MAX_FAILURES, this.config.LOGIN_LOCK_MINUTES],
-      )) as [{ failed_logins: number; locked_until: Date | null }[], number];
-      const updated = row?.[0];
-      const lockedNow = updated?.failed_logins === 0 && updated.locked_until !== null;
       this.audit.append(
         m,
         { ...context, actor: null },
@@ -226,23 +234,41 @@ export class AuthService {
           action: 'auth.login_failed',
           entity: 'user',
           entityId: userId,
-          diff: { email, reason: 'wrong_password', locked: lockedNow },
+          diff: { email, reason: 'wrong_password' },
         },
       );
-      if (lockedNow && updated?.locked_until) {
-        this.audit.append(
-          m,
-          { ...context, actor: null },
-          {
-            action: 'auth.account_locked',
-            entity: 'user',
-            entityId: userId,
-            diff: { until: updated.locked_until.toISOString() },
+      if (!lockDue) return null;
+      const [rows] = (await m.query(
+        `UPDATE users SET locked_until = now() + make_interval(mins => $2)
+         WHERE id = $1 AND (locked_until IS NULL OR locked_until <= now())
+         RETURNING locked_until`,
+        [userId, this.config.LOGIN_LOCK_MINUTES],
+      )) as [{ locked_until: Date }[], number];
+      const until = rows[0]?.locked_until;
+      if (!until) return null;
+      await resetLockTally(m, email);
+      this.audit.append(
+        m,
+        { ...context, actor: null },
+        {
+          action: 'auth.account_locked',
+          entity: 'user',
+          entityId: userId,
+          diff: {
+            until: until.toISOString(),
+            addresses: tally.addresses,
+            failures: tally.failures,
           },
-        );
-        return updated.locked_until;
-      }
-      return null;
+        },
+      );
+      await this.notifications.notify(m, {
+        userIds: [userId],
+        type: 'account.locked',
+        caseId: null,
+        payload: { until: until.toISOString(), addresses: tally.addresses },
+        dedupeKey: `account.locked:${until.toISOString()}`,
+      });
+      return until;
     });
   }
 
@@ -265,7 +291,7 @@ function lockedError(until: Date): DomainError {
   const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
   return new DomainError(
     'account_locked',
-    `This account is locked after too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+    `This account is locked after too many failed sign-ins from many addresses. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask an administrator to lift the lock.`,
     { lockedUntil: until.toISOString() },
   );
 }

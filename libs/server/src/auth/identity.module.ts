@@ -4,6 +4,7 @@ import { createSecretKey } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AccessTokenService } from './access-token.service.js';
 import { PasswordService } from './password.service.js';
+import { PasswordStrength } from './password-strength.js';
 import { RefreshTokenService } from './refresh-token.service.js';
 
 /** Passwords and tokens: what users, auth and the access guard all need. */
@@ -19,7 +20,7 @@ import { RefreshTokenService } from './refresh-token.service.js';
       }),
     }),
   ],
-  providers: [PasswordService, AccessTokenService, RefreshTokenService],
-  exports: [PasswordService, AccessTokenService, RefreshTokenService],
+  providers: [PasswordService, PasswordStrength, AccessTokenService, RefreshTokenService],
+  exports: [PasswordService, PasswordStrength, AccessTokenService, RefreshTokenService],
 })
 export class IdentityModule {}

@@ -80,7 +80,10 @@ export interface DemoUser {
   organisation: string;
 }
 
-/** The seven demo accounts of DESIGN §11. */
+/**
+ * The seven demo accounts of DESIGN §11, and a second administrator: granting the adviser or admin
+ * role or a higher clearance needs one administrator to ask and another to confirm (issue 15).
+ */
 export const DEMO_USERS: DemoUser[] = [
   {
     email: 'analyst@vigil.test',
@@ -127,6 +130,13 @@ export const DEMO_USERS: DemoUser[] = [
   {
     email: 'admin@vigil.test',
     displayName: 'Sam Admin',
+    roles: ['admin'],
+    clearance: 'unclassified',
+    organisation: 'OSAPG',
+  },
+  {
+    email: 'admin2@vigil.test',
+    displayName: 'Noor Haddad',
     roles: ['admin'],
     clearance: 'unclassified',
     organisation: 'OSAPG',

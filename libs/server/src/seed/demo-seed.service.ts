@@ -48,11 +48,14 @@ export class DemoSeedService {
           diff: { ...org },
         });
       }
+      // Demo accounts are inserted directly, with the demo password (never checked for strength:
+      // it is known to everyone, for local demonstrations only) and their roles and clearance
+      // (no second administrator exists yet). One whose e-mail or display name is taken is skipped.
       for (const user of DEMO_USERS) {
         const [row] = (await m.query(
           `INSERT INTO users (email, display_name, password_hash, roles, clearance, organisation_id)
            SELECT $1, $2, $3, $4, $5, o.id FROM organisations o WHERE lower(o.acronym) = lower($6)
-           ON CONFLICT (email) DO NOTHING RETURNING id`,
+           ON CONFLICT DO NOTHING RETURNING id`,
           [
             user.email,
             user.displayName,

@@ -1,5 +1,12 @@
 import type { Clearance, OrganisationKind, Role } from '@vigil/domain';
+import type { SqlFieldMap } from '../authorization/rules-to-sql.js';
 import type { UserResponse } from './dto/user.response.js';
+
+/** Ability fields of a user, as columns of `users u`. */
+export const USER_SQL_FIELDS: SqlFieldMap = {
+  id: { column: 'u.id' },
+  organisationId: { column: 'u.organisation_id' },
+};
 
 /** Columns selected for presenting a user with their organisation. */
 export const USER_COLUMNS = `u.id, u.email, u.display_name, u.roles, u.clearance, u.organisation_id, u.active,

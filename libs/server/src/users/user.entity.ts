@@ -42,9 +42,6 @@ export class User {
   @Column('boolean', { default: true })
   active!: boolean;
 
-  @Column('int', { default: 0 })
-  failedLogins!: number;
-
   @Column('timestamptz', { nullable: true })
   lockedUntil!: Date | null;
 

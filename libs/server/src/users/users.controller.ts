@@ -12,6 +12,7 @@ import { CreateUserDto } from './dto/create-user.dto.js';
 import { ListUsersQueryDto } from './dto/list-users.query.js';
 import { UpdateUserDto } from './dto/update-user.dto.js';
 import { UserPageResponse, UserResponse } from './dto/user.response.js';
+import { UserChangeResponse } from './dto/account-change.response.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('users')
@@ -38,22 +39,28 @@ export class UsersController {
 
   @Post()
   @RequirePolicy('create', 'User')
-  @ApiOperation({ summary: 'Create a user (admin)' })
-  @ApiCreatedResponse({ type: UserResponse })
-  create(@Ctx() ctx: RequestContext, @Body() dto: CreateUserDto): Promise<UserResponse> {
+  @ApiOperation({
+    summary:
+      'Create a user (admin); the adviser or admin role and a clearance above unclassified wait for another administrator',
+  })
+  @ApiCreatedResponse({ type: UserChangeResponse })
+  create(@Ctx() ctx: RequestContext, @Body() dto: CreateUserDto): Promise<UserChangeResponse> {
     return this.users.create(ctx, dto);
   }
 
   @Patch(':id')
   @HttpCode(200)
   @RequirePolicy('update', 'User')
-  @ApiOperation({ summary: 'Change roles, clearance, organisation, active or password (admin)' })
-  @ApiOkResponse({ type: UserResponse })
+  @ApiOperation({
+    summary:
+      'Change roles, clearance, organisation, active or password, or lift a sign-in lock (admin; never your own roles, clearance or organisation; a grant of adviser, admin or a higher clearance waits for another administrator)',
+  })
+  @ApiOkResponse({ type: UserChangeResponse })
   update(
     @Ctx() ctx: RequestContext,
     @Param('id') id: string,
     @Body() dto: UpdateUserDto,
-  ): Promise<UserResponse> {
+  ): Promise<UserChangeResponse> {
     return this.users.update(ctx, id, dto);
   }
 }

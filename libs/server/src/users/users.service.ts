@@ -1,12 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, type JsonValue } from '@vigil/domain';
+import {
+  DomainError,
+  NEW_ACCOUNT_ACCESS,
+  splitAccountChange,
+  type JsonValue,
+  type Role,
+  type SplitChange,
+} from '@vigil/domain';
 import { subject } from '@casl/ability';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { RefreshTokenService } from '../auth/refresh-token.service.js';
 import { PasswordService } from '../auth/password.service.js';
-import { abilityToSql, type SqlFieldMap } from '../authorization/rules-to-sql.js';
+import { accountWords, PasswordStrength } from '../auth/password-strength.js';
+import { resetLockTally } from '../auth/sign-in-throttle.store.js';
+import { abilityToSql } from '../authorization/rules-to-sql.js';
 import { decodeNameIdCursor, type Page, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery } from '../database/named-query.js';
@@ -16,13 +25,24 @@ import type { CreateUserDto } from './dto/create-user.dto.js';
 import type { ListUsersQueryDto } from './dto/list-users.query.js';
 import type { UpdateUserDto } from './dto/update-user.dto.js';
 import type { UserResponse } from './dto/user.response.js';
-import { presentUser, USER_COLUMNS, USER_FROM, type UserRow } from './user-row.js';
+import type { UserChangeResponse } from './dto/account-change.response.js';
+import { AccountChangesService } from './account-changes.service.js';
+import { assertDisplayNameFree, displayNameConflictAsError } from './display-names.js';
+import { presentUser, USER_COLUMNS, USER_FROM, USER_SQL_FIELDS, type UserRow } from './user-row.js';
 
-/** Ability fields of a user, as columns of `users u`. */
-export const USER_SQL_FIELDS: SqlFieldMap = {
-  id: { column: 'u.id' },
-  organisationId: { column: 'u.organisation_id' },
-};
+export { USER_SQL_FIELDS };
+
+/** Options of UsersService.create. */
+export interface CreateUserOptions {
+  /**
+   * The command line: an operator on the machine, who could write to the database anyway (and
+   * must make the first administrator), grants roles and clearance directly. The api never does.
+   */
+  trustedOperator?: boolean;
+}
+
+const NOT_YOURSELF =
+  'You cannot change your own roles, clearance or organisation: another administrator must do it.';
 
 /** People: listing, reading, creating and changing users (DESIGN §1). */
 @Injectable()
@@ -31,8 +51,10 @@ export class UsersService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly passwords: PasswordService,
+    private readonly strength: PasswordStrength,
     private readonly refreshTokens: RefreshTokenService,
     private readonly access: AccessChanges,
+    private readonly accountChanges: AccountChangesService,
   ) {}
 
   /** Users the caller may read, by display name, filtered in SQL by their abilities. */
@@ -80,125 +102,230 @@ export class UsersService {
     return presentUser(row);
   }
 
-  /** Creates a user (administrators). */
-  async create(context: RequestContext, dto: CreateUserDto): Promise<UserResponse> {
+  /**
+   * Creates a user (administrators). The adviser and admin roles and any clearance above
+   * unclassified are granted only when another administrator confirms them (a pending change);
+   * until then the account holds the rest.
+   */
+  async create(
+    context: RequestContext,
+    dto: CreateUserDto,
+    options: CreateUserOptions = {},
+  ): Promise<UserChangeResponse> {
     const email = dto.email.toLowerCase();
+    await this.strength.assertStrong(dto.password, accountWords(email, dto.displayName));
     const passwordHash = await this.passwords.hash(dto.password);
-    const id = await this.db.transaction(async (m) => {
-      await this.assertOrganisationExists(m, dto.organisationId);
-      const [clash] = (await m.query('SELECT 1 FROM users WHERE email = $1', [email])) as unknown[];
-      if (clash) throw emailTaken();
-      const [inserted] = (await m.query(
-        `INSERT INTO users (email, display_name, password_hash, roles, organisation_id, clearance)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (email) DO NOTHING RETURNING id`,
-        [email, dto.displayName, passwordHash, dto.roles, dto.organisationId, dto.clearance],
-      )) as { id: string }[];
-      if (!inserted) throw emailTaken();
-      this.audit.append(m, context, {
-        action: 'user.create',
-        entity: 'user',
-        entityId: inserted.id,
-        diff: {
+    const requested = { roles: dto.roles, clearance: dto.clearance };
+    const split: SplitChange = options.trustedOperator
+      ? { now: requested, pending: null }
+      : splitAccountChange(NEW_ACCOUNT_ACCESS, requested);
+    const id = await displayNameConflictAsError(() =>
+      this.db.transaction(async (m) => {
+        await this.assertOrganisationExists(m, dto.organisationId);
+        const [clash] = (await m.query('SELECT 1 FROM users WHERE email = $1', [
           email,
-          displayName: dto.displayName,
-          roles: dto.roles,
-          clearance: dto.clearance,
-          organisationId: dto.organisationId,
-        },
-      });
-      return inserted.id;
-    });
-    return this.get(context, id);
+        ])) as unknown[];
+        if (clash) throw emailTaken();
+        await assertDisplayNameFree(m, dto.organisationId, dto.displayName, null);
+        const [inserted] = (await m.query(
+          `INSERT INTO users (email, display_name, password_hash, roles, organisation_id, clearance)
+           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (email) DO NOTHING RETURNING id`,
+          [
+            email,
+            dto.displayName,
+            passwordHash,
+            split.now.roles,
+            dto.organisationId,
+            split.now.clearance,
+          ],
+        )) as { id: string }[];
+        if (!inserted) throw emailTaken();
+        this.audit.append(m, context, {
+          action: 'user.create',
+          entity: 'user',
+          entityId: inserted.id,
+          diff: {
+            email,
+            displayName: dto.displayName,
+            roles: [...split.now.roles],
+            clearance: split.now.clearance,
+            organisationId: dto.organisationId,
+          },
+        });
+        if (split.pending) {
+          await this.accountChanges.request(
+            m,
+            context,
+            inserted.id,
+            split.pending,
+            split.now.clearance,
+          );
+        }
+        return inserted.id;
+      }),
+    );
+    return this.withPendingChange(context, id);
   }
 
-  /** Changes a user (administrators). Deactivation and a new password revoke every session. */
-  async update(context: RequestContext, id: string, dto: UpdateUserDto): Promise<UserResponse> {
-    const passwordHash =
-      dto.password === undefined ? undefined : await this.passwords.hash(dto.password);
-    await this.db.transaction(async (m) => {
-      const before = await this.findRow(m, id, true);
-      if (
-        !before ||
-        !context.ability.can(
-          'update',
-          subject('User', { id: before.id, organisationId: before.organisation_id }),
-        )
-      ) {
-        throw new DomainError('not_found', 'No such user.');
-      }
-      if (
-        context.actor?.id === id &&
-        (dto.active === false || (dto.roles && !dto.roles.includes('admin')))
-      ) {
-        throw new DomainError(
-          'conflict',
-          'You cannot deactivate yourself or remove your own admin role.',
-        );
-      }
-      if (dto.organisationId !== undefined)
-        await this.assertOrganisationExists(m, dto.organisationId);
+  /**
+   * Changes a user (administrators). Nobody changes their own roles, clearance or organisation;
+   * a grant of the adviser or admin role or of a higher clearance waits for another
+   * administrator (the rest applies at once). Deactivation and a new password revoke every
+   * session.
+   */
+  async update(
+    context: RequestContext,
+    id: string,
+    dto: UpdateUserDto,
+  ): Promise<UserChangeResponse> {
+    const passwordHash = dto.password === undefined ? undefined : await this.newPassword(id, dto);
+    await displayNameConflictAsError(() =>
+      this.db.transaction(async (m) => {
+        const before = await this.findRow(m, id, true);
+        if (
+          !before ||
+          !context.ability.can(
+            'update',
+            subject('User', { id: before.id, organisationId: before.organisation_id }),
+          )
+        ) {
+          throw new DomainError('not_found', 'No such user.');
+        }
+        const self = context.actor?.id === id;
+        if (self && dto.active === false) {
+          throw new DomainError('conflict', 'You cannot deactivate yourself.');
+        }
+        const split = splitAccountChange(before, {
+          roles: dto.roles ?? before.roles,
+          clearance: dto.clearance ?? before.clearance,
+        });
+        if (
+          self &&
+          ((dto.roles !== undefined && !sameRoles(dto.roles, before.roles)) ||
+            (dto.clearance !== undefined && dto.clearance !== before.clearance) ||
+            (dto.organisationId !== undefined && dto.organisationId !== before.organisation_id))
+        ) {
+          throw new DomainError('forbidden', NOT_YOURSELF);
+        }
+        if (dto.organisationId !== undefined)
+          await this.assertOrganisationExists(m, dto.organisationId);
+        if (dto.displayName !== undefined || dto.organisationId !== undefined) {
+          await assertDisplayNameFree(
+            m,
+            dto.organisationId ?? before.organisation_id,
+            dto.displayName ?? before.display_name,
+            id,
+          );
+        }
+        if (split.pending) await this.accountChanges.assertNonePending(m, id);
 
-      const diff: Record<string, JsonValue> = {};
-      const sets: string[] = [];
-      const values: unknown[] = [];
-      const change = (
-        column: string,
-        field: string,
-        from: JsonValue,
-        to: JsonValue,
-        value: unknown = to,
-      ) => {
-        if (JSON.stringify(from) === JSON.stringify(to)) return;
-        values.push(value);
-        sets.push(`${column} = $${values.length}`);
-        diff[field] = { from, to };
-      };
-      if (dto.displayName !== undefined)
-        change('display_name', 'displayName', before.display_name, dto.displayName);
-      if (dto.roles !== undefined)
-        change('roles', 'roles', [...before.roles].sort(), [...dto.roles].sort(), dto.roles);
-      if (dto.clearance !== undefined)
-        change('clearance', 'clearance', before.clearance, dto.clearance);
-      if (dto.organisationId !== undefined)
-        change('organisation_id', 'organisationId', before.organisation_id, dto.organisationId);
-      if (dto.active !== undefined) change('active', 'active', before.active, dto.active);
-      if (passwordHash !== undefined) {
-        values.push(passwordHash);
-        sets.push(`password_hash = $${values.length}`, 'failed_logins = 0', 'locked_until = NULL');
-        diff.password = 'changed';
-      }
-      if (sets.length === 0) return;
-      values.push(id);
-      await m.query(
-        `UPDATE users SET ${sets.join(', ')}, updated_at = now() WHERE id = $${values.length}`,
-        values,
+        await this.applyNow(m, context, before, dto, split, passwordHash);
+        if (split.pending) {
+          await this.accountChanges.request(m, context, id, split.pending, split.now.clearance);
+        }
+      }),
+    );
+    return this.withPendingChange(context, id);
+  }
+
+  /** Checks and hashes a new password; the account's own words may not make it up. */
+  private async newPassword(id: string, dto: UpdateUserDto): Promise<string> {
+    const password = dto.password ?? '';
+    const target = await this.findRow(this.db.manager, id);
+    // An unknown id is answered 404 by the transaction, after this.
+    if (target) {
+      await this.strength.assertStrong(
+        password,
+        accountWords(target.email, dto.displayName ?? target.display_name),
       );
-      if (dto.active === false || passwordHash !== undefined) {
-        diff.sessionsRevoked = await this.refreshTokens.endAllForUser(
-          m,
-          id,
-          dto.active === false ? 'deactivated' : 'password_changed',
-        );
-      }
-      // Open sockets follow at once: rooms the person may no longer read are left, sockets of
-      // ended sessions close.
-      if (
-        diff.roles ||
-        diff.clearance ||
-        diff.active ||
-        diff.organisationId ||
-        diff.sessionsRevoked
-      ) {
-        await this.access.announce(m, { userId: id });
-      }
-      this.audit.append(m, context, {
-        action: 'user.update',
-        entity: 'user',
-        entityId: id,
-        diff,
-      });
-    });
-    return this.get(context, id);
+    }
+    return this.passwords.hash(password);
+  }
+
+  /** Writes what applies at once (everything but a held-back grant), audits it, announces it. */
+  private async applyNow(
+    m: EntityManager,
+    context: RequestContext,
+    before: UserRow,
+    dto: UpdateUserDto,
+    split: SplitChange,
+    passwordHash: string | undefined,
+  ): Promise<void> {
+    const id = before.id;
+    const diff: Record<string, JsonValue> = {};
+    const sets: string[] = [];
+    const values: unknown[] = [];
+    const change = (
+      column: string,
+      field: string,
+      from: JsonValue,
+      to: JsonValue,
+      value: unknown = to,
+    ) => {
+      if (JSON.stringify(from) === JSON.stringify(to)) return;
+      values.push(value);
+      sets.push(`${column} = $${values.length}`);
+      diff[field] = { from, to };
+    };
+    if (dto.displayName !== undefined)
+      change('display_name', 'displayName', before.display_name, dto.displayName);
+    if (dto.roles !== undefined)
+      change(
+        'roles',
+        'roles',
+        [...before.roles].sort(),
+        [...split.now.roles].sort(),
+        split.now.roles,
+      );
+    if (dto.clearance !== undefined)
+      change('clearance', 'clearance', before.clearance, split.now.clearance);
+    if (dto.organisationId !== undefined)
+      change('organisation_id', 'organisationId', before.organisation_id, dto.organisationId);
+    if (dto.active !== undefined) change('active', 'active', before.active, dto.active);
+    if (passwordHash !== undefined) {
+      values.push(passwordHash);
+      sets.push(`password_hash = $${values.length}`, 'locked_until = NULL');
+      diff.password = 'changed';
+    } else if (dto.unlock === true && before.locked_until) {
+      sets.push('locked_until = NULL');
+      diff.unlocked = true;
+    }
+    if (sets.length === 0) return;
+    values.push(id);
+    await m.query(
+      `UPDATE users SET ${sets.join(', ')}, updated_at = now() WHERE id = $${values.length}`,
+      values,
+    );
+    // A new password or an unlock starts the count toward a hard lock afresh.
+    if (diff.password || diff.unlocked) await resetLockTally(m, before.email);
+    if (dto.active === false || passwordHash !== undefined) {
+      diff.sessionsRevoked = await this.refreshTokens.endAllForUser(
+        m,
+        id,
+        dto.active === false ? 'deactivated' : 'password_changed',
+      );
+    }
+    // Open sockets follow at once: rooms the person may no longer read are left, sockets of
+    // ended sessions close.
+    if (
+      diff.roles ||
+      diff.clearance ||
+      diff.active ||
+      diff.organisationId ||
+      diff.sessionsRevoked
+    ) {
+      await this.access.announce(m, { userId: id });
+    }
+    this.audit.append(m, context, { action: 'user.update', entity: 'user', entityId: id, diff });
+  }
+
+  /** The user as the caller sees them, with the grant still waiting for confirmation. */
+  private async withPendingChange(
+    context: RequestContext,
+    id: string,
+  ): Promise<UserChangeResponse> {
+    const user = await this.get(context, id);
+    return { ...user, pendingChange: await this.accountChanges.pendingFor(context, id) };
   }
 
   private async findRow(m: EntityManager, id: string, lock = false): Promise<UserRow | undefined> {
@@ -220,6 +347,10 @@ export class UsersService {
       ]);
     }
   }
+}
+
+function sameRoles(a: readonly Role[], b: readonly Role[]): boolean {
+  return a.length === b.length && a.every((role) => b.includes(role));
 }
 
 function emailTaken(): DomainError {

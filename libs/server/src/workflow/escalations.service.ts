@@ -19,6 +19,7 @@ import { CASE_SQL_FIELDS } from '../cases/case-row.js';
 import { CasesService } from '../cases/cases.service.js';
 import { namedQuery } from '../database/named-query.js';
 import { isUuid } from '../common/ids.js';
+import { CreationBudgets } from '../limits/creation-budgets.js';
 import type {
   EscalationResponse,
   ListEscalationsQueryDto,
@@ -43,6 +44,14 @@ interface EscalationRow {
   proposer_name: string;
   status: string;
   approvals: { userId: string; displayName: string; at: string; note: string | null }[];
+  /** The approvals with each approver's e-mail (two people may share a display name). */
+  approvals_shown: {
+    userId: string;
+    displayName: string;
+    email: string;
+    at: string;
+    note: string | null;
+  }[];
   approvals_required: number;
   decided_by: string | null;
   decider_name: string | null;
@@ -56,7 +65,11 @@ interface EscalationRow {
 const ESCALATION_SELECT = `SELECT e.*, ${isoMicros('e.created_at')} AS created_key, c.reference AS case_reference, c.title AS case_title,
     c.classification AS case_classification, c.lead_analyst_id AS case_lead, c.priority_situation AS case_priority,
     ARRAY(SELECT cm.user_id FROM case_members cm WHERE cm.case_id = c.id) AS member_ids,
-    p.display_name AS proposer_name, d.display_name AS decider_name
+    p.display_name AS proposer_name, d.display_name AS decider_name,
+    (SELECT coalesce(jsonb_agg(a.value || jsonb_build_object('email', coalesce(au.email, ''))
+       ORDER BY a.ordinality), '[]'::jsonb)
+     FROM jsonb_array_elements(e.approvals) WITH ORDINALITY a
+     LEFT JOIN users au ON au.id = (a.value->>'userId')::uuid) AS approvals_shown
   FROM escalation_requests e JOIN cases c ON c.id = e.case_id
   JOIN users p ON p.id = e.proposed_by LEFT JOIN users d ON d.id = e.decided_by`;
 
@@ -70,6 +83,7 @@ export class EscalationsService {
     private readonly cases: CasesService,
     private readonly workflow: WorkflowService,
     private readonly notifier: EscalationNotifier,
+    private readonly budgets: CreationBudgets,
   ) {}
 
   /** A member analyst or an adviser proposes; `closed` proposes closing the case. */
@@ -81,8 +95,9 @@ export class EscalationsService {
     const proposalId = randomUUID();
     await this.db.transaction(async (m) => {
       const row = await this.cases.loadCase(m, context, caseId, 'propose', true);
-      const facts = await this.workflow.loadFacts(m, caseId);
       const me = actorId(context);
+      await this.budgets.spend(m, me, 'proposal');
+      const facts = await this.workflow.loadFacts(m, caseId);
       const event: WorkflowEvent =
         dto.toStage === 'closed'
           ? { type: 'CLOSE', proposalId, actorId: me, facts }
@@ -164,7 +179,8 @@ export class EscalationsService {
         settled,
         current.approvals,
       );
-      if (decision === 'withdraw') await this.notifier.withdrawn(m, escalationId);
+      // Nobody awaits a proposal withdrawn or settled: its "awaiting your approval" goes.
+      if (decision === 'withdraw' || settled) await this.notifier.withdrawn(m, escalationId);
       // Approvals short of the number needed and withdrawals tell the proposer nothing new.
       if (settled && decision !== 'withdraw') {
         await this.notifier.decided(m, {
@@ -298,7 +314,7 @@ function present(row: EscalationRow, context: RequestContext): EscalationRespons
     justification: row.justification,
     proposedBy: { id: row.proposed_by, displayName: row.proposer_name },
     status: row.status,
-    approvals: row.approvals,
+    approvals: row.approvals_shown,
     approvalsRequired: row.approvals_required,
     decidedBy: row.decided_by ? { id: row.decided_by, displayName: row.decider_name ?? '' } : null,
     decisionNote: row.decision_note,

@@ -12,6 +12,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { CLASSIFICATIONS, ROLES, type Clearance, type Role } from '@vigil/domain';
+import { tidyName } from './create-user.dto.js';
 
 // Absent means unchanged; null is not a value of any of these fields, so it is validated (and
 // refused) rather than skipped as @IsOptional() would (a null password reached argon2: 500).
@@ -21,7 +22,7 @@ const given = (_: object, value: unknown) => value !== undefined;
 export class UpdateUserDto {
   @ApiPropertyOptional()
   @ValidateIf(given)
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(tidyName)
   @IsString()
   @Length(1, 120)
   displayName?: string;
@@ -50,10 +51,16 @@ export class UpdateUserDto {
   @IsBoolean()
   active?: boolean;
 
-  /** A new password; signs the user out everywhere. */
+  /** A new password (hard to guess, as on creation); signs the user out everywhere. */
   @ApiPropertyOptional({ minLength: 12, maxLength: 256 })
   @ValidateIf(given)
   @IsString()
   @Length(12, 256, { message: 'password must be 12 to 256 characters' })
   password?: string;
+
+  /** true lifts a sign-in lock (many failures from many addresses) before it runs out. */
+  @ApiPropertyOptional({ description: 'true lifts a sign-in lock before it runs out' })
+  @ValidateIf(given)
+  @IsBoolean()
+  unlock?: boolean;
 }

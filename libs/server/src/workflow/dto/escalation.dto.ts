@@ -54,6 +54,9 @@ export class ListEscalationsQueryDto extends PageQueryDto {
 export class ApprovalResponse {
   @ApiProperty({ format: 'uuid' }) userId!: string;
   @ApiProperty() displayName!: string;
+  /** The approver's account: tells apart two approvers of one name. */
+  @ApiProperty({ format: 'email', description: "The approver's account (e-mail)" })
+  email!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ type: String, nullable: true }) note!: string | null;
 }

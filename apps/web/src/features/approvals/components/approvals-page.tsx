@@ -10,7 +10,9 @@ import { useCurrentUser } from '../../auth/hooks/current-user-context';
 import type { Decision, Escalation } from '../../situations/api/cases-api';
 import { useDecideEscalation } from '../../situations/hooks/use-case-actions';
 import { STAGE_LABELS, durationInWords } from '../../situations/components/stage';
+import { approversInWords } from '../../situations/components/escalation-summary';
 import { usePendingEscalations } from '../hooks/use-pending-escalations';
+import { VisibleText } from '../../../components/visible-text';
 
 /** `/approvals`: pending proposals, oldest first, with Approve / Reject where allowed. */
 export function ApprovalsPage() {
@@ -87,7 +89,7 @@ function ApprovalItem({ item, onDone }: { item: Escalation; onDone: (message: st
     <li className="card approval" aria-labelledby={headingId}>
       <h2 id={headingId} className="card__title">
         <Link to={`/situations/${item.caseId}`}>
-          {item.caseReference}: {item.caseTitle}
+          {item.caseReference}: <VisibleText text={item.caseTitle} />
         </Link>
       </h2>
       <dl className="details details--compact">
@@ -102,6 +104,7 @@ function ApprovalItem({ item, onDone }: { item: Escalation; onDone: (message: st
         <dt>Approvals</dt>
         <dd>
           {item.approvals.length} of {item.approvalsRequired}
+          {item.approvals.length > 0 ? `: ${approversInWords(item.approvals)}` : ''}
         </dd>
         <dt>Waiting</dt>
         <dd>waiting {durationInWords(item.waitingSeconds)}</dd>

@@ -1,6 +1,14 @@
 import type { Escalation } from '../api/cases-api';
 import { STAGE_LABELS, durationInWords } from './stage';
 
+/**
+ * Each approver by name and account: two people may share a display name (in different
+ * organisations), and two approvals must be told apart by whoever reads them.
+ */
+export function approversInWords(approvals: Escalation['approvals']): string {
+  return approvals.map((a) => `${a.displayName} (${a.email})`).join(', ');
+}
+
 /** Who proposed which move, why, and how many approvals it has. */
 export function EscalationSummary({ escalation }: { escalation: Escalation }) {
   return (
@@ -18,9 +26,7 @@ export function EscalationSummary({ escalation }: { escalation: Escalation }) {
       <dt>Approvals</dt>
       <dd>
         {escalation.approvals.length} of {escalation.approvalsRequired}
-        {escalation.approvals.length > 0
-          ? ` (${escalation.approvals.map((a) => a.displayName).join(', ')})`
-          : ''}
+        {escalation.approvals.length > 0 ? `: ${approversInWords(escalation.approvals)}` : ''}
       </dd>
     </dl>
   );

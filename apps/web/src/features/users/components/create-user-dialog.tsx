@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { Dialog } from '../../../components/dialog';
 import { FormAlert } from '../../../components/form-alert';
-import type { User } from '../../../lib/api-types';
+import type { UserChange } from '../api/users-api';
 import { useCreateUser } from '../hooks/use-save-user';
 import { UserFormFields } from './user-form-fields';
 import { useUserForm } from '../hooks/use-user-form';
@@ -9,7 +9,7 @@ import { emptyUserForm } from './user-form-values';
 
 interface CreateUserDialogProps {
   onClose: () => void;
-  onCreated: (user: User) => void;
+  onCreated: (user: UserChange) => void;
 }
 
 /** "New user" dialog: validates client-side, then `POST /api/users`. */

@@ -2,7 +2,8 @@ import type { FormEvent } from 'react';
 import { Dialog } from '../../../components/dialog';
 import { FormAlert } from '../../../components/form-alert';
 import type { User } from '../../../lib/api-types';
-import type { UpdateUserInput } from '../api/users-api';
+import type { UpdateUserInput, UserChange } from '../api/users-api';
+import { useCurrentUser } from '../../auth/hooks/current-user-context';
 import { useUpdateUser } from '../hooks/use-save-user';
 import { UserFormFields } from './user-form-fields';
 import { useUserForm } from '../hooks/use-user-form';
@@ -11,7 +12,7 @@ import { userToForm, type UserFormValues } from './user-form-values';
 interface EditUserDialogProps {
   user: User;
   onClose: () => void;
-  onSaved: (user: User) => void;
+  onSaved: (user: UserChange) => void;
 }
 
 /** Only the fields that differ from `user` (roles compared as sets). */
@@ -26,12 +27,14 @@ function changedFields(user: User, values: UserFormValues): UpdateUserInput {
   if (values.organisationId !== user.organisationId) patch.organisationId = values.organisationId;
   if (values.active !== user.active) patch.active = values.active;
   if (values.password) patch.password = values.password;
+  if (values.unlock) patch.unlock = true;
   return patch;
 }
 
 /** "Edit" dialog for a user: `PATCH /api/users/:id` with changed fields only. */
 export function EditUserDialog({ user, onClose, onSaved }: EditUserDialogProps) {
   const update = useUpdateUser();
+  const self = useCurrentUser().id === user.id;
   const { values, errors, formError, onChange, validate, showServerError } = useUserForm(
     () => userToForm(user),
     'edit',
@@ -69,6 +72,12 @@ export function EditUserDialog({ user, onClose, onSaved }: EditUserDialogProps) 
           errors={errors}
           onChange={onChange}
           currentOrganisation={user.organisation}
+          lockedUntil={user.lockedUntil}
+          accessLockedReason={
+            self
+              ? 'You cannot change your own roles, clearance or organisation: another administrator must do it.'
+              : undefined
+          }
         />
         <div className="form__actions">
           <button type="button" className="button" onClick={onClose}>

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { SelectField } from '../../../components/select-field';
 import { FieldError, TextField } from '../../../components/text-field';
 import { errorMessage } from '../../../lib/api-client';
+import { formatDateTime } from '../../../lib/format';
 import {
   CLEARANCES,
   CLEARANCE_LABELS,
@@ -24,6 +25,10 @@ interface UserFormFieldsProps {
   onChange: <K extends keyof UserFormValues>(key: K, value: UserFormValues[K]) => void;
   /** The user's current organisation, kept selectable even if it is not in the first 100. */
   currentOrganisation?: OrganisationSummary;
+  /** Set while the user's sign-in is locked (edit): offers to lift the lock. */
+  lockedUntil?: string | null;
+  /** Why roles, clearance and organisation cannot be changed here (one's own account). */
+  accessLockedReason?: string;
 }
 
 /** The inputs shared by the create and edit user forms. */
@@ -33,9 +38,15 @@ export function UserFormFields({
   errors,
   onChange,
   currentOrganisation,
+  lockedUntil,
+  accessLockedReason,
 }: UserFormFieldsProps) {
   const rolesErrorId = useId();
+  const rolesHintId = useId();
   const activeHintId = useId();
+  const unlockHintId = useId();
+  const locked = accessLockedReason !== undefined;
+  const signInLocked = Boolean(lockedUntil && new Date(lockedUntil).getTime() > Date.now());
   const organisations = useOrganisationOptions();
   const options: OrganisationSummary[] = [...(organisations.data ?? [])];
   if (currentOrganisation && !options.some((o) => o.id === currentOrganisation.id))
@@ -84,8 +95,8 @@ export function UserFormFields({
         minLength={MIN_PASSWORD_LENGTH}
         hint={
           mode === 'create'
-            ? `At least ${MIN_PASSWORD_LENGTH} characters.`
-            : `Optional. Leave blank to keep the current password; otherwise at least ${MIN_PASSWORD_LENGTH} characters.`
+            ? `At least ${MIN_PASSWORD_LENGTH} characters and hard to guess: a few uncommon words work well.`
+            : `Optional. Leave blank to keep the current password; otherwise at least ${MIN_PASSWORD_LENGTH} characters and hard to guess.`
         }
         value={values.password}
         onChange={(e) => onChange('password', e.target.value)}
@@ -93,10 +104,15 @@ export function UserFormFields({
       />
       <fieldset
         className="field fieldset"
-        aria-describedby={errors['roles'] ? rolesErrorId : undefined}
+        disabled={locked}
+        aria-describedby={[rolesHintId, errors['roles'] ? rolesErrorId : ''].join(' ').trim()}
         aria-invalid={errors['roles'] ? true : undefined}
       >
         <legend className="field__label">Roles</legend>
+        <p id={rolesHintId} className="field__hint">
+          {accessLockedReason ??
+            'Granting adviser or admin, or a higher clearance, waits for another administrator to confirm it.'}
+        </p>
         <div className="checkbox-group">
           {ROLES.map((role) => (
             <label key={role} className="checkbox">
@@ -117,6 +133,7 @@ export function UserFormFields({
         label="Clearance"
         name="clearance"
         required
+        disabled={locked}
         value={values.clearance}
         onChange={(e) => {
           const value = CLEARANCES.find((c) => c === e.target.value);
@@ -135,6 +152,7 @@ export function UserFormFields({
         label="Organisation"
         name="organisationId"
         required
+        disabled={locked}
         value={values.organisationId}
         onChange={(e) => onChange('organisationId', e.target.value)}
         error={organisationError}
@@ -163,6 +181,24 @@ export function UserFormFields({
           </label>
           <p id={activeHintId} className="field__hint">
             Deactivated users cannot sign in.
+          </p>
+        </div>
+      ) : null}
+      {mode === 'edit' && signInLocked && lockedUntil ? (
+        <div className="field">
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              name="unlock"
+              aria-describedby={unlockHintId}
+              checked={values.unlock}
+              onChange={(e) => onChange('unlock', e.target.checked)}
+            />
+            Lift the sign-in lock
+          </label>
+          <p id={unlockHintId} className="field__hint">
+            Locked until {formatDateTime(lockedUntil)} after many failed sign-ins from many
+            addresses. Lift it once you know the person is who they say.
           </p>
         </div>
       ) : null}

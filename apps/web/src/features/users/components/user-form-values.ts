@@ -14,6 +14,8 @@ export interface UserFormValues {
   clearance: Clearance | '';
   organisationId: string;
   active: boolean;
+  /** Lift a sign-in lock (edit only). */
+  unlock: boolean;
 }
 
 export function emptyUserForm(): UserFormValues {
@@ -25,6 +27,7 @@ export function emptyUserForm(): UserFormValues {
     clearance: '',
     organisationId: '',
     active: true,
+    unlock: false,
   };
 }
 
@@ -37,6 +40,7 @@ export function userToForm(user: User): UserFormValues {
     clearance: user.clearance,
     organisationId: user.organisationId,
     active: user.active,
+    unlock: false,
   };
 }
 

@@ -9,10 +9,15 @@ import { useUsers } from '../hooks/use-users';
 import { CreateUserDialog } from './create-user-dialog';
 import { EditUserDialog } from './edit-user-dialog';
 import { UsersTable } from './users-table';
+import { pendingNotice } from './account-change-words';
+import { PendingAccountChanges } from './pending-account-changes';
 
 type DialogState = { mode: 'create' } | { mode: 'edit'; user: User } | null;
 
-/** `/admin/users`: search, page through, create and edit users. */
+/**
+ * `/admin/users`: search, page through, create and edit users; confirm or reject the grants
+ * another administrator asked for.
+ */
 export function UsersPage() {
   useDocumentTitle('Users');
   const searchId = useId();
@@ -39,6 +44,7 @@ export function UsersPage() {
       <p role="status" className="page__status">
         {announcement}
       </p>
+      <PendingAccountChanges onDone={setAnnouncement} />
       <form className="toolbar" role="search" onSubmit={(event) => event.preventDefault()}>
         <div className="field field--inline">
           <label htmlFor={searchId} className="field__label">
@@ -84,7 +90,9 @@ export function UsersPage() {
           onClose={() => setDialog(null)}
           onCreated={(user) => {
             setDialog(null);
-            setAnnouncement(`User “${user.displayName}” created.`);
+            setAnnouncement(
+              `User “${user.displayName}” created.${pendingNotice(user.pendingChange)}`,
+            );
           }}
         />
       ) : null}
@@ -94,7 +102,9 @@ export function UsersPage() {
           onClose={() => setDialog(null)}
           onSaved={(user) => {
             setDialog(null);
-            setAnnouncement(`Changes to “${user.displayName}” saved.`);
+            setAnnouncement(
+              `Changes to “${user.displayName}” saved.${pendingNotice(user.pendingChange)}`,
+            );
           }}
         />
       ) : null}

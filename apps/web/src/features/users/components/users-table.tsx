@@ -37,7 +37,8 @@ export function UsersTable({ users, onEdit }: UsersTableProps) {
                   {user.displayName}
                 </th>
                 <td className="table__wrap">{user.email}</td>
-                <td>{user.roles.join(', ')}</td>
+                {/* No role at all: created with a role that awaits a second administrator. */}
+                <td>{user.roles.length > 0 ? user.roles.join(', ') : 'none yet'}</td>
                 <td>{CLEARANCE_LABELS[user.clearance] ?? user.clearance}</td>
                 <td>
                   <abbr title={user.organisation.name}>{user.organisation.acronym}</abbr>
