@@ -102,6 +102,7 @@ describe('creating and reading documents', () => {
       transmittedSha256: null,
       canEdit: true,
       allowedTransitions: ['submit'],
+      needsAnotherAdviser: [],
     });
     const id = (res.body as DocumentBody).id;
     expect((await get(lead, `/api/documents/${id}`)).body).toEqual(res.body);

@@ -7,6 +7,7 @@ import {
   closeContexts,
   freshPage,
   maybeScreenshot,
+  maybeScreenshotSizes,
   openDemoSituation,
   signInAs,
   startWebHarness,
@@ -228,7 +229,8 @@ it('the recommendations register and the engagements log, with overdue follow-up
     summary: 'Partners must be engaged before the elections.',
   });
 
-  // Lena, an adviser, records a recommendation to the Secretary-General and approves it.
+  // Lena, an adviser, records a recommendation to the Secretary-General; four eyes: another
+  // adviser approves and transmits it, and her page says so.
   const lena = await freshPage(h);
   await signInAs(h, lena, 'adviser@vigil.test', DEMO_PASSWORD, 'Lena Okafor');
   await lena.goto(`${h.baseUrl}/situations/${caseId}`);
@@ -244,21 +246,36 @@ it('the recommendations register and the engagements log, with overdue follow-up
   await form.getByText('Write the recommendation.').waitFor();
   await form.getByLabel('Recommendation', { exact: true }).fill('Convene the USGs on the north.');
   await form.getByRole('button', { name: 'Add recommendation' }).click();
-  const row = register.getByRole('row').filter({ hasText: 'Convene the USGs on the north.' });
-  await row.getByText('Draft').waitFor();
+  const drafted = register.getByRole('row').filter({ hasText: 'Convene the USGs on the north.' });
+  await drafted.getByText('Draft', { exact: true }).waitFor();
+  const ownApproval = drafted.getByRole('button', { name: /^Approve/ });
+  expect(await ownApproval.isDisabled()).toBe(true);
+  await drafted.getByText(/You drafted this recommendation: another adviser/).waitFor();
+  await maybeScreenshotSizes(lena, 'recommendation-four-eyes');
+
+  const rashid = await freshPage(h);
+  await signInAs(h, rashid, 'adviser2@vigil.test', DEMO_PASSWORD, 'Rashid Karimov');
+  await rashid.goto(`${h.baseUrl}/situations/${caseId}`);
+  await rashid.getByRole('heading', { level: 1, name: caseTitle }).waitFor();
+  const row = rashid
+    .getByRole('region', { name: 'Recommendations' })
+    .getByRole('row')
+    .filter({ hasText: 'Convene the USGs on the north.' });
   await row.getByRole('button', { name: /^Approve/ }).click();
-  const decision = lena.getByRole('dialog');
+  const decision = rashid.getByRole('dialog');
   await decision.getByLabel('Note (optional)').fill('Agreed with the SAG.');
   await decision.getByRole('button', { name: 'Approve' }).click();
   await row.getByText('Approved', { exact: true }).waitFor();
   await row.getByRole('button', { name: /^Transmit/ }).click();
-  await lena.getByRole('dialog').getByRole('button', { name: 'Transmit' }).click();
+  await rashid.getByRole('dialog').getByRole('button', { name: 'Transmit' }).click();
   await row.getByText('Transmitted', { exact: true }).waitFor();
   await row.getByRole('button', { name: /^History/ }).click();
-  const history = register.getByRole('list', { name: 'Status history' });
-  await history.getByText('Draft → Approved by Lena Okafor').waitFor();
+  const history = rashid
+    .getByRole('region', { name: 'Recommendations' })
+    .getByRole('list', { name: 'Status history' });
+  await history.getByText('Draft → Approved by Rashid Karimov').waitFor();
   await history.getByText('Agreed with the SAG.').waitFor();
-  await history.getByText('Approved → Transmitted by Lena Okafor').waitFor();
+  await history.getByText('Approved → Transmitted by Rashid Karimov').waitFor();
 
   // Amina, the lead analyst, logs a meeting whose follow-up is already past due.
   const amina = await freshPage(h);

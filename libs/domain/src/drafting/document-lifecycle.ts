@@ -1,4 +1,5 @@
 import type { DocumentStatus } from './documents.js';
+import { documentFourEyesRefusal, type DocumentParties } from './four-eyes.js';
 
 /** Why a version was frozen: saved by hand, or at a status change. */
 export const VERSION_REASONS = [
@@ -32,10 +33,13 @@ export const DOCUMENT_TRANSITION_RULES: Readonly<Record<DocumentTransition, Tran
   transmit: { from: ['approved'], to: 'transmitted', reason: 'transmitted', by: 'approve' },
 };
 
-/** What the caller may do on the document's case. */
+/** What the caller may do on the document's case, and who they are for the four-eyes rules. */
 export interface TransitionRights {
   drafts: boolean;
   approves: boolean;
+  /** The caller and the document's parties: with both, the four-eyes rules apply. */
+  actorId?: string;
+  parties?: DocumentParties;
 }
 
 /** The outcome of asking for a step: where it leads, or why not (forbidden before out of order). */
@@ -82,6 +86,11 @@ export function planTransition(
       message: `The document is ${STATUS_WORDS[status]}; you can only ${NEEDS[transition]}.`,
     };
   }
+  const fourEyes =
+    rights.actorId && rights.parties
+      ? documentFourEyesRefusal(transition, rights.actorId, rights.parties)
+      : null;
+  if (fourEyes) return { ok: false, code: 'forbidden', message: fourEyes };
   return { ok: true, to: rule.to, reason: rule.reason };
 }
 
@@ -91,6 +100,22 @@ export function availableTransitions(
   rights: TransitionRights,
 ): DocumentTransition[] {
   return DOCUMENT_TRANSITIONS.filter((t) => planTransition(t, status, rights).ok);
+}
+
+/**
+ * The steps the caller's rights and the document's status allow but the four-eyes rules keep
+ * for another adviser, with the reason (so the web app can say why a button is missing).
+ */
+export function fourEyesBlocks(
+  status: DocumentStatus,
+  rights: TransitionRights,
+): { transition: DocumentTransition; reason: string }[] {
+  const open = { ...rights, actorId: undefined, parties: undefined };
+  return DOCUMENT_TRANSITIONS.flatMap((transition) => {
+    if (!planTransition(transition, status, open).ok) return [];
+    const plan = planTransition(transition, status, rights);
+    return plan.ok ? [] : [{ transition, reason: plan.message }];
+  });
 }
 
 /** Saving a version by hand: those who draft, while the text may still change. */

@@ -12,7 +12,7 @@ import { CaseEventsService } from '../cases/case-events.service.js';
 import type { RequestContext } from '../common/request-context.js';
 import { actorId } from '../workflow/workflow.service.js';
 import { DocumentFreezer } from './document-freezer.js';
-import { presentDocument, rightsOn } from './document-row.js';
+import { presentDocument, rightsOn, rightsOnDocument } from './document-row.js';
 import type { DocumentResponse } from './dto/document.response.js';
 
 /** What a review step may carry. */
@@ -51,7 +51,7 @@ export class DocumentReviewService {
     return this.db.transaction(async (m) => {
       const { access, row } = await this.freezer.lockFor(m, context, id);
       const rights = rightsOn(context, access.caseRow);
-      const plan = planTransition(transition, row.status, rights);
+      const plan = planTransition(transition, row.status, rightsOnDocument(rights, row));
       if (!plan.ok) throw new DomainError(plan.code, plan.message, { status: row.status });
       this.freezer.assertVersion(row, input.version);
       const me = actorId(context);

@@ -1,7 +1,9 @@
 import { subject } from '@casl/ability';
 import {
   availableTransitions,
+  fourEyesBlocks,
   isEditableStatus,
+  type TransitionRights,
   type DocumentKind,
   type DocumentStatus,
   type VersionReason,
@@ -20,6 +22,8 @@ export const DOCUMENT_COLUMNS = `d.id, d.case_id, d.kind, d.title, d.status, d.r
   d.created_by, author.display_name AS created_by_name, d.created_at, d.updated_at,
   d.transmitted_to, d.transmitted_at, d.transmitted_sha256,
   (SELECT r.id FROM documents r WHERE r.revision_of = d.id) AS revision_id,
+  (SELECT sv.created_by FROM document_versions sv WHERE sv.document_id = d.id
+     AND sv.reason = 'submitted' ORDER BY sv.number DESC LIMIT 1) AS submitted_by,
   ${isoMicros('d.created_at')} AS created_key`;
 
 /** FROM clause matching DOCUMENT_COLUMNS. */
@@ -42,20 +46,32 @@ export interface DocumentRow {
   transmitted_to: string | null;
   transmitted_at: Date | null;
   transmitted_sha256: string | null;
+  /** Who submitted it for the review under way (the latest submission), if ever submitted. */
+  submitted_by: string | null;
   /** created_at to the microsecond, for cursors. */
   created_key: string;
 }
 
 /** What the caller may do on the case, for canEdit and the allowed steps. */
-export function rightsOn(context: RequestContext, caseRow: CaseRow) {
+export function rightsOn(context: RequestContext, caseRow: CaseRow): TransitionRights {
   const on = subject('Case', caseSubject(caseRow));
-  return { drafts: context.ability.can('draft', on), approves: context.ability.can('approve', on) };
+  return {
+    drafts: context.ability.can('draft', on),
+    approves: context.ability.can('approve', on),
+    actorId: context.actor?.id,
+  };
 }
 
-export function presentDocument(
-  row: DocumentRow,
-  rights: { drafts: boolean; approves: boolean },
-): DocumentResponse {
+/** The caller's rights on this document, the four-eyes rules included (who drafted, submitted). */
+export function rightsOnDocument(rights: TransitionRights, row: DocumentRow): TransitionRights {
+  return {
+    ...rights,
+    parties: { kind: row.kind, createdBy: row.created_by, submittedBy: row.submitted_by },
+  };
+}
+
+export function presentDocument(row: DocumentRow, caseRights: TransitionRights): DocumentResponse {
+  const rights = rightsOnDocument(caseRights, row);
   return {
     id: row.id,
     caseId: row.case_id,
@@ -73,6 +89,7 @@ export function presentDocument(
     transmittedSha256: row.transmitted_sha256,
     canEdit: rights.drafts && isEditableStatus(row.status),
     allowedTransitions: availableTransitions(row.status, rights),
+    needsAnotherAdviser: fourEyesBlocks(row.status, rights),
   };
 }
 

@@ -4,6 +4,7 @@ import {
   DomainError,
   nextRecommendationStatus,
   recommendationActionRefusal,
+  recommendationFourEyesRefusal,
   type RecommendationAction,
 } from '@vigil/domain';
 import type { DataSource } from 'typeorm';
@@ -53,6 +54,9 @@ export class RecommendationStatusService {
         );
       }
       const me = actorId(context);
+      // Four eyes on what leaves the Office: checked once the step is possible at all.
+      const fourEyes = recommendationFourEyesRefusal(action, me, row.created_by);
+      if (fourEyes) throw new DomainError('forbidden', fourEyes);
       await m.query(
         `UPDATE recommendations SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`,
         [id, to],

@@ -14,6 +14,15 @@ export class DocumentPerson {
   @ApiProperty() displayName!: string;
 }
 
+/** A review step another adviser must take (you took part), with the reason in words. */
+export class FourEyesBlock {
+  @ApiProperty({ enum: DOCUMENT_TRANSITIONS }) transition!: DocumentTransition;
+  @ApiProperty({
+    example: 'You submitted this document for review: another adviser must approve it.',
+  })
+  reason!: string;
+}
+
 /** A collaborative document of a case (its text lives in Yjs; see the versions for frozen text). */
 export class DocumentResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -39,6 +48,9 @@ export class DocumentResponse {
   /** The review steps you may take now. */
   @ApiProperty({ enum: DOCUMENT_TRANSITIONS, isArray: true })
   allowedTransitions!: DocumentTransition[];
+  /** Steps your rights and the status allow but that another adviser must take (four eyes). */
+  @ApiProperty({ type: [FourEyesBlock] })
+  needsAnotherAdviser!: FourEyesBlock[];
 }
 
 /** A page of a case's documents, newest first. */

@@ -118,7 +118,9 @@ export function DocumentActions({
   };
 
   const revisable = doc.status === 'transmitted' && canDraft && doc.revisionId === null;
-  if (actions.length === 0 && !revisable) return null;
+  // Steps kept for another adviser (four eyes): shown disabled, with the reason beside them.
+  const blocked = canApprove ? doc.needsAnotherAdviser : [];
+  if (actions.length === 0 && !revisable && blocked.length === 0) return null;
   return (
     <div className="doc-actions" role="group" aria-label="Document actions">
       {actions.map((id) => (
@@ -130,6 +132,21 @@ export function DocumentActions({
         >
           {ACTIONS[id].button}
         </button>
+      ))}
+      {blocked.map(({ transition, reason }) => (
+        <span key={transition} className="doc-actions__blocked">
+          <button
+            type="button"
+            className="button"
+            disabled
+            aria-describedby={`four-eyes-${transition}`}
+          >
+            {ACTIONS[transition].button}
+          </button>
+          <span id={`four-eyes-${transition}`} className="doc-actions__why">
+            {reason}
+          </span>
+        </span>
       ))}
       {revisable ? (
         <button

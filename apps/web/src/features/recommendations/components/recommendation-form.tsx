@@ -13,6 +13,7 @@ import {
   ADDRESSEE_KIND_LABELS,
   DEFAULT_ADDRESSEE_NAMES,
 } from './recommendation-labels';
+import { visibleText } from '../../../components/visible-text';
 
 interface RecommendationFormProps {
   caseId: string;
@@ -153,7 +154,7 @@ export function RecommendationForm({ caseId, onSubmit, onCancel }: Recommendatio
           <option value="">None</option>
           {(documents.data ?? []).map((d) => (
             <option key={d.id} value={d.id}>
-              {d.title}
+              {visibleText(d.title)}
             </option>
           ))}
         </SelectField>

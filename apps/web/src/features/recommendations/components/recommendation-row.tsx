@@ -1,4 +1,6 @@
+import { recommendationFourEyesRefusal } from '@vigil/domain';
 import { Fragment, useState } from 'react';
+import { useCurrentUser } from '../../auth/hooks/current-user-context';
 import type { Recommendation, RecommendationAction } from '../api/recommendations-api';
 import {
   ACTION_TYPE_LABELS,
@@ -22,6 +24,7 @@ function sameName(item: Recommendation): boolean {
 
 /** One row of the register, with its decisions and, expanded, the history of its status. */
 export function RecommendationRow({ item, canDecide, onDecide }: RecommendationRowProps) {
+  const me = useCurrentUser();
   const [open, setOpen] = useState(false);
   const historyId = `recommendation-history-${item.id}`;
   return (
@@ -45,17 +48,30 @@ export function RecommendationRow({ item, canDecide, onDecide }: RecommendationR
           </span>
           <div className="cell-actions">
             {canDecide
-              ? item.nextActions.map((action) => (
-                  <button
-                    key={action}
-                    type="button"
-                    className="button button--small"
-                    onClick={() => onDecide(item, action)}
-                  >
-                    {RECOMMENDATION_ACTION_LABELS[action]}
-                    <span className="visually-hidden"> — {item.addresseeName}</span>
-                  </button>
-                ))
+              ? item.nextActions.map((action) => {
+                  // Four eyes: what its author drafted, another adviser approves and transmits.
+                  const refusal = recommendationFourEyesRefusal(action, me.id, item.createdBy.id);
+                  const why = `four-eyes-${item.id}-${action}`;
+                  return (
+                    <Fragment key={action}>
+                      <button
+                        type="button"
+                        className="button button--small"
+                        disabled={refusal !== null}
+                        aria-describedby={refusal ? why : undefined}
+                        onClick={() => onDecide(item, action)}
+                      >
+                        {RECOMMENDATION_ACTION_LABELS[action]}
+                        <span className="visually-hidden"> — {item.addresseeName}</span>
+                      </button>
+                      {refusal ? (
+                        <span id={why} className="cell-actions__why">
+                          {refusal}
+                        </span>
+                      ) : null}
+                    </Fragment>
+                  );
+                })
               : null}
             <button
               type="button"
