@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { createWorker } from '../../apps/worker/src/create-worker.js';
 import { sessionFor, startTestApi, type Session, type TestApi } from '../support/api.js';
 import { openCase } from '../support/cases.js';
+import { editorText, fragmentText } from '../support/documents.js';
 import { closeTestPool, testPool } from '../support/factories.js';
 import { testConfig } from '../support/test-config.js';
 
@@ -44,7 +45,8 @@ function typist(name: string): { doc: Y.Doc; next: (i: number) => Uint8Array } {
     doc,
     next: (i) => {
       const before = Y.encodeStateVector(doc);
-      doc.getText('body').insert(doc.getText('body').length, `${name}${i};`);
+      const text = editorText(doc);
+      text.insert(text.length, `${name}${i};`);
       return Y.encodeStateAsUpdate(doc, before);
     },
   };
@@ -53,7 +55,7 @@ function typist(name: string): { doc: Y.Doc; next: (i: number) => Uint8Array } {
 function textOf(update: Uint8Array): string {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, update);
-  return doc.getText('body').toString();
+  return fragmentText(doc);
 }
 
 it('compacting while three editors append loses nothing: state before = state after', async () => {
@@ -92,7 +94,7 @@ it('compacting while three editors append loses nothing: state before = state af
   );
   expect(rows[0]?.n).toBe(0);
 
-  const want = expected.getText('body').toString();
+  const want = fragmentText(expected);
   expect(textOf(before)).toBe(want);
   expect(textOf(after)).toBe(want);
   for (const name of ['a', 'b', 'c']) {

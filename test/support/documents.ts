@@ -1,3 +1,4 @@
+import { DOCUMENT_FRAGMENT } from '@vigil/domain';
 import { appendProseMirror, DocumentStore, type ProseMirrorJson } from '@vigil/server';
 import type { Response } from 'supertest';
 import * as Y from 'yjs';
@@ -122,6 +123,42 @@ export function pdfBody(res: Response): Buffer {
   return res.body as Buffer;
 }
 
+/**
+ * Where a test types, as an editor would: the text run of the first paragraph of the editor's
+ * `default` fragment, created (paragraph and text) when the document has none yet. The server
+ * refuses writes to any other shared type (issue 15).
+ */
+export function editorText(doc: Y.Doc): Y.XmlText {
+  const fragment = doc.getXmlFragment(DOCUMENT_FRAGMENT);
+  const first = fragment.get(0);
+  const run = first instanceof Y.XmlElement ? first.get(0) : null;
+  if (run instanceof Y.XmlText) return run;
+  const text = new Y.XmlText();
+  doc.transact(() => {
+    const paragraph = new Y.XmlElement('paragraph');
+    fragment.insert(0, [paragraph]);
+    paragraph.insert(0, [text]);
+  });
+  return text;
+}
+
+/** Every text run of the `default` fragment, in document order, joined: what a test compares. */
+export function fragmentText(doc: Y.Doc): string {
+  const out: string[] = [];
+  const stack: unknown[] = [doc.getXmlFragment(DOCUMENT_FRAGMENT)];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node instanceof Y.XmlText) {
+      for (const run of node.toDelta() as { insert: unknown }[]) {
+        if (typeof run.insert === 'string') out.push(run.insert);
+      }
+    } else if (node instanceof Y.XmlElement || node instanceof Y.XmlFragment) {
+      stack.push(...node.toArray().reverse());
+    }
+  }
+  return out.join('');
+}
+
 /** A document's text as stored: its compacted state and every update appended since. */
 export async function storedText(documentId: string): Promise<string> {
   const { rows } = await testPool().query<{ update: Buffer }>(
@@ -132,5 +169,5 @@ export async function storedText(documentId: string): Promise<string> {
   );
   const doc = new Y.Doc();
   for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.update));
-  return doc.getText('body').toString();
+  return fragmentText(doc);
 }

@@ -1,6 +1,13 @@
 import type { Classification, DocumentKind, VersionReason } from '@vigil/domain';
 import PDFDocument from 'pdfkit';
-import { parseHtml, textContent, type HtmlElement, type HtmlNode } from './version-html.js';
+import { RenderRefusal } from './render-refusal.js';
+import {
+  htmlDepth,
+  parseHtml,
+  textContent,
+  type HtmlElement,
+  type HtmlNode,
+} from './version-html.js';
 
 /** What a version's PDF shows. */
 export interface VersionPdfInput {
@@ -41,6 +48,15 @@ export function classificationBanner(classification: Classification): string {
 }
 
 const MARGIN = 72;
+/**
+ * The deepest version HTML laid out (elements, marks included): a document's nodes
+ * (DOCUMENT_RENDER_MAX_DEPTH, 64) plus a table's body and five marks, with room to spare. Deeper
+ * HTML, which only a version frozen before the limits could hold, is refused in words.
+ */
+export const PDF_MAX_HTML_DEPTH = 80;
+/** Nested lists and quotes step right 18 points a level, up to 12 levels; deeper ones align. */
+const INDENT_STEP = 18;
+const MAX_INDENT = 12 * INDENT_STEP;
 const HEADING_SIZES = [18, 15, 13, 12, 11, 11];
 const BODY = 11;
 const BODY_FONTS = {
@@ -53,12 +69,19 @@ const BODY_FONTS = {
 
 // The standard PDF fonts cover Windows-1252 only; pdfkit writes anything else as broken codes.
 const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
+// pdfkit wraps a word wider than the line letter by letter, in time that grows with the square of
+// its length (a pasted 100,000-character blob took 9 s): such a word gets a break opportunity (a
+// soft hyphen) every LONG_WORD characters, which keeps the cost linear.
+const LONG_WORD = 1000;
+const LONG_WORD_PATTERN = new RegExp(`\\S{${LONG_WORD}}(?=\\S)`, 'g');
 function printable(text: string): string {
   return Array.from(text, (c) => {
     const code = c.codePointAt(0) ?? 0;
     if (c === '\n' || (code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code <= 0xff)) return c;
     return WIN_ANSI_EXTRA.includes(c) ? c : '?';
-  }).join('');
+  })
+    .join('')
+    .replace(LONG_WORD_PATTERN, '$&\u00ad');
 }
 
 /**
@@ -84,8 +107,15 @@ export async function renderVersionPdf(input: VersionPdfInput): Promise<Buffer> 
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
     pdf.on('error', reject);
   });
+  const body = parseHtml(input.html);
+  if (htmlDepth(body) > PDF_MAX_HTML_DEPTH) {
+    throw new RenderRefusal(
+      'too_complex',
+      `This version is nested more than ${PDF_MAX_HTML_DEPTH} levels deep, too deep to lay out as a PDF; remove some of the nesting (lists inside lists), save a new version and try again.`,
+    );
+  }
   writeHeader(pdf, input);
-  for (const node of parseHtml(input.html).children) block(pdf, node, 0);
+  for (const node of body.children) block(pdf, node, 0);
   stampPages(pdf, input);
   pdf.end();
   return done;
@@ -152,7 +182,7 @@ function block(pdf: Pdf, node: HtmlNode, indent: number): void {
       list(pdf, node, indent);
       return;
     case 'blockquote':
-      for (const child of node.children) block(pdf, child, indent + 18);
+      for (const child of node.children) block(pdf, child, deeper(indent));
       return;
     case 'pre':
       pdf.font(BODY_FONTS.code).fontSize(9).fillColor('black');
@@ -178,6 +208,10 @@ function block(pdf: Pdf, node: HtmlNode, indent: number): void {
   }
 }
 
+function deeper(indent: number): number {
+  return Math.min(indent + INDENT_STEP, MAX_INDENT);
+}
+
 function list(pdf: Pdf, node: HtmlElement, indent: number): void {
   const start = Number(node.attrs['start'] ?? 1);
   let n = Number.isFinite(start) ? start : 1;
@@ -190,7 +224,7 @@ function list(pdf: Pdf, node: HtmlElement, indent: number): void {
     pdf.font(BODY_FONTS.plain).fontSize(BODY).fillColor('black');
     pdf.text(marker, MARGIN + indent, y, { width: 16, lineBreak: false });
     pdf.y = y;
-    for (const child of item.children) block(pdf, child, indent + 18);
+    for (const child of item.children) block(pdf, child, deeper(indent));
   }
   pdf.moveDown(0.2);
 }

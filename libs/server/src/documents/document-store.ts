@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { DRAFTER_SQL } from '../authorization/case-readers-sql.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { queryRows } from '../database/named-query.js';
+import { checkUpdateBounds } from './document-bounds.js';
 
 interface UpdateRow {
   seq: string;
@@ -28,7 +30,7 @@ export const APPEND_UPDATES_SQL = `INSERT INTO document_updates (document_id, up
   RETURNING seq, user_id`;
 
 /** Why an update was not stored. */
-export type AppendRefusal = 'not_editable' | 'no_such_document' | 'not_a_drafter';
+export type AppendRefusal = 'not_editable' | 'no_such_document' | 'not_a_drafter' | 'out_of_bounds';
 
 /**
  * The durable Yjs state of documents: a compacted state plus the updates appended since. Loading
@@ -37,28 +39,29 @@ export type AppendRefusal = 'not_editable' | 'no_such_document' | 'not_a_drafter
  */
 @Injectable()
 export class DocumentStore {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** The whole document as one Yjs update (state ⊕ every stored update). */
   async loadState(
     documentId: string,
     manager: EntityManager = this.db.manager,
   ): Promise<Uint8Array> {
-    const [doc] = await queryRows<{ state: Buffer }>(
+    // One statement, so one snapshot: read in two, a compaction committing in between could fold
+    // rows into a state already read and delete them before they are read (content missing).
+    const rows = await queryRows<{ update: Buffer }>(
       manager,
-      'SELECT state FROM documents WHERE id = $1',
+      `SELECT update FROM (
+         SELECT 0 AS part, 0::bigint AS seq, state AS update FROM documents WHERE id = $1
+         UNION ALL
+         SELECT 1, seq, update FROM document_updates WHERE document_id = $1
+       ) AS stored ORDER BY part, seq`,
       [documentId],
     );
-    if (!doc) return Y.encodeStateAsUpdate(new Y.Doc());
-    const updates = await queryRows<UpdateRow>(
-      manager,
-      'SELECT seq, update FROM document_updates WHERE document_id = $1 ORDER BY seq',
-      [documentId],
-    );
-    return Y.mergeUpdates([
-      new Uint8Array(doc.state),
-      ...updates.map((u) => new Uint8Array(u.update)),
-    ]);
+    if (rows.length === 0) return Y.encodeStateAsUpdate(new Y.Doc());
+    return Y.mergeUpdates(rows.map((r) => new Uint8Array(r.update)));
   }
 
   /** A Y.Doc holding the document as stored now. */
@@ -68,12 +71,19 @@ export class DocumentStore {
     return doc;
   }
 
-  /** Appends one update (see appendMany). */
+  /**
+   * Appends one update (see appendMany) once it is checked against the document as stored
+   * (checkUpdateBounds): what seeds, tests and tools write is held to the socket's limits.
+   */
   async append(
     documentId: string,
     update: Uint8Array,
     userId: string,
-  ): Promise<{ seq: string } | { refused: AppendRefusal }> {
+  ): Promise<{ seq: string } | { refused: AppendRefusal; error?: string }> {
+    const doc = await this.loadDoc(documentId);
+    const refusal = checkUpdateBounds(doc, update, this.config, { documentId, userId });
+    doc.destroy();
+    if (refusal) return { refused: 'out_of_bounds', error: refusal.error };
     const stored = await this.appendMany(documentId, [{ update, userId }]);
     if ('refused' in stored) return stored;
     if (stored.refusedUserIds.length > 0) return { refused: 'not_a_drafter' };
@@ -83,7 +93,9 @@ export class DocumentStore {
   /**
    * Appends updates in one statement (one round trip), only while the document may change: the
    * status is read under a share lock, so a status change (which takes the row's update lock)
-   * either sees these updates in the text it freezes or makes this append store nothing.
+   * either sees these updates in the text it freezes or makes this append store nothing. The
+   * caller has checked each update against the document (the socket's DocumentHub does so
+   * against its live copy; `append` against the stored one).
    */
   async appendMany(
     documentId: string,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DOCUMENT_FRAGMENT } from '@vigil/domain';
+import { DOCUMENT_FRAGMENT, DOCUMENT_RENDER_MAX_DEPTH, DomainError } from '@vigil/domain';
 import sanitizeHtml from 'sanitize-html';
 import * as Y from 'yjs';
 
@@ -60,13 +60,45 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** Freezes the content of a Y.Doc (the 'default' fragment) as text, HTML and hash. */
+/**
+ * Freezes the content of a Y.Doc (the 'default' fragment) as text, HTML and hash. The renderers
+ * below recurse once per level of nesting; a document deeper than DOCUMENT_RENDER_MAX_DEPTH (which
+ * only one stored before the limits on updates can be) is refused in words (422) before they run.
+ */
 export function documentText(doc: Y.Doc): DocumentText {
   const fragment = doc.getXmlFragment(DOCUMENT_FRAGMENT);
+  const depth = nestingDepth(fragment);
+  if (depth > DOCUMENT_RENDER_MAX_DEPTH) {
+    throw new DomainError(
+      'too_complex',
+      `This document is nested more than ${DOCUMENT_RENDER_MAX_DEPTH} levels deep (lists inside lists), too deep to read as text; remove some of the nesting in the editor and try again.`,
+      { depth, maxDepth: DOCUMENT_RENDER_MAX_DEPTH },
+    );
+  }
   const nodes = fragment.toArray();
   const text = textBlocks(nodes).join('\n\n');
   const html = sanitizeHtml(nodes.map(htmlOf).join(''), SANITIZE);
   return { text, html, sha256: sha256Hex(text) };
+}
+
+/** How deeply types nest under the fragment (its children at 1), counted without recursion. */
+export function nestingDepth(fragment: Y.XmlFragment): number {
+  let deepest = 0;
+  const stack: { node: Y.XmlFragment | Y.XmlText; depth: number }[] = [
+    { node: fragment, depth: 0 },
+  ];
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (!next) break;
+    deepest = Math.max(deepest, next.depth);
+    if (next.node instanceof Y.XmlText) continue;
+    for (const child of next.node.toArray()) {
+      if (child instanceof Y.XmlElement || child instanceof Y.XmlText) {
+        stack.push({ node: child, depth: next.depth + 1 });
+      }
+    }
+  }
+  return deepest;
 }
 
 function escapeHtml(value: string): string {

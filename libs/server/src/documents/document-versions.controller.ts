@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -6,8 +6,11 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiPayloadTooLargeResponse,
   ApiProduces,
+  ApiServiceUnavailableResponse,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RequirePolicy } from '../authorization/policy.decorator.js';
@@ -41,6 +44,10 @@ export class DocumentVersionsController {
   @ApiConflictResponse({
     type: ErrorResponse,
     description: 'The text is frozen (approved or transmitted)',
+  })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorResponse,
+    description: 'The document is nested too deeply to freeze (stored before the limits)',
   })
   save(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<DocumentVersionResponse> {
     return this.versions.save(ctx, id);
@@ -77,6 +84,7 @@ export class DocumentVersionsController {
   })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The PDF, with the version sha256 in x-content-sha256' })
+  @RenderBudgetResponses()
   async pdf(
     @Ctx() ctx: RequestContext,
     @Param('id') id: string,
@@ -96,6 +104,7 @@ export class DocumentVersionsController {
   @RequirePolicy('read', 'Case')
   @ApiOperation({ summary: 'Word diff between two versions’ plain text' })
   @ApiOkResponse({ type: DocumentDiffResponse })
+  @RenderBudgetResponses()
   diff(
     @Ctx() ctx: RequestContext,
     @Param('id') id: string,
@@ -112,6 +121,21 @@ export class DocumentVersionsController {
   verify(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<DocumentVerifyResponse> {
     return this.versions.verify(ctx, id);
   }
+}
+
+/** The answers of work done in the render pool past its budgets (RenderPool). */
+function RenderBudgetResponses(): MethodDecorator {
+  return applyDecorators(
+    ApiPayloadTooLargeResponse({ type: ErrorResponse, description: 'Over the size budget' }),
+    ApiUnprocessableEntityResponse({
+      type: ErrorResponse,
+      description: 'Over the time budget, or nested too deeply to lay out',
+    }),
+    ApiServiceUnavailableResponse({
+      type: ErrorResponse,
+      description: 'Every render thread busy and the queue full (Retry-After)',
+    }),
+  );
 }
 
 /** `attachment` with an ASCII name (the file name is built from ASCII already). */

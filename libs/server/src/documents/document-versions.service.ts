@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { diffWords } from 'diff';
 import { DomainError, planSaveVersion } from '@vigil/domain';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
@@ -20,16 +19,13 @@ import {
 } from './document-row.js';
 import { DocumentStore } from './document-store.js';
 import { documentText, sha256Hex } from './document-text.js';
+import { RenderPool } from './render-pool.js';
 import type {
-  DiffPart,
   DocumentDiffResponse,
   DocumentVerifyResponse,
   DocumentVersionResponse,
   DocumentVersionSummary,
 } from './dto/document-version.response.js';
-
-// Past this a diff gives up and shows the whole text as replaced rather than hold the request.
-const DIFF_TIMEOUT_MS = 2000;
 
 /** Frozen versions of a document: saving, reading, comparing, verifying the transmitted hash. */
 @Injectable()
@@ -40,6 +36,7 @@ export class DocumentVersionsService {
     private readonly store: DocumentStore,
     private readonly audit: AuditService,
     private readonly events: CaseEventsService,
+    private readonly render: RenderPool,
   ) {}
 
   /** "Save version": freezes the current text (those who draft, while it may change). */
@@ -93,7 +90,7 @@ export class DocumentVersionsService {
     return presentVersion(await this.freezer.version(this.db.manager, id, number));
   }
 
-  /** A word diff of two versions' plain text. */
+  /** A word diff of two versions' plain text, worked out off the main thread (RenderPool). */
   async diff(
     context: RequestContext,
     id: string,
@@ -103,7 +100,7 @@ export class DocumentVersionsService {
     const m = this.db.manager;
     await this.freezer.access(m, context, id);
     const [a, b] = [await this.freezer.version(m, id, from), await this.freezer.version(m, id, to)];
-    return { from, to, parts: wordDiff(a.text ?? '', b.text ?? '') };
+    return { from, to, parts: await this.render.diff(a.text ?? '', b.text ?? '') };
   }
 
   /**
@@ -138,23 +135,4 @@ export class DocumentVersionsService {
       versionNumber: version.number,
     };
   }
-}
-
-/** jsdiff's word diff as runs of same / added / removed text. */
-export function wordDiff(before: string, after: string): DiffPart[] {
-  const changes = diffWords(before, after, { timeout: DIFF_TIMEOUT_MS });
-  if (!changes) {
-    return [
-      ...(before ? [{ kind: 'removed' as const, text: before }] : []),
-      ...(after ? [{ kind: 'added' as const, text: after }] : []),
-    ];
-  }
-  const parts: DiffPart[] = [];
-  for (const change of changes) {
-    const kind = change.added ? 'added' : change.removed ? 'removed' : 'same';
-    const last = parts[parts.length - 1];
-    if (last && last.kind === kind) last.text += change.value;
-    else if (change.value) parts.push({ kind, text: change.value });
-  }
-  return parts;
 }

@@ -8,6 +8,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { RequirePolicy } from '../authorization/policy.decorator.js';
 import { ErrorResponse } from '../common/error-response.js';
@@ -22,6 +23,9 @@ import {
   TransmitDocumentDto,
 } from './dto/document-input.dto.js';
 import { DocumentPageResponse, DocumentResponse } from './dto/document.response.js';
+
+/** Every status change freezes a version: a document stored nested too deeply cannot be frozen. */
+const TOO_DEEP_TO_FREEZE = 'The document is nested too deeply to freeze (stored before the limits)';
 
 // Drafts are Office material: the Framework Team reads no case here, so these answer them 404.
 @ApiTags('documents')
@@ -72,6 +76,7 @@ export class DocumentsController {
   @ApiOperation({ summary: 'Submit for review: drafting → in review (freezes a version)' })
   @ApiOkResponse({ type: DocumentResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'Not in drafting, or stale version' })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: TOO_DEEP_TO_FREEZE })
   submit(
     @Ctx() ctx: RequestContext,
     @Param('id') id: string,
@@ -87,6 +92,7 @@ export class DocumentsController {
   @ApiOkResponse({ type: DocumentResponse })
   @ApiForbiddenResponse({ type: ErrorResponse, description: 'Not an adviser of this case' })
   @ApiConflictResponse({ type: ErrorResponse, description: 'Not in review, or stale version' })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: TOO_DEEP_TO_FREEZE })
   approve(
     @Ctx() ctx: RequestContext,
     @Param('id') id: string,
@@ -103,6 +109,7 @@ export class DocumentsController {
   })
   @ApiOkResponse({ type: DocumentResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'Not in review or approved' })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: TOO_DEEP_TO_FREEZE })
   returnToDrafting(
     @Ctx() ctx: RequestContext,
     @Param('id') id: string,
@@ -119,6 +126,7 @@ export class DocumentsController {
   })
   @ApiOkResponse({ type: DocumentResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'Not approved, or stale version' })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: TOO_DEEP_TO_FREEZE })
   transmit(
     @Ctx() ctx: RequestContext,
     @Param('id') id: string,

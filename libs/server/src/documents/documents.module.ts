@@ -9,11 +9,13 @@ import { DocumentVersionsController } from './document-versions.controller.js';
 import { DocumentVersionsService } from './document-versions.service.js';
 import { DocumentsController } from './documents.controller.js';
 import { DocumentsService } from './documents.service.js';
+import { RenderPool } from './render-pool.js';
 
 /**
  * Collaborative documents over HTTP: creating them, frozen versions, the review life cycle and
- * PDFs (the live editing is the socket's DocumentHub). DocumentStore is stateless over the
- * database, so this module and the realtime one each holding an instance is harmless.
+ * PDFs (the live editing is the socket's DocumentHub); diffs and PDFs run in RenderPool's worker
+ * threads. DocumentStore is stateless over the database, so this module and the realtime one each
+ * holding an instance is harmless.
  */
 @Module({
   imports: [AuditCoreModule, CasesModule],
@@ -25,6 +27,7 @@ import { DocumentsService } from './documents.service.js';
     DocumentVersionsService,
     DocumentReviewService,
     DocumentExportService,
+    RenderPool,
   ],
   exports: [DocumentStore, DocumentsService, DocumentVersionsService, DocumentReviewService],
 })

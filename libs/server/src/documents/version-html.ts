@@ -71,3 +71,18 @@ export function textContent(node: HtmlNode): string {
   if (node.tag === 'br') return '\n';
   return node.children.map(textContent).join('');
 }
+
+/** How deeply elements nest under `root` (its children at 1), counted without recursion. */
+export function htmlDepth(root: HtmlElement): number {
+  let deepest = 0;
+  const stack: { node: HtmlElement; depth: number }[] = [{ node: root, depth: 0 }];
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (!next) break;
+    deepest = Math.max(deepest, next.depth);
+    for (const child of next.node.children) {
+      if (typeof child !== 'string') stack.push({ node: child, depth: next.depth + 1 });
+    }
+  }
+  return deepest;
+}

@@ -6,6 +6,7 @@ import { useCaseDocuments } from '../hooks/use-documents';
 import { DOCUMENT_KIND_LABELS } from './document-labels';
 import { DocumentStatusBadge } from './document-status-badge';
 import { NewDocumentDialog } from './new-document-dialog';
+import { VisibleText, visibleText } from '../../../components/visible-text';
 
 interface CaseDocumentsProps {
   caseId: string;
@@ -50,7 +51,7 @@ export function CaseDocuments({ caseId, canDraft }: CaseDocumentsProps) {
           {documents.data.map((doc) => (
             <li key={doc.id} className="doc-list__item">
               <Link to={`/situations/${caseId}/documents/${doc.id}`} className="doc-list__title">
-                {doc.title}
+                <VisibleText text={doc.title} />
               </Link>
               <span className="doc-list__meta">
                 <span className="muted">{DOCUMENT_KIND_LABELS[doc.kind]}</span>
@@ -68,7 +69,7 @@ export function CaseDocuments({ caseId, canDraft }: CaseDocumentsProps) {
           onCreated={(created) => {
             setCreating(false);
             void navigate(`/situations/${caseId}/documents/${created.id}`, {
-              state: { announcement: `Document “${created.title}” created.` },
+              state: { announcement: `Document “${visibleText(created.title)}” created.` },
             });
           }}
         />

@@ -26,6 +26,7 @@ import { ReadOnlyBanner, readOnlyReason } from './read-only-banner';
 import { SyncStatus } from './sync-status';
 import { VerifyPanel } from './verify-panel';
 import { VersionList } from './version-list';
+import { VisibleText, visibleText } from '../../../components/visible-text';
 
 /** How long a version or a submission waits for unsent edits before giving up. */
 const SAVE_WAIT_MS = 10_000;
@@ -119,12 +120,17 @@ function DocumentView() {
     <article className="page page--wide doc-page" aria-labelledby="doc-title">
       <p className="breadcrumb">
         <Link to={`/situations/${caseId}`}>
-          ← {caseItem.data ? `${caseItem.data.reference}: ${caseItem.data.title}` : 'Situation'}
+          ←{' '}
+          {caseItem.data
+            ? `${caseItem.data.reference}: ${visibleText(caseItem.data.title)}`
+            : 'Situation'}
         </Link>
       </p>
       <header className="doc-header">
         <p className="case-header__reference">{DOCUMENT_KIND_LABELS[data.kind]}</p>
-        <h1 id="doc-title">{data.title}</h1>
+        <h1 id="doc-title">
+          <VisibleText text={data.title} />
+        </h1>
         <p className="doc-header__meta">
           <DocumentStatusBadge status={data.status} />{' '}
           <span className="muted">
@@ -164,7 +170,7 @@ function DocumentView() {
               provider={provider}
               user={user}
               editable={editable}
-              label={`Text of ${data.title}`}
+              label={`Text of ${visibleText(data.title)}`}
             />
           ) : (
             <LoadingIndicator label="Connecting to the document…" />
