@@ -74,6 +74,8 @@ export async function run(signal: AbortSignal): Promise<void> {
         PORT: String(port),
         // The load writes far faster than any person: no write allowance in the way.
         WRITE_RATE_LIMIT: '100000',
+        // Every simulated person connects from 127.0.0.1: no cap on connections per address.
+        HTTP_CONNECTIONS_PER_ADDRESS: '0',
         DB_POOL_SIZE: String(POOL_SIZE),
       }),
     );

@@ -71,6 +71,12 @@ export async function run(signal: AbortSignal): Promise<void> {
         LOGIN_RATE_LIMIT: '10000',
         // The load writes far faster than any person: no write allowance in the way.
         WRITE_RATE_LIMIT: '100000',
+        ...Object.fromEntries(
+          ['CASES', 'ITEMS', 'ATTACHMENTS', 'PROPOSALS'].flatMap((kind) => [
+            [`CREATE_${kind}_PER_MINUTE`, '100000'],
+            [`CREATE_${kind}_PER_HOUR`, '100000'],
+          ]),
+        ),
         DB_POOL_SIZE: String(POOL_SIZE),
       }),
     );

@@ -13,8 +13,8 @@ import type {
 
 /**
  * Simulated editors in their own thread (the servers run in other processes). Each has its own
- * connection and Y.Doc and types one character at a time into the shared Y.Text 'body', each at
- * its own cursor. A keystroke is identified by its Yjs id (client id, clock): every insert of one
+ * connection and Y.Doc and types one character at a time into a paragraph of its own in the
+ * editor's fragment `default` (the only shared type Vigil accepts writes to), at its own cursor. A keystroke is identified by its Yjs id (client id, clock): every insert of one
  * character advances its editor's clock by one, and a receiving doc's state vector before and
  * after each remote transaction says exactly which keystrokes that transaction integrated.
  */
@@ -115,7 +115,7 @@ async function openVigil(url: string, documentId: string, spec: EditorSpec): Pro
   return {
     index: spec.index,
     doc,
-    text: doc.getText('body'),
+    text: ownParagraph(doc),
     cursor: null,
     close: () => {
       provider.destroy();
@@ -147,13 +147,25 @@ async function openPeer(url: string, documentId: string, spec: EditorSpec): Prom
   return {
     index: spec.index,
     doc,
-    text: doc.getText('body'),
+    text: ownParagraph(doc),
     cursor: null,
     close: () => {
       provider.destroy();
       websocket.destroy();
     },
   };
+}
+
+/** A paragraph of this editor's own at the end of the fragment, as Tiptap writes one: its text. */
+function ownParagraph(doc: Y.Doc): Y.XmlText {
+  const text = new Y.XmlText();
+  doc.transact(() => {
+    const fragment = doc.getXmlFragment('default');
+    const paragraph = new Y.XmlElement('paragraph');
+    fragment.insert(fragment.length, [paragraph]);
+    paragraph.insert(0, [text]);
+  });
+  return text;
 }
 
 /** One keystroke: one character at this editor's cursor, which then moves past it. */

@@ -234,7 +234,7 @@ processes over each window, other engineers' test suites included.
 
 One document per phase; N editors, each with its own connection and Y.Doc, spread over
 ${s.editorThreads} worker threads of the bench process; each types one character every
-${(1000 / s.charsPerSecond).toFixed(0)} ms (${s.charsPerSecond}/s, own phase, own cursor) into the Y.Text 'body' for
+${(1000 / s.charsPerSecond).toFixed(0)} ms (${s.charsPerSecond}/s, own phase, own cursor) into a paragraph of their own for
 ${(s.warmupMs + s.durationMs) / 1000} s; keystrokes made in the last ${s.durationMs / 1000} s are measured. A keystroke is its Yjs id
 (client, clock); its latency to an editor is from just before \`text.insert\` to the remote transaction
 that integrated it in that editor's doc (every thread reads the same clock). "Deliveries" counts

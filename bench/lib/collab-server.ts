@@ -41,6 +41,8 @@ async function startVigil(): Promise<string> {
       LOG_LEVEL: 'silent',
       HOST: '127.0.0.1',
       PORT: String(job.port),
+      // Up to 100 editors, all from 127.0.0.1: no cap on connections per address.
+      HTTP_CONNECTIONS_PER_ADDRESS: '0',
     }),
   );
   await app.listen(job.port, '127.0.0.1');

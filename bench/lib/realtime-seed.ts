@@ -41,7 +41,17 @@ export async function seedRealtime(
     secret: jwtSecret,
     signOptions: { algorithm: 'HS256', expiresIn: 3600 },
   });
-  const tokens = await Promise.all(ids.map((sub) => jwt.signAsync({ sub, typ: 'access' })));
+  // An access token names its session (sign-in): one session each, as if they had signed in.
+  const sessions = await pool.query<{ id: string; user_id: string }>(
+    `INSERT INTO auth_sessions (id, user_id, expires_at)
+     SELECT gen_random_uuid(), u, now() + interval '12 hours' FROM unnest($1::uuid[]) AS u
+     RETURNING id, user_id`,
+    [ids],
+  );
+  const sessionOf = new Map(sessions.rows.map((r) => [r.user_id, r.id]));
+  const tokens = await Promise.all(
+    ids.map((sub) => jwt.signAsync({ sub, typ: 'access', sid: sessionOf.get(sub) })),
+  );
 
   const seeded: SeededCase[] = [];
   for (let c = 0; c < cases; c += 1) {

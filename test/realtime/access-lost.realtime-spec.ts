@@ -7,6 +7,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { type Session, sessionFor } from '../support/api.js';
 import { editCaseSummary, openCase } from '../support/cases.js';
+import { editorText, fragmentText } from '../support/documents.js';
 import { closeTestPool, testPool } from '../support/factories.js';
 import {
   connectAs,
@@ -76,7 +77,7 @@ async function watching(who: Session, ids: { caseId: string; documentId: string 
 /** A Yjs update message typed into the document's body (y-protocols "update"). */
 function typing(text: string): Uint8Array {
   const doc = new Y.Doc();
-  doc.getText('body').insert(0, text);
+  doc.transact(() => editorText(doc).insert(0, text));
   const encoder = encoding.createEncoder();
   syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(doc));
   return encoding.toUint8Array(encoder);
@@ -89,7 +90,7 @@ async function documentText(documentId: string): Promise<string> {
   );
   const doc = new Y.Doc();
   for (const u of updates.rows) Y.applyUpdate(doc, new Uint8Array(u.update));
-  return doc.getText('body').toString();
+  return fragmentText(doc);
 }
 
 /** The lead writes to the case and its document: nothing of it may reach someone gone. */
@@ -99,7 +100,7 @@ async function writeAsLead(ids: { caseId: string; documentId: string }, words: s
   const provider = new DocumentProvider(socket, ids.documentId);
   providers.push(provider);
   await provider.whenSynced();
-  provider.doc.getText('body').insert(0, words);
+  editorText(provider.doc).insert(0, words);
   await provider.whenSaved();
 }
 

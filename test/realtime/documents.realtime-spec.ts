@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { type Session, sessionFor } from '../support/api.js';
 import { openCase } from '../support/cases.js';
 import { closeTestPool, testPool } from '../support/factories.js';
+import { editorText, fragmentText } from '../support/documents.js';
 import { connectAs, eventually, type LiveApi, settle, startLiveApi } from '../support/realtime.js';
 
 // Real Yjs clients over socket.io-client: concurrent editors converge, edits survive a restart of
@@ -52,7 +53,7 @@ async function storedText(documentId: string): Promise<string> {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, new Uint8Array(rows[0]?.state ?? Buffer.alloc(0)));
   for (const u of updates.rows) Y.applyUpdate(doc, new Uint8Array(u.update));
-  return doc.getText('body').toString();
+  return fragmentText(doc);
 }
 
 let caseId: string;
@@ -92,7 +93,7 @@ describe('three editors', () => {
 
     for (let round = 0; round < 12; round += 1) {
       clients.forEach((client, i) => {
-        const text = client.doc.getText('body');
+        const text = editorText(client.doc);
         // At either end, so no marker lands inside another and each stays whole.
         text.insert(Math.random() < 0.5 ? 0 : text.length, `[${i}.${round}]`);
       });
@@ -109,11 +110,11 @@ describe('three editors', () => {
     await eventually(() => clients.every((c) => c.current.joined), 'everyone to be back', 5000);
     await Promise.all(clients.map((c) => c.whenSaved()));
     await eventually(
-      () => new Set(clients.map((c) => c.doc.getText('body').toString())).size === 1,
+      () => new Set(clients.map((c) => fragmentText(c.doc))).size === 1,
       'the three texts to converge',
       5000,
     );
-    const text = clients[0]?.doc.getText('body').toString() ?? '';
+    const text = clients[0] ? fragmentText(clients[0].doc) : '';
     for (let i = 0; i < 3; i += 1) {
       for (let round = 0; round < 12; round += 1) expect(text).toContain(`[${i}.${round}]`);
     }
@@ -128,12 +129,12 @@ describe('who may edit', () => {
     const reader = open(await connect(outsider), documentId);
     await Promise.all([writer.whenSynced(), reader.whenSynced()]);
     expect(reader.current.readOnly).toBe(true);
-    writer.doc.getText('body').insert(0, 'Official text.');
+    editorText(writer.doc).insert(0, 'Official text.');
     await writer.whenSaved();
-    reader.doc.getText('body').insert(0, 'Forged ');
+    editorText(reader.doc).insert(0, 'Forged ');
     await settle(300);
     expect(await storedText(documentId)).toBe('Official text.');
-    expect(writer.doc.getText('body').toString()).toBe('Official text.');
+    expect(fragmentText(writer.doc)).toBe('Official text.');
   });
 
   it('the Framework Team never joins a draft; a forged or missing id answers the same', async () => {
@@ -154,7 +155,7 @@ describe('who may edit', () => {
     const socket = await connect(lead);
     const writer = open(socket, documentId);
     await writer.whenSynced();
-    writer.doc.getText('body').insert(0, 'Kept.');
+    editorText(writer.doc).insert(0, 'Kept.');
     await writer.whenSaved();
     const sync = (message: Uint8Array) =>
       socket.timeout(5000).emitWithAck('doc:sync', { documentId, message });
@@ -174,12 +175,12 @@ describe('a transmitted document', () => {
     const documentId = await newDocument(caseId, lead);
     const writer = open(await connect(lead), documentId);
     await writer.whenSynced();
-    writer.doc.getText('body').insert(0, 'Final text.');
+    editorText(writer.doc).insert(0, 'Final text.');
     await writer.whenSaved();
     await testPool().query("UPDATE documents SET status = 'transmitted' WHERE id = $1", [
       documentId,
     ]);
-    writer.doc.getText('body').insert(0, 'Late change. ');
+    editorText(writer.doc).insert(0, 'Late change. ');
     await eventually(() => writer.current.error !== null, 'the refusal');
     expect(writer.current.error).toBe('This document can no longer be edited.');
     expect(await storedText(documentId)).toBe('Final text.');
@@ -193,10 +194,10 @@ describe('restart', () => {
     const socket = await connectAs(first, lead.accessToken);
     const writer = new DocumentProvider(socket, documentId);
     await writer.whenSynced();
-    const body = writer.doc.getText('body');
+    const body = editorText(writer.doc);
     for (let i = 0; i < 20; i += 1) body.insert(body.length, `line ${i}\n`);
     await writer.whenSaved();
-    const acknowledged = body.toString();
+    const acknowledged = fragmentText(writer.doc);
     writer.destroy();
     socket.close();
     await first.close();
@@ -205,7 +206,7 @@ describe('restart', () => {
     try {
       const reader = new DocumentProvider(await connectAs(again, member.accessToken), documentId);
       await reader.whenSynced();
-      expect(reader.doc.getText('body').toString()).toBe(acknowledged);
+      expect(fragmentText(reader.doc)).toBe(acknowledged);
       reader.destroy();
     } finally {
       await again.close();
@@ -222,14 +223,14 @@ describe('memory', () => {
       const socket = await connectAs(quick, lead.accessToken);
       const writer = new DocumentProvider(socket, documentId);
       await writer.whenSynced();
-      writer.doc.getText('body').insert(0, 'Still here.');
+      editorText(writer.doc).insert(0, 'Still here.');
       await writer.whenSaved();
       expect(hub.loadedCount()).toBe(1);
       writer.destroy();
       await eventually(() => hub.loadedCount() === 0, 'the document to be unloaded', 2000);
       const reader = new DocumentProvider(socket, documentId);
       await reader.whenSynced();
-      expect(reader.doc.getText('body').toString()).toBe('Still here.');
+      expect(fragmentText(reader.doc)).toBe('Still here.');
       expect(hub.loadedCount()).toBe(1);
       reader.destroy();
       socket.close();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { DocumentProvider, type RealtimeSocket } from '@vigil/client';
 import { type Session, sessionFor } from '../support/api.js';
 import { openCase } from '../support/cases.js';
-import { createDocument, storedText } from '../support/documents.js';
+import { createDocument, editorText, storedText } from '../support/documents.js';
 import { closeTestPool } from '../support/factories.js';
 import { connectAs, eventually, type LiveApi, startLiveApi } from '../support/realtime.js';
 
@@ -62,7 +62,7 @@ it('a Yjs update over DOC_UPDATE_MAX_BYTES is refused and not stored; one under 
   const editor = new DocumentProvider(socket, document.id);
   providers.push(editor);
   await editor.whenSynced();
-  editor.doc.getText('body').insert(0, 'x'.repeat(3000));
+  editorText(editor.doc).insert(0, 'x'.repeat(3000));
   await editor.whenSaved();
   expect(await storedText(document.id)).toHaveLength(3000);
 

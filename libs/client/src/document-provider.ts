@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import type { SocketBytes } from '@vigil/domain';
+import { isFinalDocumentRefusal, type SocketBytes } from '@vigil/domain';
 import type { RealtimeSocket } from './realtime.js';
 
 /** Where a shared document stands, for a connection indicator. */
@@ -31,12 +31,22 @@ export const EDIT_RIGHT_WITHDRAWN =
 
 type Listener = (state: DocumentSyncState) => void;
 
-/** Refusals that will not change by trying again: the edit is not kept. */
+/**
+ * Refusals that will not change by trying again: the edit is not kept (with the structural ones
+ * of issue 15, `isFinalDocumentRefusal`: another shared type, the schema, nesting, size).
+ */
 const REFUSALS = new Set([
   'This document can no longer be edited.',
   'You may read this document but not change it.',
+  'You may no longer change this document.',
   'This change is too large.',
 ]);
+
+/** Seconds to wait that a refusal names ("… Try again in 7 seconds."), or null. */
+function retryAfterSeconds(error: string): number | null {
+  const match = /Try again in (\d+) seconds?/.exec(error);
+  return match?.[1] ? Number(match[1]) : null;
+}
 
 /**
  * A Yjs provider over the Vigil socket (DESIGN §8): y-protocols sync and awareness messages on
@@ -247,15 +257,20 @@ export class DocumentProvider {
       this.inFlight = Math.max(0, this.inFlight - 1 - carries);
       if (answer.ok) {
         this.set({ error: null });
-      } else if (REFUSALS.has(answer.error)) {
+      } else if (REFUSALS.has(answer.error) || isFinalDocumentRefusal(answer.error)) {
         this.set({ error: answer.error, readOnly: true });
       } else {
-        // Not stored (a passing server error): join again, and the sync exchange resends it.
+        // Not stored (a passing server error, or too many changes at once): join again, and
+        // the sync exchange resends it — after the wait the server named, if it named one.
         this.offlineChanges += 1 + carries;
         this.set({ error: answer.error });
-        setTimeout(() => {
-          if (!this.destroyed && this.socket.connected) this.onConnect();
-        }, 500);
+        const wait = retryAfterSeconds(answer.error);
+        setTimeout(
+          () => {
+            if (!this.destroyed && this.socket.connected) this.onConnect();
+          },
+          wait === null ? 500 : wait * 1000,
+        );
       }
     });
   }

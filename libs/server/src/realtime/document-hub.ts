@@ -10,9 +10,13 @@ import * as Y from 'yjs';
 import type { Actor } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { documentAccess } from '../documents/document-access.js';
+import { checkUpdateBounds } from '../documents/document-bounds.js';
 import { DocumentStore, isYjsUpdate } from '../documents/document-store.js';
 import type { VigilServer } from './socket-types.js';
-import { DocumentPeers, type LiveCopy } from './document-peers.js';
+import { stampAwareness } from './awareness-stamp.js';
+import { DocumentPeers } from './document-peers.js';
+import { DocumentTraffic } from './document-traffic.js';
+import { DocumentWriter, type Membership, type WritableDocument } from './document-writer.js';
 import {
   documentRequest,
   documentRoom,
@@ -22,35 +26,13 @@ import {
 } from './document-wire.js';
 
 /** A document open in this process: its Yjs state and who is connected to it. */
-interface LiveDocument extends LiveCopy {
+interface LiveDocument extends WritableDocument {
   idleTimer: NodeJS.Timeout | null;
-  /** Updates waiting for the next write, and how many writes are in progress. */
-  queue: Pending[];
-  writing: number;
-}
-
-/** An accepted update waiting to be stored, and how to answer its sender. */
-interface Pending {
-  socket: Socket;
-  membership: Membership;
-  update: Uint8Array;
-  userId: string;
-  done: (answer: SocketAck) => void;
-}
-
-/** What this process knows of one socket's membership of one document. */
-interface Membership {
-  readOnly: boolean;
-  /** Awareness client ids this socket announced, removed when it leaves. */
-  clientIds: Set<number>;
+  /** Which socket speaks for each awareness client id (nobody claims another's). */
+  owners: Map<number, string>;
 }
 
 const NO_SUCH_DOCUMENT = 'No such document.';
-/**
- * Writes of one document's updates in flight at once. One: what arrives meanwhile batches into
- * the next write (three in flight measured slower: more round trips, more CPU).
- */
-const WRITES_PER_DOCUMENT = 1;
 
 /**
  * Collaborative drafting over Socket.IO with the standard y-protocols messages (DESIGN §8). An
@@ -68,12 +50,16 @@ export class DocumentHub implements OnModuleDestroy {
   private readonly open = new Map<string, Promise<LiveDocument>>();
   private readonly memberships = new WeakMap<Socket, Map<string, Membership>>();
   private peers: DocumentPeers | null = null;
+  private readonly writer: DocumentWriter;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly store: DocumentStore,
+    private readonly traffic: DocumentTraffic,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.writer = new DocumentWriter(store, () => this.peers);
+  }
 
   /** Joins the other instances of the group through the gateway's server. */
   attach(io: VigilServer): void {
@@ -157,6 +143,11 @@ export class DocumentHub implements OnModuleDestroy {
       this.logger.warn({ msg: 'oversize document message refused', documentId, userId });
       return { ok: false, error: 'This change is too large.' };
     }
+    const refused = await this.traffic.admitSync(
+      { userId, socketId: socket.id },
+      message.byteLength,
+    );
+    if (refused) return { ok: false, error: refused };
     const read = readSyncMessage(message);
     if (!read) return this.malformed(documentId, userId);
     const { type, payload } = read;
@@ -179,76 +170,10 @@ export class DocumentHub implements OnModuleDestroy {
       this.logger.warn({ msg: 'update from a read-only editor dropped', documentId, userId });
       return { ok: false, error: 'You may read this document but not change it.' };
     }
-    return this.enqueue(documentId, live, { socket, membership, update: payload, userId });
-  }
-
-  /**
-   * Queues an update for the document's next write. One write at a time per document: what
-   * arrives meanwhile goes together in the next one (one INSERT, one broadcast of the merged
-   * updates), so a busy document costs a round trip per batch, not per keystroke.
-   */
-  private enqueue(documentId: string, live: LiveDocument, pending: Omit<Pending, 'done'>) {
-    return new Promise<SocketAck>((done) => {
-      live.queue.push({ ...pending, done });
-      if (live.writing < WRITES_PER_DOCUMENT) void this.write(documentId, live);
-    });
-  }
-
-  private async write(documentId: string, live: LiveDocument): Promise<void> {
-    live.writing += 1;
-    try {
-      while (live.queue.length > 0) {
-        const batch = live.queue.splice(0);
-        let stored: Awaited<ReturnType<DocumentStore['appendMany']>>;
-        try {
-          stored = await this.store.appendMany(documentId, batch);
-        } catch (error) {
-          this.logger.error({ msg: 'document updates not stored', documentId, err: error });
-          for (const p of batch) p.done({ ok: false, error: 'Something went wrong; try again.' });
-          continue;
-        }
-        if ('refused' in stored) {
-          this.logger.warn({ msg: 'updates refused', documentId, reason: stored.refused });
-          for (const p of batch) {
-            p.membership.readOnly = true;
-            p.done({ ok: false, error: 'This document can no longer be edited.' });
-          }
-          continue;
-        }
-        // Authors who lost the right to draft a moment ago: refused, read-only from now (the
-        // access change that follows takes the document away if they may not even read it).
-        const refused = new Set(stored.refusedUserIds);
-        for (const p of batch.filter((q) => refused.has(q.userId))) {
-          if (!p.membership.readOnly) p.socket.emit('doc:access', { documentId, readOnly: true });
-          p.membership.readOnly = true;
-          p.done({ ok: false, error: 'You may no longer change this document.' });
-        }
-        const accepted = refused.size ? batch.filter((q) => !refused.has(q.userId)) : batch;
-        if (accepted.length === 0) continue;
-        // Durable first; only now does anyone else see them.
-        const merged =
-          accepted.length === 1
-            ? (accepted[0]?.update ?? new Uint8Array())
-            : Y.mergeUpdates(accepted.map((p) => p.update));
-        const message = encoding.createEncoder();
-        syncProtocol.writeUpdate(message, merged);
-        const sender = accepted[0]?.socket;
-        const room = documentRoom(documentId);
-        // Editors already hold their own changes: one sender's batch skips it; a mixed batch goes
-        // to everyone (applying an update twice changes nothing). This instance's editors only:
-        // the others hear of it through `doc:stored`.
-        const senders = new Set(accepted.map((p) => p.socket));
-        const target =
-          senders.size === 1 && sender ? sender.local.to(room) : sender?.nsp.local.to(room);
-        target?.emit('doc:sync', { documentId, message: wire(encoding.toUint8Array(message)) });
-        for (const p of accepted) p.done({ ok: true });
-        this.peers?.announceStored(documentId, merged, stored.seqs);
-        // The server's copy (for late joiners) after the editors: it is not on their path.
-        Y.applyUpdate(live.doc, merged, 'stored');
-      }
-    } finally {
-      live.writing -= 1;
-    }
+    // Documents within bounds (issue 15): refused here is neither stored nor sent to anyone.
+    const outOfBounds = checkUpdateBounds(live.doc, payload, this.config, { documentId, userId });
+    if (outOfBounds) return outOfBounds;
+    return this.writer.enqueue(documentId, live, { socket, membership, update: payload, userId });
   }
 
   async awareness(socket: Socket, request: unknown): Promise<SocketAck> {
@@ -259,20 +184,32 @@ export class DocumentHub implements OnModuleDestroy {
     const live = membership ? await this.open.get(documentId) : undefined;
     if (!membership || !live) return { ok: false, error: 'Join the document first.' };
     if (message.byteLength > 16 * 1024) return { ok: false, error: 'This message is too large.' };
+    const refused = await this.traffic.admitAwareness({
+      userId: String(socket.data.userId),
+      socketId: socket.id,
+    });
+    if (refused) return { ok: false, error: refused };
+    // Stamped with who really sent it: no one appears as, or clears, another editor.
+    const stamped = stampAwareness(message, {
+      userId: String(socket.data.userId),
+      displayName: String(socket.data.displayName),
+      readOnly: membership.readOnly,
+      mayUse: (clientId) => (live.owners.get(clientId) ?? socket.id) === socket.id,
+    });
+    if (!stamped) return { ok: false, error: 'That awareness message could not be read.' };
     try {
-      const seen = (changes: { added: number[]; updated: number[] }) => {
-        for (const id of [...changes.added, ...changes.updated]) membership.clientIds.add(id);
-      };
-      live.awareness.on('update', seen);
-      try {
-        awarenessProtocol.applyAwarenessUpdate(live.awareness, message, socket.id);
-      } finally {
-        live.awareness.off('update', seen);
-      }
+      awarenessProtocol.applyAwarenessUpdate(live.awareness, stamped.update, socket.id);
     } catch {
       return { ok: false, error: 'That awareness message could not be read.' };
     }
-    this.broadcastAwareness(socket, documentId, message);
+    // Only ids the document now knows (y-protocols ignores a first state at clock 0): removing
+    // an unknown one later would throw.
+    for (const clientId of stamped.clientIds) {
+      if (!live.awareness.meta.has(clientId)) continue;
+      membership.clientIds.add(clientId);
+      live.owners.set(clientId, socket.id);
+    }
+    this.broadcastAwareness(socket, documentId, stamped.update);
     return { ok: true };
   }
 
@@ -299,8 +236,9 @@ export class DocumentHub implements OnModuleDestroy {
     const live = await this.open.get(documentId);
     if (!membership || !live) return;
     live.sockets.delete(socket.id);
-    if (membership.clientIds.size) {
-      const ids = [...membership.clientIds];
+    for (const clientId of membership.clientIds) live.owners.delete(clientId);
+    const ids = [...membership.clientIds].filter((id) => live.awareness.meta.has(id));
+    if (ids.length) {
       awarenessProtocol.removeAwarenessStates(live.awareness, ids, 'left');
       const message = awarenessProtocol.encodeAwarenessUpdate(live.awareness, ids);
       this.broadcastAwareness(socket, documentId, message);
@@ -363,6 +301,7 @@ export class DocumentHub implements OnModuleDestroy {
           doc,
           awareness,
           sockets: new Set<string>(),
+          owners: new Map<number, string>(),
           idleTimer: null,
           queue: [],
           writing: 0,

@@ -3,6 +3,7 @@ import { IdentityModule } from '../auth/identity.module.js';
 import { DocumentStore } from '../documents/document-store.js';
 import { CaseRooms } from './case-rooms.js';
 import { DocumentHub } from './document-hub.js';
+import { DocumentTraffic } from './document-traffic.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { RealtimeGateway } from './realtime.gateway.js';
 import { SocketAccess } from './socket-access.js';
@@ -22,6 +23,7 @@ import { SocketFanOut } from './socket-fan-out.js';
     DocumentStore,
     SocketAccess,
     SocketFanOut,
+    DocumentTraffic,
   ],
   exports: [RealtimeGateway, OutboxRelay, DocumentHub],
 })
