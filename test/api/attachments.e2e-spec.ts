@@ -129,6 +129,59 @@ describe('refused files, nothing kept', () => {
     expect(await attachmentRows()).toBe(before);
   });
 
+  // A right-to-left override shows `report\u202Efdp.txt` as "reporttxt.pdf" (issue 15, item 6).
+  it.each([
+    ['a right-to-left override', 'report\u202Efdp.txt', 'U+202E'],
+    ['a left-to-right override', 'scan\u202D.txt', 'U+202D'],
+    ['a right-to-left isolate', 'report\u2067fdp\u2069.txt', 'U+2067'],
+    ['a first-strong isolate', 'report\u2068.txt', 'U+2068'],
+    ['a left-to-right mark', 'notes\u200E.txt', 'U+200E'],
+    ['a right-to-left mark', 'notes\u200F.txt', 'U+200F'],
+    ['an Arabic letter mark', 'notes\u061C.txt', 'U+061C'],
+    ['a zero-width space', 'witness\u200Bstatement.txt', 'U+200B'],
+    ['a zero-width joiner', 'witness\u200Dstatement.txt', 'U+200D'],
+    ['a zero-width no-break space', 'witness\uFEFFstatement.txt', 'U+FEFF'],
+    ['a word joiner', 'witness\u2060statement.txt', 'U+2060'],
+  ])(
+    'a file name with %s (%j) is refused, naming the character',
+    async (_label, filename, code) => {
+      const { author, item } = await setUp(disk);
+      const before = await attachmentRows();
+      const filesBefore = await readdir(folder, { recursive: true });
+      const res = await disk
+        .http()
+        .post(`/api/information-items/${item.id}/attachments`)
+        .set(author.auth())
+        .attach('file', Buffer.from('plain text\n'), { filename, contentType: 'text/plain' });
+      const body = expectError(
+        res,
+        400,
+        new RegExp(`file name contains ${code.replace('+', '\\+')}`),
+      );
+      expect(body.details).toEqual([{ field: 'file', message: expect.stringContaining(code) }]);
+      expect(await attachmentRows()).toBe(before);
+      expect(await readdir(folder, { recursive: true })).toEqual(filesBefore);
+      const listed = await disk.http().get(`/api/information-items/${item.id}`).set(author.auth());
+      expect(listed.body.attachments).toEqual([]);
+    },
+  );
+
+  it('accepts names in any script, with ordinary spaces and punctuation', async () => {
+    const { author, item } = await setUp(database);
+    for (const filename of ['تقرير الوضع.txt', 'Доклад (2026).txt', '报告 – v2.txt']) {
+      const res = await database
+        .http()
+        .post(`/api/information-items/${item.id}/attachments`)
+        .set(author.auth())
+        .attach('file', Buffer.from('plain text\n'), { filename, contentType: 'text/plain' });
+      expect({ filename, status: res.status, name: res.body.fileName }).toEqual({
+        filename,
+        status: 201,
+        name: filename,
+      });
+    }
+  });
+
   it('refuses a request that is not multipart, and an upload by someone who may not edit', async () => {
     const { author, item } = await setUp(database);
     const res = await database

@@ -441,7 +441,7 @@ describe('mentions', () => {
         type: 'comment.framework_team',
         payload: {
           commentId: fromFt.id,
-          reference: expect.stringMatching(/^SIT-\d{4}-\d{4}$/),
+          reference: expect.stringMatching(/^SIT-\d{4}-\d{4,}$/),
           authorName: ft.user.displayName,
         },
       },

@@ -29,7 +29,8 @@ export type FixtureKind =
   | 'document'
   | 'versionNumber'
   | 'recommendation'
-  | 'engagement';
+  | 'engagement'
+  | 'accountChange';
 
 /** Everything one fuzz suite needs: the app, its document, its people and its rows. */
 export interface FuzzWorld {
@@ -93,6 +94,14 @@ export async function buildFuzzWorld(): Promise<FuzzWorld> {
   ]);
   const victim = await buildUser({ roles: ['analyst'], organisationId: office.id });
   const sessions = { admin, lead, adviser, ft, member, outsider };
+  // A grant for the victim that another administrator asked for, so the fuzzed admin may decide it.
+  const requester = await buildUser({ roles: ['admin'], organisationId: office.id });
+  const { rows: changeRows } = await testPool().query<{ id: string }>(
+    `INSERT INTO account_changes (user_id, requested_by, add_roles, previous_clearance)
+     VALUES ($1, $2, '{adviser}', 'confidential') RETURNING id`,
+    [victim.id, requester.id],
+  );
+  const accountChange = changeRows[0]?.id ?? '';
 
   const caseA = await openCase(api, lead, { classification: 'confidential' });
   const caseB = await openCase(api, outsider, { classification: 'strictly_confidential' });
@@ -179,6 +188,7 @@ export async function buildFuzzWorld(): Promise<FuzzWorld> {
     versionNumber: { primary: '1', other: '2' },
     recommendation: { primary: recommendation.id, other: document.id },
     engagement: { primary: engagement.id, other: recommendation.id },
+    accountChange: { primary: accountChange, other: victim.id },
   };
   const knownIds = [
     ...new Set(
@@ -235,6 +245,7 @@ export function fixtureKindOf(path: string, param: string): FixtureKind {
     documents: 'document',
     recommendations: 'recommendation',
     engagements: 'engagement',
+    'account-changes': 'accountChange',
   };
   const kind = bySegment[segment];
   if (!kind) throw new Error(`no fixture for {${param}} in ${path}: add one to fixtureKindOf`);
@@ -248,7 +259,7 @@ export function fixtureKindOf(path: string, param: string): FixtureKind {
  */
 export function actorsFor(world: FuzzWorld, path: string): ActorName[] {
   const segment = path.split('/')[2] ?? '';
-  if (['users', 'organisations', 'audit'].includes(segment)) return ['admin'];
+  if (['users', 'account-changes', 'organisations', 'audit'].includes(segment)) return ['admin'];
   if (segment === 'priority-situations') return ['ft', 'adviser'];
   if (segment === 'notifications') return [world.notificationOwner];
   return ['lead', 'adviser'];

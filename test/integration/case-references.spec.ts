@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { DomainError } from '@vigil/domain';
+import { CASE_REFERENCE_PATTERN, DomainError, parseCaseReference } from '@vigil/domain';
 import { CaseEventsService } from '../../libs/server/src/cases/case-events.service.js';
 import { randomUUID } from 'node:crypto';
 import { sessionFor, type Session, type TestApi } from '../support/api.js';
@@ -24,10 +24,10 @@ afterAll(async () => {
 });
 
 function numberOf(reference: string): number {
-  const match = /^SIT-(\d{4})-(\d{4})$/.exec(reference);
-  if (!match) throw new Error(`not a case reference: ${reference}`);
-  expect(Number(match[1])).toBe(year);
-  return Number(match[2]);
+  const parsed = parseCaseReference(reference);
+  if (!parsed) throw new Error(`not a case reference: ${reference}`);
+  expect(parsed.year).toBe(year);
+  return parsed.number;
 }
 
 const create = (title: string, extra: Record<string, unknown> = {}) =>
@@ -104,7 +104,7 @@ describe('case references (SIT-YYYY-NNNN)', () => {
     expect(failed.status).toBe(400);
     expect(failed.body).toMatchObject({ message: 'Simulated failure after allocation.' });
     const failedRef = seen.reference ?? '';
-    expect(failedRef).toMatch(/^SIT-\d{4}-\d{4}$/);
+    expect(failedRef).toMatch(CASE_REFERENCE_PATTERN);
     const { rows: none } = await testPool().query('SELECT 1 FROM cases WHERE title = $1', [
       'Rolled back',
     ]);

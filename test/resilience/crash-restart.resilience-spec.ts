@@ -5,7 +5,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { signIn, type HttpApi, type Session } from '../support/api.js';
 import { openCase } from '../support/cases.js';
-import { createDocument, storedText } from '../support/documents.js';
+import { createDocument, editorText, storedText } from '../support/documents.js';
 import { buildUser, testPool } from '../support/factories.js';
 import { createSource, itemInput } from '../support/information.js';
 import { ownDatabase, type OwnDatabase } from '../support/own-database.js';
@@ -140,14 +140,17 @@ it('a crash mid-load loses nothing acknowledged, and the logs still verify', asy
     });
   const yjsLoad = () => {
     const doc = new Y.Doc();
-    const text = doc.getText('body');
     return loop(async (i) => {
       let update: Uint8Array | null = null;
       const capture = (u: Uint8Array) => {
         update = u;
       };
       doc.on('update', capture);
-      text.insert(text.length, `m${i};`);
+      // One update: the first also creates the paragraph the markers are typed into.
+      doc.transact(() => {
+        const text = editorText(doc);
+        text.insert(text.length, `m${i};`);
+      });
       doc.off('update', capture);
       const message = encoding.createEncoder();
       syncProtocol.writeUpdate(message, update ?? new Uint8Array());

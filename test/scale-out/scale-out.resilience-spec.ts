@@ -5,7 +5,7 @@ import { signIn, type HttpApi, type Session } from '../support/api.js';
 import { ALL_FACTORS, finalisedAssessment, rateAll } from '../support/assessments.js';
 import { editCaseSummary, openCase } from '../support/cases.js';
 import { comment } from '../support/comments.js';
-import { createDocument, storedText } from '../support/documents.js';
+import { createDocument, editorText, fragmentText, storedText } from '../support/documents.js';
 import { buildUser, testPool } from '../support/factories.js';
 import { ownDatabase, type OwnDatabase } from '../support/own-database.js';
 import {
@@ -144,12 +144,12 @@ describe.each(transports)('two api instances fanning out over %s', (_name, trans
     await Promise.all([onA.whenSynced(), onB.whenSynced()]);
 
     for (let i = 0; i < 20; i += 1) {
-      onA.doc.getText('body').insert(0, 'a');
-      onB.doc.getText('body').insert(onB.doc.getText('body').length, 'b');
+      editorText(onA.doc).insert(0, 'a');
+      editorText(onB.doc).insert(editorText(onB.doc).length, 'b');
       await new Promise((r) => setTimeout(r, 5));
     }
     await Promise.all([onA.whenSaved(), onB.whenSaved()]);
-    const text = (p: DocumentProvider) => p.doc.getText('body').toString();
+    const text = (p: DocumentProvider) => fragmentText(p.doc);
     await eventually(() => text(onA) === text(onB), 'both editors holding the same text', 10_000);
     expect(text(onA)).toHaveLength(40);
     expect(text(onA).replaceAll('b', '')).toBe('a'.repeat(20));

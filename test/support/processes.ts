@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { freePort } from '../../tools/db/net-ports.js';
-import { TEST_DATA_KEY } from './test-config.js';
+import { GENEROUS_CREATION_BUDGETS, TEST_DATA_KEY } from './test-config.js';
 
 /** An api or worker running as its own operating-system process, as in production. */
 export interface VigilProcess {
@@ -35,6 +35,7 @@ export function processEnv(overrides: Record<string, string> = {}): Record<strin
     LOG_LEVEL: 'warn',
     LOGIN_RATE_LIMIT: '1000',
     WRITE_RATE_LIMIT: '100000',
+    ...GENEROUS_CREATION_BUDGETS,
     DB_POOL_SIZE: '5',
     ...overrides,
   };

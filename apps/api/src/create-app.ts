@@ -12,6 +12,11 @@ import { resolve } from 'node:path';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { AppModule, requestIdOf } from './app.module.js';
+import {
+  capConnectionsPerAddress,
+  enforceBodyDeadline,
+  httpTimeoutOptions,
+} from './http-limits.js';
 
 /** Builds the OpenAPI document of the running app. */
 export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
@@ -31,6 +36,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     loggerInstance: logger,
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
+    // Headers, body, whole request, idle and keep-alive timeouts (README, "Limits").
+    ...httpTimeoutOptions(config),
     genReqId: (req: IncomingMessage) => requestIdOf(req),
     // The router refuses a malformed URL (400) or an over-long path parameter (414) before any
     // route or exception filter runs: answer those in the API's error shape too.
@@ -56,6 +63,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  enforceBodyDeadline(fastify, config);
+  capConnectionsPerAddress(app.getHttpServer(), config, logger);
 
   // Everything from the app's own origin only. `connect-src 'self'` covers the socket too: CSP3
   // matches ws:/wss: of the page's own host. Fonts: the app uses the system's, so 'self' only

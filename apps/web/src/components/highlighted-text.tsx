@@ -1,4 +1,5 @@
 import { Fragment } from 'react';
+import { VisibleText } from './visible-text';
 
 /** A piece of text; `match` marks the words a search found. */
 export interface TextSegment {
@@ -6,15 +7,22 @@ export interface TextSegment {
   match: boolean;
 }
 
-/** Text with the matched words in `<mark>` (rendered as text, never as HTML). */
+/**
+ * Text with the matched words in `<mark>` (rendered as text, never as HTML), invisible and
+ * text-direction characters written out (VisibleText).
+ */
 export function HighlightedText({ segments }: { segments: readonly TextSegment[] }) {
   return (
     <>
       {segments.map((segment, index) =>
         segment.match ? (
-          <mark key={index}>{segment.text}</mark>
+          <mark key={index}>
+            <VisibleText text={segment.text} />
+          </mark>
         ) : (
-          <Fragment key={index}>{segment.text}</Fragment>
+          <Fragment key={index}>
+            <VisibleText text={segment.text} />
+          </Fragment>
         ),
       )}
     </>

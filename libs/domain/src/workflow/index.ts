@@ -4,3 +4,4 @@ export * from './events.js';
 export * from './rules.js';
 export * from './machine.js';
 export * from './persistence.js';
+export * from './case-reference.js';

@@ -1,4 +1,5 @@
 import type { CursorPart } from '../common/pagination.js';
+import { caseReferenceOrderSql } from './case-reference.js';
 import type { CaseRow } from './case-row.js';
 import type { CaseFiltersDto, CaseSort } from './dto/list-cases.query.js';
 
@@ -29,11 +30,12 @@ export const CASE_SORT_SQL: Record<
     keySql: isoMicros('c.updated_at'),
     cursorValue: (r) => r.sort_key,
   },
+  // In allocation order: as text, SIT-2026-10000 would sort before SIT-2026-9999.
   reference: {
-    expr: 'c.reference',
-    type: 'text',
-    part: 'text',
-    keySql: 'c.reference',
+    expr: caseReferenceOrderSql('c'),
+    type: 'bigint',
+    part: 'integer',
+    keySql: `${caseReferenceOrderSql('c')}::text`,
     cursorValue: (r) => r.sort_key,
   },
   title: {

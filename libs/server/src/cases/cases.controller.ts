@@ -65,7 +65,10 @@ export class CasesController {
 
   @Post('cases')
   @RequirePolicy('create', 'Case')
-  @ApiOperation({ summary: 'Open a country situation (reference SIT-YYYY-NNNN allocated)' })
+  @ApiOperation({
+    summary:
+      'Open a country situation (reference SIT-YYYY-NNNN allocated, more digits past 9999); per-person budgets apply (429)',
+  })
   @ApiCreatedResponse({ type: CaseResponse })
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateCaseDto): Promise<CaseResponse> {
     return this.cases.create(ctx, dto);

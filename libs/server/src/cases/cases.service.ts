@@ -15,6 +15,7 @@ import { abilityToSql } from '../authorization/rules-to-sql.js';
 import { decodeKeysetCursor, type Page, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery } from '../database/named-query.js';
+import { CreationBudgets } from '../limits/creation-budgets.js';
 import { AccessChanges } from '../realtime/access-changes.js';
 import { allocateCaseReference } from './case-reference.js';
 import { CaseEventsService } from './case-events.service.js';
@@ -41,6 +42,7 @@ export class CasesService {
     private readonly audit: AuditService,
     private readonly events: CaseEventsService,
     private readonly access: AccessChanges,
+    private readonly budgets: CreationBudgets,
   ) {}
 
   /**
@@ -129,6 +131,8 @@ export class CasesService {
     }
     const leadAnalystId = dto.leadAnalystId ?? (actor.roles.includes('analyst') ? actor.id : null);
     const id = await this.db.transaction(async (m) => {
+      // Budget before the reference counter: a refused creation never queues behind the counter.
+      await this.budgets.spend(m, actor.id, 'case');
       if (leadAnalystId) await assertCanLead(m, leadAnalystId, classification);
       const reference = await allocateCaseReference(m);
       const [row] = (await m.query(

@@ -1,15 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError } from '@vigil/domain';
+import { DomainError, findHiddenCharacter } from '@vigil/domain';
 import { fileTypeFromBuffer } from 'file-type';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { RequestContext } from '../common/request-context.js';
 import { isUuid } from '../common/ids.js';
+import { CreationBudgets } from '../limits/creation-budgets.js';
+import { assertAttachmentRoom } from './attachment-quotas.js';
 import type { AttachmentResponse } from './dto/item.response.js';
 import { InformationItemsService } from './information-items.service.js';
 
@@ -47,8 +49,9 @@ export interface AttachmentDownload {
 
 /**
  * Attachments of information items: size limit, media type from the bytes themselves (a file
- * whose content does not match its name or declared type is refused), sha256, kept in PostgreSQL
- * or under ATTACHMENTS_DIR.
+ * whose content does not match its name or declared type is refused), a name that shows what it
+ * is, the author's budget and the storage quotas, sha256, kept in PostgreSQL or under
+ * ATTACHMENTS_DIR.
  */
 @Injectable()
 export class AttachmentsService {
@@ -57,6 +60,7 @@ export class AttachmentsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly items: InformationItemsService,
+    private readonly budgets: CreationBudgets,
   ) {}
 
   /** The media type the bytes really are, or a 4xx saying why the file is refused. */
@@ -64,6 +68,14 @@ export class AttachmentsService {
     const name = file.fileName.trim();
     if (name === '' || name.length > 255 || /[\\/\u0000-\u001f]/.test(name)) {
       throw refused('the file name is empty, too long or contains path characters');
+    }
+    // A direction override shows `report\u202Efdp.txt` as "reporttxt.pdf"; invisible characters
+    // make two names look the same. Refused rather than stripped: the name is the sender's.
+    const hidden = findHiddenCharacter(name);
+    if (hidden) {
+      throw refused(
+        `the file name contains ${hidden}, an invisible or text-direction character that can make it read as another name: rename the file`,
+      );
     }
     if (file.content.length === 0) throw refused('the file is empty');
     const extension = extname(name).toLowerCase();
@@ -96,6 +108,11 @@ export class AttachmentsService {
     return mediaType;
   }
 
+  /**
+   * Checks the file, then — in one transaction, under the item's row lock and the author's budget
+   * lock — the author's attachment budget (429) and the storage quotas (413) before anything is
+   * stored: a refused file leaves no row, no audit entry and no file on disk.
+   */
   async add(
     context: RequestContext,
     itemId: string,
@@ -103,43 +120,59 @@ export class AttachmentsService {
   ): Promise<AttachmentResponse> {
     // Access before content: someone who may not edit the item learns nothing about the file.
     await this.items.loadItem(this.db.manager, context, itemId, 'update');
+    const personId = context.actor?.id;
+    if (!personId) throw new DomainError('unauthenticated', 'Sign in first.');
     const mediaType = await this.checkFile(file);
     const sha256 = createHash('sha256').update(file.content).digest('hex');
     const id = randomUUID();
-    const diskPath = this.config.ATTACHMENTS_DIR ? await this.writeToDisk(id, file.content) : null;
-    await this.db.transaction(async (m) => {
-      await this.items.loadItem(m, context, itemId, 'update', true);
-      await m.query(
-        `INSERT INTO information_item_attachments (id, item_id, file_name, media_type, size_bytes, sha256, storage,
-           content, disk_path, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          id,
+    let diskPath: string | null = null;
+    try {
+      await this.db.transaction(async (m) => {
+        await this.items.loadItem(m, context, itemId, 'update', true);
+        await this.budgets.spend(m, personId, 'attachment');
+        await assertAttachmentRoom(m, this.config, {
           itemId,
-          file.fileName.trim(),
-          mediaType,
-          file.content.length,
-          sha256,
-          diskPath ? 'disk' : 'database',
-          diskPath ? null : file.content,
-          diskPath,
-          context.actor?.id,
-        ],
-      );
-      this.audit.append(m, context, {
-        action: 'information.attach',
-        entity: 'information_item',
-        entityId: itemId,
-        caseId: null,
-        diff: {
-          attachmentId: id,
-          fileName: file.fileName.trim(),
-          mediaType,
-          sha256,
-          size: file.content.length,
-        },
+          personId,
+          bytes: file.content.length,
+        });
+        diskPath = this.config.ATTACHMENTS_DIR ? await this.writeToDisk(id, file.content) : null;
+        await m.query(
+          `INSERT INTO information_item_attachments (id, item_id, file_name, media_type, size_bytes, sha256, storage,
+             content, disk_path, created_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          [
+            id,
+            itemId,
+            file.fileName.trim(),
+            mediaType,
+            file.content.length,
+            sha256,
+            diskPath ? 'disk' : 'database',
+            diskPath ? null : file.content,
+            diskPath,
+            personId,
+          ],
+        );
+        this.audit.append(m, context, {
+          action: 'information.attach',
+          entity: 'information_item',
+          entityId: itemId,
+          caseId: null,
+          diff: {
+            attachmentId: id,
+            fileName: file.fileName.trim(),
+            mediaType,
+            sha256,
+            size: file.content.length,
+          },
+        });
       });
-    });
+    } catch (error) {
+      // The row was not committed: the file written for it goes too.
+      const written: string | null = diskPath;
+      if (written) await unlink(this.resolveDiskPath(written)).catch(() => undefined);
+      throw error;
+    }
     const listed = await this.items.get(context, itemId);
     const added = listed.attachments.find((a) => a.id === id);
     if (!added) throw new Error('attachment not found after insert');

@@ -10,6 +10,7 @@ import { toPage, type Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery, queryRows } from '../database/named-query.js';
 import { isUuid } from '../common/ids.js';
+import { CreationBudgets } from '../limits/creation-budgets.js';
 import type { CreateItemDto, UpdateItemDto } from './dto/item-input.dto.js';
 import type { ItemCountResponse, ItemResponse, ItemSummaryResponse } from './dto/item.response.js';
 import { SOURCE_SQL_FIELDS } from './item-access.js';
@@ -55,6 +56,7 @@ export class InformationItemsService {
     private readonly events: CaseEventsService,
     private readonly details: ItemDetailsService,
     private readonly sources: SourceStore,
+    private readonly budgets: CreationBudgets,
   ) {}
 
   /** An item the caller may read (else "not found"), optionally locked, checked for `action`. */
@@ -103,6 +105,7 @@ export class InformationItemsService {
     const indicatorIds = unique(dto.indicatorIds ?? []);
     const caseIds = unique(dto.caseIds ?? []);
     const id = await this.db.transaction(async (m) => {
+      await this.budgets.spend(m, actor.id, 'item');
       await assertIndicators(m, indicatorIds);
       await assertLinkableCases(m, context, caseIds);
       const source = await citableSource(m, context, dto.sourceId);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditCoreModule } from '../audit/audit.module.js';
 import { CasesModule } from '../cases/cases.module.js';
+import { LimitsModule } from '../limits/limits.module.js';
 import { AttachmentsService } from './attachments.service.js';
 import { FrameworkController } from './framework.controller.js';
 import { InformationItemsController } from './information-items.controller.js';
@@ -14,7 +15,7 @@ import { SourceIdentityModule } from '../sources/source-identity.module.js';
 
 /** The precursor database: the Framework catalogue, sources, information items (DESIGN §6). */
 @Module({
-  imports: [AuditCoreModule, CasesModule, SourceIdentityModule],
+  imports: [AuditCoreModule, CasesModule, LimitsModule, SourceIdentityModule],
   controllers: [FrameworkController, SourcesController, InformationItemsController],
   providers: [
     InformationItemsService,

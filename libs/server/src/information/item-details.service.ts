@@ -9,6 +9,7 @@ import {
 } from '@vigil/domain';
 import type { EntityManager } from 'typeorm';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
+import { caseReferenceOrderSql } from '../cases/case-reference.js';
 import { CASE_SQL_FIELDS } from '../cases/case-row.js';
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery } from '../database/named-query.js';
@@ -116,7 +117,7 @@ export class ItemDetailsService {
     const acl = abilityToSql(context.ability, 'read', 'Case', CASE_SQL_FIELDS);
     return namedQuery<CaseLink>(
       m,
-      `SELECT c.id, c.reference FROM cases c WHERE c.id IN (:...caseIds) AND ${acl.sql} ORDER BY c.reference`,
+      `SELECT c.id, c.reference FROM cases c WHERE c.id IN (:...caseIds) AND ${acl.sql} ORDER BY ${caseReferenceOrderSql('c')}`,
       { ...acl.params, caseIds },
     );
   }

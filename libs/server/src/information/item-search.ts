@@ -1,5 +1,6 @@
 import type { AppAbility } from '@vigil/domain';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
+import { caseReferenceOrderSql } from '../cases/case-reference.js';
 import { CASE_SQL_FIELDS } from '../cases/case-row.js';
 import { decodeKeysetCursor } from '../common/pagination.js';
 import { ITEM_SQL_FIELDS, SOURCE_SQL_FIELDS } from './item-access.js';
@@ -224,7 +225,7 @@ export function buildItemSearch(
       CASE WHEN src.visible THEN src.name_enc END AS source_name_enc,
       CASE WHEN src.visible THEN src.kind END AS source_kind,
       ARRAY(SELECT ii.indicator_id FROM information_item_indicators ii WHERE ii.item_id = p.id ORDER BY ii.indicator_id) AS indicator_ids,
-      COALESCE((SELECT json_agg(json_build_object('id', c.id, 'reference', c.reference) ORDER BY c.reference)
+      COALESCE((SELECT json_agg(json_build_object('id', c.id, 'reference', c.reference) ORDER BY ${caseReferenceOrderSql('c')})
         FROM information_item_cases lc JOIN cases c ON c.id = lc.case_id
         WHERE lc.item_id = p.id AND ${caseAcl.sql}), '[]'::json) AS case_links,
       ${headline('p.title')} AS title_headline,

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { immediateMail } from '../notifications/notification-email.content.js';
@@ -9,6 +9,7 @@ import {
   retireUnmailable,
 } from '../notifications/notification-email.store.js';
 import { NotificationMailer } from '../notifications/notification-mailer.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { ScheduledJob } from './scheduled-job.js';
 
 /** What one run did. */
@@ -40,6 +41,7 @@ export class NotificationEmailJob implements ScheduledJob<NotificationEmailResul
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly mailer: NotificationMailer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async run(): Promise<NotificationEmailResult> {
@@ -51,7 +53,7 @@ export class NotificationEmailJob implements ScheduledJob<NotificationEmailResul
       let claimedId: string | null = null;
       try {
         const done = await this.db.transaction(async (m) => {
-          const note = await claimImmediate(m, failed);
+          const note = await claimImmediate(m, failed, this.config.EMAIL_PER_RECIPIENT_PER_HOUR);
           if (!note) return false;
           claimedId = note.id;
           await this.mailer.send(immediateMail(note.email, this.mailer.publicUrl, note));

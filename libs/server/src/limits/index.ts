@@ -1,3 +1,4 @@
+export * from './creation-budgets.js';
 export * from './limits.module.js';
 export * from './rate-limiter-store.js';
 export * from './write-rate-limiter.js';

@@ -18,6 +18,8 @@ const SUMMARIES: Record<string, (on: string) => string> = {
   'escalation.decided': (on) => `Your proposal${on} was decided`,
   'review.overdue': (on) => `A review${on} is overdue`,
   'comment.framework_team': (on) => `New Framework Team comment${on}`,
+  'account.locked': () =>
+    'Your account was locked after many failed sign-ins from several addresses; if that was not you, tell an administrator',
 };
 
 /** The one-line summary of a notification, e.g. "You were mentioned on SIT-2026-0004". */

@@ -1,10 +1,17 @@
 import type { EntityManager } from 'typeorm';
+import { URGENT_NOTIFICATION_TYPES } from '@vigil/domain';
 import { queryRows } from '../database/named-query.js';
 import { STILL_READABLE } from './notifications.service.js';
 import type { MailableNotification } from './notification-email.content.js';
 
 /** How old an unsent notification may be and still be e-mailed (no flood after an outage). */
 export const EMAIL_MAX_AGE = "interval '7 days'";
+
+/**
+ * Security notices (an account locked after failed sign-ins) are e-mailed at once whatever the
+ * person's e-mail setting: they are about the account, and its owner may be unable to sign in.
+ */
+export const SECURITY_NOTICE_SQL = `n.type IN ('account.locked')`;
 
 /** A notification claimed for e-mail, with what the message may say. */
 export interface ClaimedNotification extends MailableNotification {
@@ -35,7 +42,8 @@ export async function retireUnmailable(manager: EntityManager): Promise<number> 
     `UPDATE notifications SET emailed_at = now() WHERE id IN (
        SELECT n.id FROM notifications n JOIN users u ON u.id = n.user_id
        WHERE n.emailed_at IS NULL
-         AND (u.email_notifications = 'off' OR NOT u.active OR n.created_at < now() - ${EMAIL_MAX_AGE}
+         AND ((u.email_notifications = 'off' AND NOT ${SECURITY_NOTICE_SQL}) OR NOT u.active
+           OR n.created_at < now() - ${EMAIL_MAX_AGE}
            OR NOT ${STILL_READABLE})
        FOR UPDATE OF n SKIP LOCKED)
      RETURNING id`,
@@ -44,21 +52,29 @@ export async function retireUnmailable(manager: EntityManager): Promise<number> 
 }
 
 /**
- * Locks the oldest unsent notification of someone who wants e-mail at once, skipping rows other
- * workers hold (and `exclude`, which failed this run), until the caller's transaction ends.
+ * Locks the next unsent notification of someone who wants e-mail at once — urgent kinds first,
+ * then the oldest, of people who received fewer than `perRecipientHourly` e-mails in the last hour
+ * (the rest wait; a security notice never does) — skipping rows other workers hold (and `exclude`, which failed this run), until
+ * the caller's transaction ends.
  */
 export async function claimImmediate(
   manager: EntityManager,
   exclude: string[],
+  perRecipientHourly = Number.MAX_SAFE_INTEGER,
 ): Promise<ClaimedNotification | null> {
   const [row] = await queryRows<ClaimedRow>(
     manager,
     `${CLAIM_SELECT}
-     WHERE n.emailed_at IS NULL AND u.email_notifications = 'immediate' AND u.active
+     WHERE n.emailed_at IS NULL AND u.active
+       AND (u.email_notifications = 'immediate' OR ${SECURITY_NOTICE_SQL})
        AND n.created_at >= now() - ${EMAIL_MAX_AGE} AND NOT (n.id = ANY($1::uuid[]))
        AND ${STILL_READABLE}
-     ORDER BY n.created_at, n.id LIMIT 1 FOR UPDATE OF n SKIP LOCKED`,
-    [exclude],
+       AND (${SECURITY_NOTICE_SQL} OR (SELECT count(*) FROM notifications s
+              WHERE s.user_id = n.user_id AND s.email_sent
+                AND s.emailed_at > now() - interval '1 hour') < $2)
+     ORDER BY (n.type = ANY($3::text[])) DESC, n.created_at, n.id
+     LIMIT 1 FOR UPDATE OF n SKIP LOCKED`,
+    [exclude, perRecipientHourly, URGENT_NOTIFICATION_TYPES],
   );
   return row ? claimed(row) : null;
 }
@@ -92,9 +108,10 @@ export async function claimDigest(
 
 /** Records that these notifications went out (in the transaction that claimed them). */
 export async function markEmailed(manager: EntityManager, ids: string[]): Promise<void> {
-  await manager.query('UPDATE notifications SET emailed_at = now() WHERE id = ANY($1::uuid[])', [
-    ids,
-  ]);
+  await manager.query(
+    'UPDATE notifications SET emailed_at = now(), email_sent = true WHERE id = ANY($1::uuid[])',
+    [ids],
+  );
 }
 
 /** What may be logged about a failed send: SMTP codes, never addresses or content. */

@@ -16,6 +16,7 @@ import {
 import { AssessmentForm } from './assessment-form';
 import { STATUS_LABELS } from './assessment-labels';
 import { AssessmentView } from './assessment-view';
+import { VisibleText } from '../../../components/visible-text';
 
 /** `/assessments/:id`: edit a draft, or read a finalised one (and supersede it to revise). */
 export function AssessmentPage() {
@@ -60,7 +61,7 @@ export function AssessmentPage() {
     <article className="page page--wide" aria-labelledby="assessment-title">
       <p className="breadcrumb">
         <Link to={`/situations/${c.id}`}>
-          ← {c.reference}: {c.title}
+          ← {c.reference}: <VisibleText text={c.title} />
         </Link>
       </p>
       <div className="page__header">

@@ -10,6 +10,7 @@ import {
   ratingLabel,
   trendLabel,
 } from './assessment-labels';
+import { VisibleText } from '../../../components/visible-text';
 
 /** A finalised or superseded assessment (or a draft the user may not edit), read-only. */
 export function AssessmentView({ assessment }: { assessment: Assessment }) {
@@ -129,7 +130,9 @@ function EvidenceLink({ id }: { id: string }) {
   const item = useItem(id);
   return (
     <li>
-      <Link to={`/information/${id}`}>{item.data?.title ?? 'Cited information'}</Link>
+      <Link to={`/information/${id}`}>
+        {item.data ? <VisibleText text={item.data.title} /> : 'Cited information'}
+      </Link>
       {item.data ? <span className="muted"> ({item.data.grade})</span> : null}
     </li>
   );

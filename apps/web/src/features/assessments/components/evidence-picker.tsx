@@ -4,6 +4,7 @@ import { LoadingIndicator, QueryError } from '../../../components/query-state';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { EMPTY_ITEM_FILTERS, type ItemFilters } from '../../information/api/information-api';
 import { useItem, useItemList } from '../../information/hooks/use-information';
+import { visibleText } from '../../../components/visible-text';
 
 interface EvidencePickerProps {
   caseId: string;
@@ -144,7 +145,11 @@ export function EvidencePicker({
 /** One cited item, named by its title (fetched), with a button to stop citing it. */
 function CitedItem({ id, onRemove }: { id: string; onRemove: () => void }) {
   const item = useItem(id);
-  const title = item.data?.title ?? (item.isError ? 'Information you cannot open' : 'Loading…');
+  const title = item.data
+    ? visibleText(item.data.title)
+    : item.isError
+      ? 'Information you cannot open'
+      : 'Loading…';
   return (
     <li className="chip">
       <span>

@@ -6,6 +6,7 @@ import { NotFoundPage } from '../../shell/components/not-found-page';
 import { useCase, useCaseMembers } from '../../situations/hooks/use-cases';
 import { useAssessmentAbilities, useCaseAssessments } from '../hooks/use-assessments';
 import { AssessmentForm } from './assessment-form';
+import { VisibleText } from '../../../components/visible-text';
 
 /** `/situations/:caseId/assessments/new`: draft a risk assessment of a situation. */
 export function NewAssessmentPage() {
@@ -29,7 +30,7 @@ export function NewAssessmentPage() {
     <section className="page page--wide" aria-labelledby="assessment-title">
       <p className="breadcrumb">
         <Link to={`/situations/${data.id}`}>
-          ← {data.reference}: {data.title}
+          ← {data.reference}: <VisibleText text={data.title} />
         </Link>
       </p>
       <h1 id="assessment-title">New risk assessment</h1>

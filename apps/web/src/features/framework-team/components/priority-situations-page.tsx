@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { StageBadge, riskText } from '../../situations/components/stage';
 import { usePrioritySituations } from '../hooks/use-priority-situations';
 import { CountryName } from './country-name';
+import { VisibleText } from '../../../components/visible-text';
 
 /** `/framework-team`: the priority situations shared with the Framework Team. */
 export function PrioritySituationsPage() {
@@ -51,7 +52,9 @@ export function PrioritySituationsPage() {
                   <tr key={item.id}>
                     <td className="table__nowrap">{item.reference}</td>
                     <td className="table__primary">
-                      <Link to={`/framework-team/${item.id}`}>{item.title}</Link>
+                      <Link to={`/framework-team/${item.id}`}>
+                        <VisibleText text={item.title} />
+                      </Link>
                     </td>
                     <td>
                       <CountryName code={item.country} />

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { StageBadge, riskText } from '../../situations/components/stage';
 import type { PrioritySituation } from '../api/priority-situations-api';
 import { CountryName } from './country-name';
+import { VisibleText } from '../../../components/visible-text';
 
 /** The words of an approved recommendation, whatever its shape. */
 function recommendationText(value: unknown): string {
@@ -29,7 +30,9 @@ export function RestrictedView({
       <header className="case-header">
         {children}
         <p className="case-header__reference">{situation.reference}</p>
-        <h1 id="situation-title">{situation.title}</h1>
+        <h1 id="situation-title">
+          <VisibleText text={situation.title} />
+        </h1>
         <dl className="details case-header__facts">
           <dt>Country</dt>
           <dd>

@@ -1,6 +1,8 @@
+import { findHiddenCharacter } from '@vigil/domain';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { FieldError } from '../../../components/field';
 import { FormAlert } from '../../../components/form-alert';
+import { VisibleText, visibleText } from '../../../components/visible-text';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import type { Attachment, InformationItem } from '../api/information-api';
@@ -19,7 +21,8 @@ export function formatSize(bytes: number): string {
 /** Why an upload was refused, in words a user can act on. */
 function uploadProblem(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.statusCode === 413) return `The file is too large. ${error.message}`;
+    // The size limit or a storage quota, each saying which and what is left.
+    if (error.statusCode === 413) return error.message;
     if (error.statusCode === 415) return `This type of file is not accepted: ${error.message}`;
   }
   return errorMessage(error);
@@ -48,12 +51,20 @@ export function AttachmentsCard({ item, onDone }: AttachmentsCardProps) {
       fileRef.current?.focus();
       return;
     }
+    const hidden = findHiddenCharacter(file.name);
+    if (hidden) {
+      setError(
+        `The file name contains ${hidden}, an invisible or text-direction character that can make it read as another name: rename the file.`,
+      );
+      fileRef.current?.focus();
+      return;
+    }
     setError(null);
     try {
       const added = await upload.mutateAsync(file);
       setFile(null);
       if (fileRef.current) fileRef.current.value = '';
-      onDone(`${added.fileName} attached.`);
+      onDone(`${visibleText(added.fileName)} attached.`);
     } catch (caught) {
       setError(uploadProblem(caught));
       fileRef.current?.focus();
@@ -65,7 +76,9 @@ export function AttachmentsCard({ item, onDone }: AttachmentsCardProps) {
     try {
       await download.mutateAsync(attachment);
     } catch (caught) {
-      setDownloadError(`${attachment.fileName} could not be downloaded: ${errorMessage(caught)}`);
+      setDownloadError(
+        `${visibleText(attachment.fileName)} could not be downloaded: ${errorMessage(caught)}`,
+      );
     }
   };
 
@@ -82,7 +95,9 @@ export function AttachmentsCard({ item, onDone }: AttachmentsCardProps) {
           {item.attachments.map((attachment) => (
             <li key={attachment.id} className="attachment">
               <div>
-                <strong className="attachment__name">{attachment.fileName}</strong>
+                <strong className="attachment__name">
+                  <VisibleText text={attachment.fileName} />
+                </strong>
                 <p className="muted attachment__meta">
                   {attachment.mediaType} · {formatSize(attachment.sizeBytes)} ·{' '}
                   {attachment.uploadedBy.displayName}, {formatDateTime(attachment.createdAt)}
@@ -97,7 +112,7 @@ export function AttachmentsCard({ item, onDone }: AttachmentsCardProps) {
                 onClick={() => void save(attachment)}
                 disabled={download.isPending && download.variables.id === attachment.id}
               >
-                Download<span className="visually-hidden"> {attachment.fileName}</span>
+                Download<span className="visually-hidden"> {visibleText(attachment.fileName)}</span>
               </button>
             </li>
           ))}

@@ -4,6 +4,7 @@ import { QueryError } from '../../../components/query-state';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import type { CaseOption } from '../api/information-api';
 import { useCaseOptions } from '../hooks/use-information';
+import { VisibleText, visibleText } from '../../../components/visible-text';
 
 interface CaseLinkPickerProps {
   values: CaseOption[];
@@ -34,7 +35,7 @@ export function CaseLinkPicker({ values, onChange, error }: CaseLinkPickerProps)
             <li key={option.id} className="chip">
               <span>
                 {option.reference}
-                {option.title ? `: ${option.title}` : ''}
+                {option.title ? `: ${visibleText(option.title)}` : ''}
               </span>
               <button
                 type="button"
@@ -99,7 +100,9 @@ export function CaseLinkPicker({ values, onChange, error }: CaseLinkPickerProps)
                 }
               >
                 <span>{option.reference}</span>
-                <span className="muted">{option.title}</span>
+                <span className="muted">
+                  <VisibleText text={option.title} />
+                </span>
               </button>
             </li>
           ))}

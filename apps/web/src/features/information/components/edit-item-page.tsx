@@ -9,6 +9,7 @@ import { useItem } from '../hooks/use-information';
 import { useUpdateItem } from '../hooks/use-information-actions';
 import { ItemForm } from './item-form';
 import { itemToForm, toUpdateBody } from './item-form-values';
+import { VisibleText } from '../../../components/visible-text';
 
 /** `/information/:id/edit`: change an item; the version read is sent, a newer one is a conflict. */
 export function EditItemPage() {
@@ -27,7 +28,9 @@ export function EditItemPage() {
   return (
     <section className="page" aria-labelledby="edit-item-title">
       <p className="breadcrumb">
-        <Link to={`/information/${id}`}>← {data.title}</Link>
+        <Link to={`/information/${id}`}>
+          ← <VisibleText text={data.title} />
+        </Link>
       </p>
       <h1 id="edit-item-title">Edit information</h1>
       {data.canEdit ? (

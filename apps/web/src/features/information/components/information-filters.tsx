@@ -16,6 +16,7 @@ import { TextField } from '../../../components/text-field';
 import type { Country } from '../../situations/api/cases-api';
 import type { CaseOption, FrameworkFactor, ItemFilters, ItemSort } from '../api/information-api';
 import { CountryOptions } from '../../../components/country-options';
+import { visibleText } from '../../../components/visible-text';
 
 const KIND_OPTIONS = ITEM_KINDS.map((value) => ({ value, label: ITEM_KIND_LABELS[value] }));
 const RELIABILITY_OPTIONS = RELIABILITY.map((value) => ({
@@ -83,7 +84,7 @@ export function InformationFilters({
         {caseKnown ? null : <option value={values.caseId}>The chosen situation</option>}
         {cases.map((c) => (
           <option key={c.id} value={c.id}>
-            {c.reference}: {c.title}
+            {c.reference}: {visibleText(c.title)}
           </option>
         ))}
       </SelectField>

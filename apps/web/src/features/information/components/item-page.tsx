@@ -10,6 +10,7 @@ import { AttachmentsCard } from './attachments-card';
 import { GradeBadge } from './grade-badge';
 import { ItemDetails } from './item-details';
 import { SpeechAssessmentCard } from './speech-assessment-card';
+import { VisibleText } from '../../../components/visible-text';
 
 /** `/information/:id`: one item with its details, attachments and (for speech) Rabat assessment. */
 export function ItemPage() {
@@ -37,7 +38,9 @@ export function ItemPage() {
           {data.countryName} · event {data.eventDate}
         </p>
         <div className="page__header">
-          <h1 id="item-title">{data.title}</h1>
+          <h1 id="item-title">
+            <VisibleText text={data.title} />
+          </h1>
           {data.canEdit ? (
             <Link to={`/information/${data.id}/edit`} className="button">
               Edit

@@ -1,6 +1,7 @@
-import { isStage } from '@vigil/domain';
+import { isStage, showHiddenCharacters } from '@vigil/domain';
 import { STAGE_LABELS, formatDate } from '../../situations/components/stage';
 import type { Notification } from '../api/notifications-api';
+import { formatDateTime } from '../../../lib/format';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
@@ -18,7 +19,7 @@ function stageWords(value: unknown): string {
 export function describeNotification(n: Notification): string {
   const p = n.payload;
   const reference = text(p['reference']);
-  const title = text(p['title']);
+  const title = showHiddenCharacters(text(p['title']));
   const subject = [reference, title].filter(Boolean).join(': ') || 'a situation';
   switch (n.type) {
     case 'mention': {
@@ -45,6 +46,12 @@ export function describeNotification(n: Notification): string {
       const who = nameIn(p, ['authorName', 'actorName']);
       const org = text(p['organisationAcronym']) || text(p['authorOrganisation']);
       return `${who}${org ? ` (${org})` : ''} commented in the Framework Team thread of ${subject}`;
+    }
+    case 'account.locked': {
+      const until = text(p['until']);
+      return `Your account was locked after many failed sign-ins from several addresses${
+        until ? ` until ${formatDateTime(until)}` : ''
+      }. If that was not you, tell an administrator.`;
     }
     default:
       return reference || title ? `${n.type}: ${subject}` : n.type;

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { RATING_LABELS, isRating } from '@vigil/domain';
 import { levelLabel, trendLabel } from '../../assessments/components/assessment-labels';
 import type { HeatMap } from '../api/risk-api';
+import { VisibleText } from '../../../components/visible-text';
 
 /** The rating of one cell: the digit, its word for assistive technology, colour as a second cue. */
 function RatingCell({ rating }: { rating: number | undefined }) {
@@ -50,7 +51,7 @@ export function HeatMapTable({ heatMap }: { heatMap: HeatMap }) {
               <th scope="row" className="table__wrap heat-map__situation">
                 <Link to={`/situations/${row.caseId}`}>{row.reference}</Link>
                 <span className="heat-map__title">
-                  {row.title} · {row.countryName}
+                  <VisibleText text={row.title} /> · {row.countryName}
                 </span>
               </th>
               <td>

@@ -25,6 +25,7 @@ import { NextReview, OverdueFollowUps, StageBadge, riskText } from './stage';
 import { SummaryEditor } from './summary-editor';
 import { Timeline } from './timeline';
 import { WorkflowPanel } from './workflow-panel';
+import { VisibleText } from '../../../components/visible-text';
 
 const OFFICE_THREADS: Thread[] = ['internal', 'framework_team'];
 
@@ -88,7 +89,9 @@ export function CasePage() {
       <header className="case-header">
         <PresenceAvatars users={room.presence} />
         <p className="case-header__reference">{data.reference}</p>
-        <h1 id="case-title">{data.title}</h1>
+        <h1 id="case-title">
+          <VisibleText text={data.title} />
+        </h1>
         <dl className="details case-header__facts">
           <dt>Country</dt>
           <dd>{data.countryName}</dd>

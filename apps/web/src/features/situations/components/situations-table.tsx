@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { Case } from '../api/cases-api';
 import { NextReview, StageBadge, riskText } from './stage';
+import { VisibleText } from '../../../components/visible-text';
 
 /** Situations with reference, title, country, stage, risk, next review and lead analyst. */
 export function SituationsTable({ cases }: { cases: Case[] }) {
@@ -26,7 +27,7 @@ export function SituationsTable({ cases }: { cases: Case[] }) {
                 <Link to={`/situations/${item.id}`}>{item.reference}</Link>
               </td>
               <th scope="row" className="table__primary table__wrap">
-                {item.title}
+                <VisibleText text={item.title} />
                 {item.prioritySituation ? (
                   <span className="badge badge--warning priority-badge">Priority</span>
                 ) : null}
