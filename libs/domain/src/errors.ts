@@ -11,7 +11,11 @@ export type ErrorCode =
   | 'not_allowed_now'
   | 'rate_limited'
   | 'payload_too_large'
-  | 'unsupported_media_type';
+  | 'unsupported_media_type'
+  /** Well-formed but beyond what can be processed (nested too deeply, over a time budget): 422. */
+  | 'too_complex'
+  /** The server cannot take this work now (a full queue): 503, try again later. */
+  | 'server_busy';
 
 /** A field-level problem reported with a validation error. */
 export interface FieldProblem {

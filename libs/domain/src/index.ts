@@ -1,4 +1,5 @@
 export * from './identity/roles.js';
+export * from './identity/account-grants.js';
 export * from './abilities/subjects.js';
 export * from './abilities/define-abilities.js';
 export * from './audit/canonical-json.js';
@@ -9,3 +10,4 @@ export * from './information/index.js';
 export * from './collaboration/index.js';
 export * from './drafting/index.js';
 export * from './mobilisation/index.js';
+export * from './text/index.js';

@@ -130,7 +130,7 @@ export interface paths {
         /** Users the caller may read (administrators: everyone) */
         get: operations["UsersController_list"];
         put?: never;
-        /** Create a user (admin) */
+        /** Create a user (admin); the adviser or admin role and a clearance above unclassified wait for another administrator */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -152,8 +152,59 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change roles, clearance, organisation, active or password (admin) */
+        /** Change roles, clearance, organisation, active or password, or lift a sign-in lock (admin; never your own roles, clearance or organisation; a grant of adviser, admin or a higher clearance waits for another administrator) */
         patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/account-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Account changes by status; pending ones oldest first (administrators) */
+        get: operations["AccountChangesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account-changes/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a pending grant: it takes effect (another administrator than the requester) */
+        post: operations["AccountChangesController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account-changes/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a pending grant (another administrator than the requester) */
+        post: operations["AccountChangesController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/organisations": {
@@ -255,7 +306,7 @@ export interface paths {
         /** Country situations you may read, filtered and sorted */
         get: operations["CasesController_list"];
         put?: never;
-        /** Open a country situation (reference SIT-YYYY-NNNN allocated) */
+        /** Open a country situation (reference SIT-YYYY-NNNN allocated, more digits past 9999); per-person budgets apply (429) */
         post: operations["CasesController_create"];
         delete?: never;
         options?: never;
@@ -1465,8 +1516,12 @@ export interface components {
         CreateUserDto: {
             /** @example new.analyst@vigil.test */
             email: string;
-            /** @example Amina Diallo */
+            /**
+             * @description Unique in the organisation, whatever the case
+             * @example Amina Diallo
+             */
             displayName: string;
+            /** @description At least 12 characters and hard to guess: scored by zxcvbn (3 of 4 at least), with the e-mail and name as known words */
             password: string;
             /**
              * @example [
@@ -1479,6 +1534,68 @@ export interface components {
             /** Format: uuid */
             organisationId: string;
         };
+        AccountPerson: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            /** Format: email */
+            email: string;
+        };
+        AccountChangeResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description The account the change is for */
+            user: components["schemas"]["AccountPerson"];
+            requestedBy: components["schemas"]["AccountPerson"];
+            /** @description Roles to grant */
+            addRoles: ("adviser" | "admin")[];
+            /**
+             * @description Clearance to grant; null leaves it as it is
+             * @enum {string|null}
+             */
+            clearance: "unclassified" | "confidential" | "strictly_confidential" | null;
+            /**
+             * @description The clearance when the change was requested
+             * @enum {string}
+             */
+            previousClearance: "unclassified" | "confidential" | "strictly_confidential";
+            /** @enum {string} */
+            status: "pending" | "confirmed" | "rejected";
+            decidedBy: components["schemas"]["AccountPerson"] | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Whether the caller may confirm or reject it now */
+            canDecide: boolean;
+            /** @description Why the caller may not decide it (shown beside the disabled buttons) */
+            cannotDecideReason: string | null;
+        };
+        UserChangeResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: email */
+            email: string;
+            displayName: string;
+            roles: ("analyst" | "adviser" | "framework_team" | "admin")[];
+            /** @enum {string} */
+            clearance: "unclassified" | "confidential" | "strictly_confidential";
+            /** Format: uuid */
+            organisationId: string;
+            organisation: components["schemas"]["OrganisationSummary"];
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description Set while sign-in is locked
+             */
+            lockedUntil: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The grant held back for another administrator (null when everything applied at once) */
+            pendingChange: components["schemas"]["AccountChangeResponse"] | null;
+        };
         UpdateUserDto: {
             displayName?: string;
             roles?: ("analyst" | "adviser" | "framework_team" | "admin")[];
@@ -1488,6 +1605,12 @@ export interface components {
             organisationId?: string;
             active?: boolean;
             password?: string;
+            /** @description true lifts a sign-in lock before it runs out */
+            unlock?: boolean;
+        };
+        AccountChangePageResponse: {
+            items: components["schemas"]["AccountChangeResponse"][];
+            nextCursor: string | null;
         };
         OrganisationResponse: {
             /** Format: uuid */
@@ -1741,6 +1864,11 @@ export interface components {
             /** Format: uuid */
             userId: string;
             displayName: string;
+            /**
+             * Format: email
+             * @description The approver's account (e-mail)
+             */
+            email: string;
             /** Format: date-time */
             at: string;
             note: string | null;
@@ -2506,6 +2634,12 @@ export interface components {
             id: string;
             displayName: string;
         };
+        FourEyesBlock: {
+            /** @enum {string} */
+            transition: "submit" | "approve" | "return" | "transmit";
+            /** @example You submitted this document for review: another adviser must approve it. */
+            reason: string;
+        };
         DocumentResponse: {
             /** Format: uuid */
             id: string;
@@ -2532,6 +2666,7 @@ export interface components {
             transmittedSha256: string | null;
             canEdit: boolean;
             allowedTransitions: ("submit" | "approve" | "return" | "transmit")[];
+            needsAnotherAdviser: components["schemas"]["FourEyesBlock"][];
         };
         DocumentPageResponse: {
             items: components["schemas"]["DocumentResponse"][];
@@ -3011,7 +3146,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"];
+                    "application/json": components["schemas"]["UserChangeResponse"];
                 };
             };
         };
@@ -3057,7 +3192,91 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"];
+                    "application/json": components["schemas"]["UserChangeResponse"];
+                };
+            };
+        };
+    };
+    AccountChangesController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                status?: "pending" | "confirmed" | "rejected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountChangePageResponse"];
+                };
+            };
+        };
+    };
+    AccountChangesController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountChangeResponse"];
+                };
+            };
+            /** @description Your own request or your own account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AccountChangesController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountChangeResponse"];
+                };
+            };
+            /** @description Your own request or your own account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -4875,6 +5094,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The document is nested too deeply to freeze (stored before the limits) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     DocumentsController_approve: {
@@ -4927,6 +5155,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The document is nested too deeply to freeze (stored before the limits) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     DocumentsController_returnToDrafting: {
@@ -4970,6 +5207,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The document is nested too deeply to freeze (stored before the limits) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     DocumentsController_transmit: {
@@ -5006,6 +5252,15 @@ export interface operations {
             };
             /** @description Not approved, or stale version */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The document is nested too deeply to freeze (stored before the limits) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5125,6 +5380,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The document is nested too deeply to freeze (stored before the limits) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     DocumentVersionsController_get: {
@@ -5186,6 +5450,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Over the size budget */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Over the time budget, or nested too deeply to lay out */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every render thread busy and the queue full (Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     DocumentVersionsController_diff: {
@@ -5212,6 +5503,33 @@ export interface operations {
             };
             /** @description No such document or version, or hidden */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Over the size budget */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Over the time budget, or nested too deeply to lay out */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Every render thread busy and the queue full (Retry-After) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

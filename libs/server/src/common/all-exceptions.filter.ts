@@ -24,6 +24,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   rate_limited: 429,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  too_complex: 422,
+  server_busy: 503,
 };
 
 /** Turns any thrown value into the error shape of DESIGN §10. Unknown errors become a bare 500. */
@@ -91,9 +93,10 @@ function friendlyFastifyMessage(error: ClientError): string {
   }
 }
 
-/** A 429 tells the client when to come back, in the header as well as in the body. */
+/** A 429 or 503 tells the client when to come back, in the header as well as in the body. */
 function retryAfterOf(body: ErrorResponse): number | null {
-  if (body.statusCode !== 429 || !body.details || Array.isArray(body.details)) return null;
+  if (body.statusCode !== 429 && body.statusCode !== 503) return null;
+  if (!body.details || Array.isArray(body.details)) return null;
   const seconds = body.details.retryAfterSeconds;
   return typeof seconds === 'number' && Number.isFinite(seconds) ? seconds : null;
 }

@@ -54,8 +54,20 @@ const schema = z.object({
   BODY_LIMIT_BYTES: int(1024, 100 * 1024 * 1024).default(1024 * 1024),
   LOGIN_RATE_LIMIT: int(1, 10000).default(10),
   LOGIN_RATE_WINDOW_SECONDS: int(1, 3600).default(60),
+  /** Failed sign-ins from one address on one account before that address must wait. */
   LOGIN_MAX_FAILURES: int(1, 100).default(5),
-  LOGIN_LOCK_MINUTES: int(1, 1440).default(15),
+  /** The first wait after LOGIN_MAX_FAILURES; it doubles with each further failure. */
+  LOGIN_DELAY_SECONDS: int(1, 3600).default(30),
+  /** The longest wait between two attempts from one address on one account. */
+  LOGIN_DELAY_MAX_SECONDS: int(1, 86_400).default(900),
+  /** Failures older than this are forgotten (delays and the count toward a hard lock). */
+  LOGIN_FAILURE_WINDOW_MINUTES: int(1, 43_200).default(1440),
+  /** A hard lock needs failures from at least this many addresses (an IPv6 /64 is one)… */
+  LOGIN_LOCK_ADDRESSES: int(2, 10_000).default(10),
+  /** …and at least this many failures in all, within the failure window. */
+  LOGIN_LOCK_FAILURES: int(2, 100_000).default(50),
+  /** How long a hard lock lasts (an administrator may lift it sooner). */
+  LOGIN_LOCK_MINUTES: int(1, 10_080).default(60),
   TRUST_PROXY: bool.default(false),
   DB_POOL_SIZE: int(1, 200).default(10),
   /** Where attachments are kept on disk; unset keeps them in PostgreSQL. */
@@ -69,8 +81,33 @@ const schema = z.object({
   SOCKET_MAX_MESSAGE_BYTES: int(1024, 16 * 1024 * 1024).default(1024 * 1024),
   /** Largest Yjs update accepted for a document, in bytes (refused, connection kept). */
   DOC_UPDATE_MAX_BYTES: int(1024, 16 * 1024 * 1024).default(256 * 1024),
+  /** Window of the drafting traffic limits below, in seconds (per person and per socket). */
+  DOC_TRAFFIC_WINDOW_SECONDS: int(1, 3600).default(10),
+  /** `doc:sync` messages one person (and one socket) may send per window. */
+  DOC_SYNC_MESSAGES_PER_WINDOW: int(1, 1_000_000).default(200),
+  /** Bytes of `doc:sync` messages one person (and one socket) may send per window. */
+  DOC_SYNC_BYTES_PER_WINDOW: int(1024, 1024 * 1024 * 1024).default(4 * 1024 * 1024),
+  /** `doc:awareness` messages (carets, presence) one person (and one socket) may send per window. */
+  DOC_AWARENESS_PER_WINDOW: int(1, 1_000_000).default(100),
   /** How long a document with no connection stays in memory, in milliseconds. */
   DOC_IDLE_UNLOAD_MS: int(0, 24 * 3600 * 1000).default(60_000),
+  /**
+   * Documents within bounds (issue 15; docs/security.md "Limits"): the largest a document's Yjs
+   * state may grow, in bytes, and how many nodes (elements and text runs) it may hold. An update
+   * that would pass either is refused before it is stored or sent to anyone.
+   */
+  DOC_MAX_BYTES: int(64 * 1024, 256 * 1024 * 1024).default(4 * 1024 * 1024),
+  DOC_MAX_NODES: int(100, 10_000_000).default(20_000),
+  /**
+   * Diffs and PDFs run in a pool of worker threads (RENDER_THREADS; unset, the cores less one,
+   * from 1 to 4), each within a time budget (RENDER_TIME_BUDGET_MS, past it 422) and a size budget
+   * (RENDER_MAX_CHARS of version text or HTML, past it 413); at most RENDER_QUEUE_MAX wait for a
+   * thread, more answer 503.
+   */
+  RENDER_THREADS: int(1, 64).optional(),
+  RENDER_TIME_BUDGET_MS: int(10, 600_000).default(20_000),
+  RENDER_MAX_CHARS: int(1000, 256 * 1024 * 1024).default(4_000_000),
+  RENDER_QUEUE_MAX: int(0, 10_000).default(16),
   /**
    * Redis (redis://host:port): when set, Socket.IO fans out through Redis and rate limits are
    * shared there; unset, the fan-out goes through PostgreSQL and limits are kept per instance.
@@ -94,12 +131,52 @@ const schema = z.object({
   /** Writes (POST, PUT, PATCH, DELETE) one person may make per window, sign-in aside. */
   WRITE_RATE_LIMIT: int(1, 100_000).default(600),
   WRITE_RATE_WINDOW_SECONDS: int(1, 3600).default(60),
+  /**
+   * Creations one person may make in the last minute and in the last hour, per kind, counted from
+   * the database (so across instances and restarts): situations, information items, attachments
+   * and escalation proposals (README, "Limits").
+   */
+  CREATE_CASES_PER_MINUTE: int(1, 1_000_000).default(10),
+  CREATE_CASES_PER_HOUR: int(1, 1_000_000).default(30),
+  CREATE_ITEMS_PER_MINUTE: int(1, 1_000_000).default(30),
+  CREATE_ITEMS_PER_HOUR: int(1, 1_000_000).default(300),
+  CREATE_ATTACHMENTS_PER_MINUTE: int(1, 1_000_000).default(30),
+  CREATE_ATTACHMENTS_PER_HOUR: int(1, 1_000_000).default(300),
+  CREATE_PROPOSALS_PER_MINUTE: int(1, 1_000_000).default(5),
+  CREATE_PROPOSALS_PER_HOUR: int(1, 1_000_000).default(20),
+  /** Bytes of attachments one information item may hold, in total. */
+  ATTACHMENT_QUOTA_ITEM_BYTES: int(1024, 2 ** 50).default(100 * 1024 * 1024),
+  /** Bytes of attachments one person may have added, in total. */
+  ATTACHMENT_QUOTA_PERSON_BYTES: int(1024, 2 ** 50).default(2 * 1024 ** 3),
+  /** Bytes of attachments the whole deployment may hold (keep it below the free space). */
+  ATTACHMENT_QUOTA_TOTAL_BYTES: int(1024, 2 ** 50).default(50 * 1024 ** 3),
+  /**
+   * HTTP timeouts, in milliseconds (README, "Limits"): the request line and headers must arrive
+   * within HTTP_HEADERS_TIMEOUT_MS; a body must start within HTTP_BODY_TIMEOUT_MS and keep
+   * arriving at HTTP_BODY_MIN_BYTES_PER_SECOND or more (each such amount buys a second more);
+   * the whole request within HTTP_REQUEST_TIMEOUT_MS. Each answers 408 and closes the
+   * connection. A connection silent both ways for HTTP_IDLE_TIMEOUT_MS is closed, as is a
+   * kept-alive one with no new request for HTTP_KEEP_ALIVE_TIMEOUT_MS.
+   */
+  HTTP_HEADERS_TIMEOUT_MS: int(100, 600_000).default(15_000),
+  HTTP_BODY_TIMEOUT_MS: int(100, 600_000).default(10_000),
+  HTTP_BODY_MIN_BYTES_PER_SECOND: int(1, 100 * 1024 * 1024).default(4096),
+  HTTP_REQUEST_TIMEOUT_MS: int(100, 3_600_000).default(300_000),
+  HTTP_IDLE_TIMEOUT_MS: int(100, 3_600_000).default(120_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: int(100, 600_000).default(72_000),
+  /**
+   * Open connections one client address may hold at once (0: no cap). Unset, 128 — or no cap
+   * with TRUST_PROXY, where every connection comes from the proxy (cap clients there).
+   */
+  HTTP_CONNECTIONS_PER_ADDRESS: int(0, 1_000_000).optional(),
   /** SMTP server for notification e-mail (smtp://user:pass@host:port); unset sends none. */
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
     .optional(),
   SMTP_FROM: z.string().min(3).default('Vigil <vigil@localhost>'),
+  /** E-mails one person receives per hour at most; the rest wait (urgent kinds first). */
+  EMAIL_PER_RECIPIENT_PER_HOUR: int(1, 10_000).default(20),
   /** The address people open Vigil at, for links in e-mail (default http://HOST:PORT). */
   PUBLIC_URL: z.url({ message: 'must be a URL (https://vigil.example.org)' }).optional(),
   /**

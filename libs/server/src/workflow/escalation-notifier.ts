@@ -57,7 +57,7 @@ export class EscalationNotifier {
     });
   }
 
-  /** A withdrawn proposal awaits nobody: its "awaiting your approval" notifications go. */
+  /** A withdrawn or settled proposal awaits nobody: its "awaiting your approval" notifications go. */
   async withdrawn(manager: EntityManager, escalationId: string): Promise<void> {
     await this.notifications.withdraw(manager, proposalKey(escalationId));
   }
