@@ -13,15 +13,14 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
-import type { RequestContext } from '../common/request-context.js';
+import { actorId, type RequestContext } from '../common/request-context.js';
 import { queryRows } from '../database/named-query.js';
-import { actorId } from '../workflow/workflow.service.js';
 import { explainAssessment, type AssessmentRow } from './assessment-row.js';
 import { AssessmentStore } from './assessment-store.js';
 import { ratingMap } from './assessments.service.js';
 import type { AssessmentResponse } from './dto/assessment.response.js';
 
-/** Finalising a draft (advisers) and superseding a finalised assessment (DESIGN §7). */
+/** Finalising a draft (advisers), superseding a finalised assessment (docs/architecture.md §9). */
 @Injectable()
 export class AssessmentLifecycleService {
   constructor(

@@ -1,6 +1,6 @@
 import { DomainError } from '@vigil/domain';
 
-/** Forward-looking flags an assessment may raise (REFERENCE "Early-warning practice"). */
+/** Forward-looking flags an assessment may raise (docs/domain.md "Early-warning practice"). */
 export const ASSESSMENT_FLAGS = ['risk_alert', 'resolution_opportunity'] as const;
 export type AssessmentFlag = (typeof ASSESSMENT_FLAGS)[number];
 

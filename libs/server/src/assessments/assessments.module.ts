@@ -8,7 +8,10 @@ import { AssessmentsService } from './assessments.service.js';
 import { RiskOverviewController } from './risk-overview.controller.js';
 import { RiskOverviewService } from './risk-overview.service.js';
 
-/** Risk assessments against the Framework of Analysis, and the views across them (DESIGN §7). */
+/**
+ * Risk assessments against the Framework of Analysis, and the views across them
+ * (docs/architecture.md §9).
+ */
 @Module({
   imports: [AuditCoreModule, CasesModule],
   controllers: [AssessmentsController, RiskOverviewController],

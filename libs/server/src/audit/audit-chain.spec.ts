@@ -6,7 +6,7 @@ import { chainHash } from './audit-chain.js';
 // audit_append (SQL) builds the canonical row as canonicalWithoutSeq + withSeq do; entries written
 // before it were hashed over canonicalJson of the whole row. Both must give the same hash.
 describe('the hash the database computes', () => {
-  it('is sha256(prev_hash ‖ canonical row) as DESIGN §9 defines it, for any content', () => {
+  it('is sha256(prev_hash ‖ canonical row) (docs/architecture.md §12) for any content', () => {
     const text = fc.string({ unit: 'grapheme', maxLength: 30 });
     const json: fc.Arbitrary<JsonValue> = fc.jsonValue() as fc.Arbitrary<JsonValue>;
     fc.assert(

@@ -1,7 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { JsonValue } from '@vigil/domain';
 
-/** One row of the append-only, hash-chained audit log (DESIGN §9). Written only by AuditService. */
+/**
+ * One row of the append-only, hash-chained audit log (docs/architecture.md §12). Written only by
+ * AuditService.
+ */
 @Entity('audit_log')
 export class AuditEntry {
   /** Position in the chain; bigint arrives from pg as a string. */

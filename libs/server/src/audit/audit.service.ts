@@ -35,8 +35,8 @@ export interface AuditRow {
 }
 
 /**
- * The append-only, hash-chained audit log (DESIGN §9): writing and verifying. Reading it, with
- * redaction, is `AuditLogService` (audit-log/).
+ * The append-only, hash-chained audit log (docs/architecture.md §12): writing and verifying.
+ * Reading it, with redaction, is `AuditLogService` (audit-log/).
  */
 @Injectable()
 export class AuditService {

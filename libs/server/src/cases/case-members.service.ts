@@ -13,7 +13,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery, queryRows } from '../database/named-query.js';
 import { isUuid } from '../common/ids.js';
-import { AccessChanges } from '../realtime/access-changes.js';
+import { AccessChanges } from '../authorization/access-changes.js';
 import { CaseEventsService } from './case-events.service.js';
 import { CasesService } from './cases.service.js';
 import type { AddCaseMemberDto } from './dto/case-input.dto.js';

@@ -13,10 +13,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
 import { decodeKeysetCursor, type Page, toPage } from '../common/pagination.js';
-import type { RequestContext } from '../common/request-context.js';
+import { type RequestContext, requireActor } from '../common/request-context.js';
 import { namedQuery } from '../database/named-query.js';
 import { CreationBudgets } from '../limits/creation-budgets.js';
-import { AccessChanges } from '../realtime/access-changes.js';
+import { AccessChanges } from '../authorization/access-changes.js';
 import { allocateCaseReference } from './case-reference.js';
 import { CaseEventsService } from './case-events.service.js';
 import {
@@ -34,7 +34,10 @@ import type { CaseResponse, CaseStatsResponse } from './dto/case.response.js';
 import type { CaseFiltersDto, ListCasesQueryDto } from './dto/list-cases.query.js';
 import { caseFilterSql, CASE_SORT_SQL } from './case-filters.js';
 
-/** Country situations: create, read, list, edit (members: CaseMembersService) (DESIGN §3). */
+/**
+ * Country situations: create, read, list, edit (members: CaseMembersService)
+ * (docs/architecture.md §6).
+ */
 @Injectable()
 export class CasesService {
   constructor(
@@ -329,11 +332,6 @@ const ACTION_WORDS: Partial<Record<Action, string>> = {
   review: 'record a review of',
   reopen: 'reopen',
 };
-
-function requireActor(context: RequestContext) {
-  if (!context.actor) throw new DomainError('unauthenticated', 'Sign in first.');
-  return context.actor;
-}
 
 // A lead analyst must be an active analyst cleared for the case.
 async function assertCanLead(

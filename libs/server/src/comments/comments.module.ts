@@ -6,7 +6,7 @@ import { CommentMentionsService } from './comment-mentions.service.js';
 import { CommentsController } from './comments.controller.js';
 import { CommentsService } from './comments.service.js';
 
-/** The internal and Framework Team threads of each case (DESIGN §3, issue 5). */
+/** The internal and Framework Team threads of each case (docs/architecture.md §6, issue 5). */
 @Module({
   imports: [AuditCoreModule, CasesModule, NotificationsCoreModule],
   controllers: [CommentsController],

@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
 import type { CaseRow } from '../cases/case-row.js';
 import { decodeKeysetCursor, toPage } from '../common/pagination.js';
-import type { Actor, RequestContext } from '../common/request-context.js';
+import { type Actor, type RequestContext, requireActor } from '../common/request-context.js';
 import { namedQuery, queryRows } from '../database/named-query.js';
 import { isUuid } from '../common/ids.js';
 import { CommentMentionsService } from './comment-mentions.service.js';
@@ -247,9 +247,4 @@ function refOf(comment: CommentRow) {
 
 function noticeFrom(actor: Actor) {
   return { authorId: actor.id, authorName: actor.displayName };
-}
-
-function requireActor(context: RequestContext): Actor {
-  if (!context.actor) throw new DomainError('unauthenticated', 'Sign in first.');
-  return context.actor;
 }

@@ -28,7 +28,10 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   server_busy: 503,
 };
 
-/** Turns any thrown value into the error shape of DESIGN §10. Unknown errors become a bare 500. */
+/**
+ * Turns any thrown value into the error shape of docs/architecture.md §16. Unknown errors become a
+ * bare 500.
+ */
 export function toErrorResponse(error: unknown): ErrorResponse {
   if (error instanceof DomainError) {
     const statusCode = STATUS_BY_CODE[error.code];

@@ -9,7 +9,7 @@ export class FieldProblemResponse {
   message!: string;
 }
 
-/** The one error shape every route answers with (DESIGN §10). */
+/** The one error shape every route answers with (docs/architecture.md §16). */
 export class ErrorResponse {
   @ApiProperty({ example: 400 })
   statusCode!: number;

@@ -1,13 +1,12 @@
 import type { LoggerService, LogLevel } from '@nestjs/common';
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
-import type { AppConfig } from '../config/app-config.js';
 
 /**
  * The process's one pino logger: structured JSON lines. Fastify logs every request through it
  * with its request id; Nest's own messages go through PinoNestLogger below.
  */
 export function createRootLogger(
-  config: Pick<AppConfig, 'LOG_LEVEL'>,
+  config: { LOG_LEVEL: string },
   name: string,
   destination?: DestinationStream,
 ): Logger {

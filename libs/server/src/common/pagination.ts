@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DomainError } from '@vigil/domain';
 
-/** `cursor` and `limit` accepted by every list route (keyset paging, DESIGN §10). */
+/** `cursor` and `limit` accepted by every list route (keyset paging, docs/architecture.md §16). */
 export class PageQueryDto {
   /** Opaque cursor from the previous page's `nextCursor`. */
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { AppAbility, Clearance, Role } from '@vigil/domain';
+import { type AppAbility, type Clearance, DomainError, type Role } from '@vigil/domain';
 import type { FastifyRequest } from 'fastify';
 
 /** The signed-in person as the guard loaded them for this request. */
@@ -23,6 +23,17 @@ export interface RequestContext {
 /** The request fields the AccessGuard fills in. */
 export interface VigilRequest extends FastifyRequest {
   vigil?: RequestContext;
+}
+
+/** The signed-in caller; a request without one is refused (401). */
+export function requireActor(context: RequestContext): Actor {
+  if (!context.actor) throw new DomainError('unauthenticated', 'Sign in first.');
+  return context.actor;
+}
+
+/** The caller's id (writes are always someone's). */
+export function actorId(context: RequestContext): string {
+  return requireActor(context).id;
 }
 
 /** A context for work not started by an HTTP request (CLI, worker, seed). */

@@ -23,7 +23,7 @@ export function dataSourceOptions(
     type: 'postgres',
     url,
     entities: ENTITIES,
-    // Writes each transaction's audit entries just before it commits (DESIGN §9).
+    // Writes each transaction's audit entries just before it commits (docs/architecture.md §12).
     subscribers: [AuditChainSubscriber],
     migrations,
     migrationsTableName: 'migrations',

@@ -9,8 +9,7 @@ import {
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
-import type { RequestContext } from '../common/request-context.js';
-import { actorId } from '../workflow/workflow.service.js';
+import { actorId, type RequestContext } from '../common/request-context.js';
 import { DocumentFreezer } from './document-freezer.js';
 import { presentDocument, rightsOn, rightsOnDocument } from './document-row.js';
 import type { DocumentResponse } from './dto/document.response.js';

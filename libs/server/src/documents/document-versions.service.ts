@@ -5,9 +5,8 @@ import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
 import { toPage, decodeKeysetCursor, type Page, type PageQueryDto } from '../common/pagination.js';
-import type { RequestContext } from '../common/request-context.js';
+import { actorId, type RequestContext } from '../common/request-context.js';
 import { queryRows } from '../database/named-query.js';
-import { actorId } from '../workflow/workflow.service.js';
 import { DocumentFreezer } from './document-freezer.js';
 import {
   presentVersion,

@@ -7,9 +7,8 @@ import { CaseEventsService } from '../cases/case-events.service.js';
 import type { CaseRow } from '../cases/case-row.js';
 import { CasesService } from '../cases/cases.service.js';
 import { decodeKeysetCursor, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
-import type { RequestContext } from '../common/request-context.js';
+import { actorId, type RequestContext } from '../common/request-context.js';
 import { queryRows } from '../database/named-query.js';
-import { actorId } from '../workflow/workflow.service.js';
 import { DocumentFreezer } from './document-freezer.js';
 import {
   DOCUMENT_COLUMNS,

@@ -105,6 +105,11 @@ export class RenderPool implements OnModuleDestroy {
   }
 
   /** Stops the threads with the app (Nest calls this on close). */
+  /** Tasks the worker threads have finished since start (never run on the request thread). */
+  get completed(): number {
+    return this.pool.completed;
+  }
+
   async onModuleDestroy(): Promise<void> {
     await this.pool.destroy();
   }

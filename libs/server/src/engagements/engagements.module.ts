@@ -4,7 +4,7 @@ import { CasesModule } from '../cases/cases.module.js';
 import { EngagementsController } from './engagements.controller.js';
 import { EngagementsService } from './engagements.service.js';
 
-/** Mobilisation: engagements with partners and their follow-ups (DESIGN §3, issue 6). */
+/** Mobilisation: engagements with partners, their follow-ups (docs/architecture.md §6, issue 6). */
 @Module({
   imports: [AuditCoreModule, CasesModule],
   controllers: [EngagementsController],

@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
 import { toPage, type Page } from '../common/pagination.js';
-import type { RequestContext } from '../common/request-context.js';
+import { type RequestContext, requireActor } from '../common/request-context.js';
 import { namedQuery, queryRows } from '../database/named-query.js';
 import { isUuid } from '../common/ids.js';
 import { CreationBudgets } from '../limits/creation-budgets.js';
@@ -47,7 +47,7 @@ import { SourceStore } from '../sources/source-store.js';
 /** Counting stops here: "1,000+" is all a reader needs, and counting further costs. */
 export const COUNT_CAP = 1_000;
 
-/** The precursor database: information items, their links, tags and search (DESIGN §6). */
+/** The precursor database: information items, links, tags and search (docs/architecture.md §8). */
 @Injectable()
 export class InformationItemsService {
   constructor(
@@ -381,9 +381,4 @@ function unique<T>(values: readonly T[]): T[] {
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
-}
-
-function requireActor(context: RequestContext) {
-  if (!context.actor) throw new DomainError('unauthenticated', 'Sign in first.');
-  return context.actor;
 }

@@ -13,7 +13,10 @@ import { SourcesService } from './sources.service.js';
 import { SpeechAssessmentsService } from './speech-assessments.service.js';
 import { SourceIdentityModule } from '../sources/source-identity.module.js';
 
-/** The precursor database: the Framework catalogue, sources, information items (DESIGN §6). */
+/**
+ * The precursor database: the Framework catalogue, sources, information items
+ * (docs/architecture.md §8).
+ */
 @Module({
   imports: [AuditCoreModule, CasesModule, LimitsModule, SourceIdentityModule],
   controllers: [FrameworkController, SourcesController, InformationItemsController],

@@ -6,7 +6,7 @@ import { decodeKeysetCursor } from '../common/pagination.js';
 import { ITEM_SQL_FIELDS, SOURCE_SQL_FIELDS } from './item-access.js';
 import { WALK_NEWEST_SHARE, type SearchPlan } from './search-plan.js';
 
-/** The filters of the information list, search and export (DESIGN §6). */
+/** The filters of the information list, search and export (docs/architecture.md §8). */
 export interface ItemSearchFilters {
   /** Words as typed: web-search syntax ("quoted phrase", or, -not); never a syntax error. */
   q?: string;

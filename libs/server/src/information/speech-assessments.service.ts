@@ -9,7 +9,10 @@ import type { ItemResponse } from './dto/item.response.js';
 import { InformationItemsService } from './information-items.service.js';
 import type { StoredRabatParts } from './item-details.service.js';
 
-/** The Rabat assessment of a `speech` item: one per item, replaced as a whole (DESIGN §6). */
+/**
+ * The Rabat assessment of a `speech` item: one per item, replaced as a whole
+ * (docs/architecture.md §8).
+ */
 @Injectable()
 export class SpeechAssessmentsService {
   constructor(

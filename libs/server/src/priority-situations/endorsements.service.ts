@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
 import { caseSubject, type CaseRow } from '../cases/case-row.js';
 import { CasesService } from '../cases/cases.service.js';
-import type { RequestContext } from '../common/request-context.js';
+import { type RequestContext, requireActor } from '../common/request-context.js';
 import { queryRows } from '../database/named-query.js';
 import type {
   CaseEndorsementsResponse,
@@ -148,9 +148,4 @@ function present(row: EndorsementRow): EndorsementResponse {
     updatedAt: row.updated_at.toISOString(),
     organisationId: row.organisation_id,
   };
-}
-
-function requireActor(context: RequestContext) {
-  if (!context.actor) throw new DomainError('unauthenticated', 'Sign in first.');
-  return context.actor;
 }

@@ -6,7 +6,7 @@ import { CaseEventsService } from '../cases/case-events.service.js';
 import { CasesService } from '../cases/cases.service.js';
 import type { CaseResponse } from '../cases/dto/case.response.js';
 import type { RequestContext } from '../common/request-context.js';
-import { AccessChanges } from '../realtime/access-changes.js';
+import { AccessChanges } from '../authorization/access-changes.js';
 
 /** An adviser shares a case with the Framework Team as a priority situation, or stops sharing it. */
 @Injectable()

@@ -40,7 +40,10 @@ const EVENT_ROUNDS = 10;
 /** updated_at to the microsecond, for the list's keyset cursor. */
 const UPDATED_KEY = `to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-/** The Framework Team's restricted view of the priority situations shared with it (DESIGN §5). */
+/**
+ * The Framework Team's restricted view of the priority situations shared with it
+ * (docs/architecture.md §5).
+ */
 @Injectable()
 export class PrioritySituationsService {
   constructor(

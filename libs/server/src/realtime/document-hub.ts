@@ -35,10 +35,10 @@ interface LiveDocument extends WritableDocument {
 const NO_SUCH_DOCUMENT = 'No such document.';
 
 /**
- * Collaborative drafting over Socket.IO with the standard y-protocols messages (DESIGN §8). An
- * update is validated, appended to document_updates, and only then applied to the in-memory
- * document and sent to the other editors; read-only editors' updates are dropped. A document
- * nobody has open is unloaded after DOC_IDLE_UNLOAD_MS.
+ * Collaborative drafting over Socket.IO with the standard y-protocols messages
+ * (docs/architecture.md §10). An update is validated, appended to document_updates, and only then
+ * applied to the in-memory document and sent to the other editors; read-only editors' updates are
+ * dropped. A document nobody has open is unloaded after DOC_IDLE_UNLOAD_MS.
  *
  * Several instances: each sends what it stored to its own editors and tells the others
  * (`doc:stored`), which apply it to their copy and send it to theirs; a periodic comparison with

@@ -65,17 +65,19 @@ export class DocumentTraffic {
     ]);
   }
 
+  /** Consumes every count at once (the shared ones are Redis round trips: one wait, not several). */
   private async admit(counts: [RateLimiterAbstract, string, number][]): Promise<string | null> {
-    for (const [limiter, key, points] of counts) {
-      try {
-        await limiter.consume(key, Math.max(1, points));
-      } catch (error) {
-        const refusal = refusalOf(error);
-        if (!refusal) throw error;
-        const s = refusal.retryAfterSeconds;
-        return `Too many changes in a short time: this one was not saved. Try again in ${s} ${s === 1 ? 'second' : 'seconds'}.`;
-      }
+    const results = await Promise.allSettled(
+      counts.map(([limiter, key, points]) => limiter.consume(key, Math.max(1, points))),
+    );
+    let wait = 0;
+    for (const result of results) {
+      if (result.status === 'fulfilled') continue;
+      const refusal = refusalOf(result.reason);
+      if (!refusal) throw result.reason;
+      wait = Math.max(wait, refusal.retryAfterSeconds);
     }
-    return null;
+    if (wait === 0) return null;
+    return `Too many changes in a short time: this one was not saved. Try again in ${wait} ${wait === 1 ? 'second' : 'seconds'}.`;
   }
 }

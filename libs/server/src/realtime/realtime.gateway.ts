@@ -14,7 +14,7 @@ import msgpackParser from 'socket.io-msgpack-parser';
 import { z } from 'zod';
 import { AccessTokenService } from '../auth/access-token.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import type { AccessChange } from './access-changes.js';
+import type { AccessChange } from '../authorization/access-changes.js';
 import { CaseRooms, caseRoom, parseCaseRoom, userRoom, type CaseView } from './case-rooms.js';
 import { DocumentHub } from './document-hub.js';
 import { SocketAccess } from './socket-access.js';
@@ -27,8 +27,8 @@ const caseRequest = z.object({ caseId: z.string().max(64) });
 const NO_SUCH_CASE = 'No such case.';
 
 /**
- * The Socket.IO gateway on the api's port (DESIGN §8): the access token is checked in the
- * handshake, a case's room is joined only after the same check as reading the case, and
+ * The Socket.IO gateway on the api's port (docs/architecture.md §11): the access token is checked
+ * in the handshake, a case's room is joined only after the same check as reading the case, and
  * presence is computed from the sockets in a case's rooms (one entry per person) on every
  * instance of the group (SocketFanOut).
  */

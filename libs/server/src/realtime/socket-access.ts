@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AccessTokenService, type SessionState } from '../auth/access-token.service.js';
 import type { Actor } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import type { AccessChange } from './access-changes.js';
+import type { AccessChange } from '../authorization/access-changes.js';
 import { CaseRooms, caseRoom, parseCaseRoom, userRoom } from './case-rooms.js';
 import { DocumentHub } from './document-hub.js';
 import type { VigilServer, VigilSocket } from './socket-types.js';

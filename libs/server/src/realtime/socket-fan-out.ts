@@ -23,9 +23,9 @@ export type StoredNotice =
 type AdapterFactory = ServerOptions['adapter'];
 
 /**
- * How api instances reach each other's sockets (DESIGN §8, docs/deployment.md): through Redis
- * pub/sub when REDIS_URL is set, else through PostgreSQL LISTEN/NOTIFY on the database they
- * already share. Instances with the same SOCKET_CLUSTER form one group.
+ * How api instances reach each other's sockets (docs/architecture.md §14, docs/deployment.md):
+ * through Redis pub/sub when REDIS_URL is set, else through PostgreSQL LISTEN/NOTIFY on the
+ * database they already share. Instances with the same SOCKET_CLUSTER form one group.
  */
 @Injectable()
 export class SocketFanOut {

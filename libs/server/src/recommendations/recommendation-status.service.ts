@@ -10,8 +10,7 @@ import {
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
-import type { RequestContext } from '../common/request-context.js';
-import { actorId } from '../workflow/workflow.service.js';
+import { actorId, type RequestContext } from '../common/request-context.js';
 import type { RecommendationDetailResponse } from './dto/recommendation.response.js';
 import { RecommendationStore } from './recommendation-store.js';
 

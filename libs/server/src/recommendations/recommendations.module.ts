@@ -6,7 +6,10 @@ import { RecommendationStore } from './recommendation-store.js';
 import { RecommendationsController } from './recommendations.controller.js';
 import { RecommendationsService } from './recommendations.service.js';
 
-/** Recommendations the Office makes on a case, and their status history (DESIGN §3, issue 6). */
+/**
+ * Recommendations the Office makes on a case, and their status history (docs/architecture.md §6,
+ * issue 6).
+ */
 @Module({
   imports: [AuditCoreModule, CasesModule],
   controllers: [RecommendationsController],

@@ -7,9 +7,8 @@ import { CaseEventsService } from '../cases/case-events.service.js';
 import { recordChange } from '../cases/record-change.js';
 import { CasesService } from '../cases/cases.service.js';
 import { decodeKeysetCursor, type Page, toPage } from '../common/pagination.js';
-import type { RequestContext } from '../common/request-context.js';
+import { actorId, type RequestContext } from '../common/request-context.js';
 import { namedQuery } from '../database/named-query.js';
-import { actorId } from '../workflow/workflow.service.js';
 import type {
   CreateRecommendationDto,
   ListRecommendationsQueryDto,

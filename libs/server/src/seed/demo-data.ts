@@ -81,8 +81,9 @@ export interface DemoUser {
 }
 
 /**
- * The seven demo accounts of DESIGN §11, and a second administrator: granting the adviser or admin
- * role or a higher clearance needs one administrator to ask and another to confirm (issue 15).
+ * The demo accounts (README, "Demo accounts and content"; docs/architecture.md §15): seven personas
+ * and a second administrator, since granting the adviser or admin role or a higher clearance needs
+ * one administrator to ask and another to confirm (issue 15).
  */
 export const DEMO_USERS: DemoUser[] = [
   {

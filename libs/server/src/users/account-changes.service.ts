@@ -17,7 +17,7 @@ import { isUuid } from '../common/ids.js';
 import { decodeKeysetCursor, type Page, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery } from '../database/named-query.js';
-import { AccessChanges } from '../realtime/access-changes.js';
+import { AccessChanges } from '../authorization/access-changes.js';
 import {
   ACCOUNT_CHANGE_SELECT,
   type AccountChangeRow,

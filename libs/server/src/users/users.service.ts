@@ -20,7 +20,7 @@ import { decodeNameIdCursor, type Page, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery } from '../database/named-query.js';
 import { isUuid } from '../common/ids.js';
-import { AccessChanges } from '../realtime/access-changes.js';
+import { AccessChanges } from '../authorization/access-changes.js';
 import type { CreateUserDto } from './dto/create-user.dto.js';
 import type { ListUsersQueryDto } from './dto/list-users.query.js';
 import type { UpdateUserDto } from './dto/update-user.dto.js';
@@ -44,7 +44,7 @@ export interface CreateUserOptions {
 const NOT_YOURSELF =
   'You cannot change your own roles, clearance or organisation: another administrator must do it.';
 
-/** People: listing, reading, creating and changing users (DESIGN §1). */
+/** People: listing, reading, creating and changing users (docs/architecture.md §5). */
 @Injectable()
 export class UsersService {
   constructor(

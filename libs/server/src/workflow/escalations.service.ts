@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
 import { decodeKeysetCursor, type Page, toPage } from '../common/pagination.js';
-import type { RequestContext } from '../common/request-context.js';
+import { actorId, type RequestContext } from '../common/request-context.js';
 import { isoMicros } from '../cases/case-filters.js';
 import { CASE_SQL_FIELDS } from '../cases/case-row.js';
 import { CasesService } from '../cases/cases.service.js';
@@ -26,7 +26,7 @@ import type {
   ProposeEscalationDto,
 } from './dto/escalation.dto.js';
 import { EscalationNotifier } from './escalation-notifier.js';
-import { actorId, WorkflowService } from './workflow.service.js';
+import { WorkflowService } from './workflow.service.js';
 
 interface EscalationRow {
   id: string;
@@ -75,7 +75,7 @@ const ESCALATION_SELECT = `SELECT e.*, ${isoMicros('e.created_at')} AS created_k
 
 type Decision = 'approve' | 'reject' | 'withdraw';
 
-/** Proposals to move a case and their four-eyes decisions (DESIGN §4). */
+/** Proposals to move a case and their four-eyes decisions (docs/architecture.md §7). */
 @Injectable()
 export class EscalationsService {
   constructor(

@@ -4,8 +4,9 @@ import type { EntityManager } from 'typeorm';
 
 /**
  * The facts the workflow's guards read, loaded inside the transaction that sends the event
- * (DESIGN §4): the standing assessment's age and the case's recommendations, in one statement
- * (every workflow request reads them; a round trip fewer is measurable in bench/workflow).
+ * (docs/architecture.md §7): the standing assessment's age and the case's recommendations, in one
+ * statement (every workflow request reads them; a round trip fewer is measurable in
+ * bench/workflow).
  */
 @Injectable()
 export class WorkflowFactsProvider {

@@ -18,7 +18,7 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '../database/named-query.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { RequestContext } from '../common/request-context.js';
+import { actorId, type RequestContext } from '../common/request-context.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
 import { caseSubject, type CaseRow } from '../cases/case-row.js';
 import { CasesService } from '../cases/cases.service.js';
@@ -65,9 +65,10 @@ export interface AppliedEvent {
 }
 
 /**
- * Sends workflow events to a case's statechart with full persistence (DESIGN §4): the case row is
- * locked by the caller, the machine restored from `workflow_snapshot`, and snapshot, stage, version,
- * review date, a timeline row and an audit row are written in the caller's transaction.
+ * Sends workflow events to a case's statechart with full persistence (docs/architecture.md §7):
+ * the case row is locked by the caller, the machine restored from `workflow_snapshot`, and
+ * snapshot, stage, version, review date, a timeline row and an audit row are written in the
+ * caller's transaction.
  */
 @Injectable()
 export class WorkflowService {
@@ -212,10 +213,4 @@ export class WorkflowService {
       nextReviewDue: row.next_review_due?.toISOString() ?? null,
     };
   }
-}
-
-/** The caller's id (workflow events are always someone's). */
-export function actorId(context: RequestContext): string {
-  if (!context.actor) throw new DomainError('unauthenticated', 'Sign in first.');
-  return context.actor.id;
 }

@@ -30,7 +30,7 @@ export class RatingResponse {
   @ApiProperty({ type: [String], example: ['7.14'] }) indicatorIds!: string[];
 }
 
-/** A risk assessment of a case for one month (DESIGN §7). */
+/** A risk assessment of a case for one month (docs/architecture.md §9). */
 export class AssessmentResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) caseId!: string;

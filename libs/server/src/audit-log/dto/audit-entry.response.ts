@@ -4,7 +4,7 @@ import type { JsonValue } from '@vigil/domain';
 /**
  * One audit entry as its reader may see it: who, when, which action on which kind of record and
  * its id, the request and the hashes always; the values of what changed only to someone who may
- * read that record now (DESIGN §1: an administrator reads no case content).
+ * read that record now (docs/architecture.md §5: an administrator reads no case content).
  */
 export class AuditEntryResponse {
   @ApiProperty() seq!: number;

@@ -50,7 +50,7 @@ const oneOf = (name: string, values: readonly (string | number)[]) => ({
 });
 const DATE = { strict: true, strictSeparator: true };
 
-/** Fields shared by creating and editing an information item (DESIGN §6). */
+/** Fields shared by creating and editing an information item (docs/architecture.md §8). */
 export class ItemFieldsDto {
   @ApiPropertyOptional({ example: 'Militia checkpoints set up around Kigoma villages' })
   @IsOptional()
@@ -226,7 +226,7 @@ export class RabatPartDto {
   note?: string;
 }
 
-/** The speech assessment of a `speech` item (DESIGN §6). */
+/** The speech assessment of a `speech` item (docs/architecture.md §8). */
 export class SpeechAssessmentDto {
   @ApiProperty() @Transform(trim) @IsString() @Length(1, 300) speaker!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) speakerStatus?: string;

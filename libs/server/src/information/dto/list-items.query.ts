@@ -28,7 +28,7 @@ const upper = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;
 const DATE = { strict: true, strictSeparator: true };
 
-/** The filters of the information list, its count and its export (DESIGN §6). */
+/** The filters of the information list, its count and its export (docs/architecture.md §8). */
 export class ItemFiltersDto extends PageQueryDto {
   @ApiPropertyOptional({
     description: 'Words to find; "a phrase", or, -excluded are understood; any text is accepted',

@@ -42,7 +42,8 @@ export class ApprovedRecommendation {
 }
 
 /**
- * The Framework Team's restricted view of a priority situation (DESIGN §5): only these fields.
+ * The Framework Team's restricted view of a priority situation (docs/architecture.md §5): only
+ * these fields.
  * Sources, information items, drafts and the internal thread are never in it.
  */
 export class PrioritySituationResponse {

@@ -28,7 +28,7 @@ export class RecommendationStatusChange {
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
-/** A recommendation the Office makes on a case (DESIGN §3). */
+/** A recommendation the Office makes on a case (docs/architecture.md §6). */
 export class RecommendationResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) caseId!: string;

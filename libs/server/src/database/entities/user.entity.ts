@@ -9,7 +9,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import type { Clearance, Role } from '@vigil/domain';
-import { Organisation } from '../organisations/organisation.entity.js';
+import { Organisation } from './organisation.entity.js';
 
 /** A person who signs in. E-mail is stored lower-cased. */
 @Entity('users')

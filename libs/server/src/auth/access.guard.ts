@@ -1,10 +1,10 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError, defineAbilitiesFor } from '@vigil/domain';
-import { AccessTokenService } from '../auth/access-token.service.js';
+import { AccessTokenService } from './access-token.service.js';
 import type { VigilRequest } from '../common/request-context.js';
-import { bearerToken } from './bearer-token.js';
-import { ACCESS_POLICY, type AccessPolicy } from './policy.decorator.js';
+import { bearerToken } from '../authorization/bearer-token.js';
+import { ACCESS_POLICY, type AccessPolicy } from '../authorization/policy.decorator.js';
 
 const NOBODY = defineAbilitiesFor({
   id: '',

@@ -3,7 +3,7 @@ import { AuditCoreModule } from '../audit/audit.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
-import { IdentityModule } from './identity.module.js';
+import { IdentityModule } from '../auth/identity.module.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import { PreferencesService } from './preferences.service.js';
 import { SignInThrottle } from './sign-in-throttle.js';

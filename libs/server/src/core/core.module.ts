@@ -1,9 +1,9 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '../database/data-source.js';
-import { AccessChanges } from '../realtime/access-changes.js';
-import { APP_CONFIG, type AppConfig } from './app-config.js';
-import { RedisConnection } from './redis-connection.js';
+import { AccessChanges } from '../authorization/access-changes.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { RedisConnection } from '../config/redis-connection.js';
 
 /**
  * Configuration, the database connection and the announcement of access changes (written by

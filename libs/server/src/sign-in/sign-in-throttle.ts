@@ -10,7 +10,7 @@ import {
   forgetAddress,
   type LockTally,
   type ThrottleSettings,
-} from './sign-in-throttle.store.js';
+} from '../auth/sign-in-throttle.store.js';
 
 /**
  * The address sign-in failures are counted under: an IPv4 address as it is (an IPv4-mapped IPv6

@@ -6,17 +6,21 @@ import { AuditService } from '../audit/audit.service.js';
 import type { RequestContext } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { UsersService } from '../users/users.service.js';
-import { AccessTokenService } from './access-token.service.js';
+import { AccessTokenService } from '../auth/access-token.service.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import type { LoginDto } from './dto/login.dto.js';
 import type { MeResponse, SessionResponse } from './dto/session.response.js';
-import { PasswordService } from './password.service.js';
+import { PasswordService } from '../auth/password.service.js';
 import { PreferencesService } from './preferences.service.js';
-import { type IssuedSession, RefreshTokenService, SESSION_OVER } from './refresh-token.service.js';
-import { AccessChanges } from '../realtime/access-changes.js';
+import {
+  type IssuedSession,
+  RefreshTokenService,
+  SESSION_OVER,
+} from '../auth/refresh-token.service.js';
+import { AccessChanges } from '../authorization/access-changes.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { SignInThrottle } from './sign-in-throttle.js';
-import { resetLockTally, type LockTally } from './sign-in-throttle.store.js';
+import { resetLockTally, type LockTally } from '../auth/sign-in-throttle.store.js';
 
 /** A session handed out: the answer, and the refresh token that goes only into the cookie. */
 export interface StartedSession {
