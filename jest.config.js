@@ -1,4 +1,5 @@
-// One Jest run, six tiers. ESM mode because NestJS 12 is ESM-only (see ../shared/STACK-NOTES.md).
+// One Jest run, six tiers. ESM mode because NestJS 12 is ESM-only: hence --experimental-vm-modules,
+// `.ts` treated as ESM, `.js` stripped from relative imports and `@swc/jest` with decorators.
 const swc = [
   '@swc/jest',
   {

@@ -39,7 +39,7 @@ export interface ApiSeed {
   counts: { users: number; cases: number; members: number; notifications: number };
 }
 
-// Stage, then its share of situations; review interval in days (DESIGN §4).
+// Stage, then its share of situations; review interval in days (docs/architecture.md §7).
 const STAGES: [string, number, number][] = [
   ['monitoring', 0.55, 90],
   ['alert', 0.2, 30],

@@ -27,7 +27,7 @@ afterAll(async () => {
 
 const http = () => api.http();
 
-/** Exactly the fields of the restricted view (DESIGN §5), sorted. */
+/** Exactly the fields of the restricted view (docs/architecture.md §5), sorted. */
 const VIEW_KEYS = [
   'approvedRecommendations',
   'country',

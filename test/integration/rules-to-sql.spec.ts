@@ -23,7 +23,8 @@ import { namedQuery } from '../../libs/server/src/database/named-query.js';
 import { USER_SQL_FIELDS } from '../../libs/server/src/users/users.service.js';
 
 // Property: for any user and any records, the SQL filter built from the user's rules selects
-// exactly the records `ability.can()` allows (DESIGN §5: lists filter in SQL by the same rules).
+// exactly the records `ability.can()` allows (docs/architecture.md §4: lists filter in SQL by the
+// same rules).
 // Runs against real PostgreSQL, on scratch tables in a schema of its own.
 
 const SCHEMA = `prop_${randomBytes(6).toString('hex')}`;

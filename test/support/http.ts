@@ -1,7 +1,7 @@
 import type { Response } from 'supertest';
 import type { Session, TestApi } from './api.js';
 
-/** The one error shape of the API (DESIGN §10). */
+/** The one error shape of the API (docs/architecture.md §16). */
 export interface ErrorBody {
   statusCode: number;
   error: string;

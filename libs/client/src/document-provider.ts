@@ -49,10 +49,11 @@ function retryAfterSeconds(error: string): number | null {
 }
 
 /**
- * A Yjs provider over the Vigil socket (DESIGN §8): y-protocols sync and awareness messages on
- * `doc:sync` / `doc:awareness`. Each local update is sent with an acknowledgement, which the server
- * gives once the update is stored; while offline, changes wait in the Y.Doc and the sync exchange
- * at the next (re)join sends whatever the server lacks, so no edit is lost across a reconnect.
+ * A Yjs provider over the Vigil socket (docs/architecture.md §10): y-protocols sync and awareness
+ * messages on `doc:sync` / `doc:awareness`. Each local update is sent with an acknowledgement,
+ * which the server gives once the update is stored; while offline, changes wait in the Y.Doc and
+ * the sync exchange at the next (re)join sends whatever the server lacks, so no edit is lost across
+ * a reconnect.
  */
 export class DocumentProvider {
   readonly awareness: awarenessProtocol.Awareness;

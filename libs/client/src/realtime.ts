@@ -11,7 +11,7 @@ export type {
   SocketAck,
 } from '@vigil/domain';
 
-/** A typed Socket.IO connection to the api (DESIGN §8). */
+/** A typed Socket.IO connection to the api (docs/architecture.md §11). */
 export type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface RealtimeOptions {

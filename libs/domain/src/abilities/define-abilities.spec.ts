@@ -10,9 +10,9 @@ import {
 } from './define-abilities.js';
 import { ACTIONS, type AbilityUser, type Action, type SubjectName } from './subjects.js';
 
-// The ability matrix (DESIGN §1, §5): every persona × clearance × subject × record state × action,
-// each cell asserted explicitly as allowed or denied. The guard tests at the bottom fail when an
-// action, subject or role is added without extending the table.
+// The ability matrix (docs/architecture.md §5): every persona × clearance × subject × record state
+// × action, each cell asserted explicitly as allowed or denied. The guard tests at the bottom fail
+// when an action, subject or role is added without extending the table.
 
 /** Every subject name at runtime; `satisfies` makes the type check fail when SubjectName grows. */
 const SUBJECT_FLAGS = {
@@ -34,7 +34,7 @@ const RANK: Record<Classification, number> = {
   strictly_confidential: 2,
 };
 
-/** When a persona may do something, in words a reviewer can check against DESIGN §1. */
+/** When a persona may do something, in words one can check against docs/architecture.md §5. */
 type Grant =
   | 'never'
   | 'always'

@@ -38,7 +38,7 @@ export type AppAbility = MongoAbility<[Action, SubjectName | TaggedSubject]>;
 export type AppRawRule = RawRuleOf<AppAbility>;
 
 /**
- * Builds the rules for one person from roles, clearance and membership (DESIGN §1, §5).
+ * Builds the rules for one person from roles, clearance and membership (docs/architecture.md §5).
  * Deny by default: a deactivated user gets no rules, and each grant below is explicit.
  */
 export function defineAbilitiesFor(user: AbilityUser): AppAbility {
@@ -57,7 +57,7 @@ export function defineAbilitiesFor(user: AbilityUser): AppAbility {
     // Nobody creates what they could not then read: classification within the author's clearance.
     can('create', 'Case', withinClearance);
     // Unclassified situations are open to every analyst; a classified one is need to know on top
-    // of clearance (REFERENCE "Classification"): those who work it, its lead and members.
+    // of clearance (docs/domain.md "Classification"): those who work it, its lead and members.
     can('read', 'Case', { classification: 'unclassified' });
     // Those who work a case (its lead or members) read it, edit it, propose moves, record reviews.
     for (const working of [{ leadAnalystId: user.id }, { memberIds: user.id }]) {
@@ -72,7 +72,7 @@ export function defineAbilitiesFor(user: AbilityUser): AppAbility {
 
     // The precursor database. Unclassified information is open to all Office analysts; classified
     // information is need to know on top of clearance: its author and those who work a case it
-    // is linked to (DESIGN §1, REFERENCE "Classification").
+    // is linked to (docs/architecture.md §5, docs/domain.md "Classification").
     can('create', 'InformationItem', withinClearance);
     can('read', 'InformationItem', { classification: 'unclassified' });
     for (const knows of [{ createdBy: user.id }, { caseWorkerIds: user.id }]) {

@@ -5,7 +5,7 @@ import {
   type Role,
 } from '../identity/roles.js';
 
-/** The two discussion threads of a case (DESIGN §3). */
+/** The two discussion threads of a case (docs/architecture.md §6). */
 export const COMMENT_THREADS = ['internal', 'framework_team'] as const;
 export type CommentThread = (typeof COMMENT_THREADS)[number];
 

@@ -17,10 +17,10 @@ export interface CaseFeedEvent {
 }
 
 /**
- * Event types the Framework Team's restricted view may see (DESIGN §5): stage changes, edits of
- * the fields of the view, the sharing itself, endorsements, recommendations once approved and
- * transmitted, and their own thread. Everything else (escalation justifications, assessments,
- * information, members, drafts, draft recommendations) stays with the Office.
+ * Event types the Framework Team's restricted view may see (docs/architecture.md §5): stage
+ * changes, edits of the fields of the view, the sharing itself, endorsements, recommendations once
+ * approved and transmitted, and their own thread. Everything else (escalation justifications,
+ * assessments, information, members, drafts, draft recommendations) stays with the Office.
  */
 const FRAMEWORK_TEAM_TYPES = new Set([
   'case.transitioned',

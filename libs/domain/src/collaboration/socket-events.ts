@@ -26,7 +26,7 @@ export interface LiveNotification {
   readAt: string | null;
 }
 
-/** What the browser emits (DESIGN §8). */
+/** What the browser emits (docs/architecture.md §11). */
 export interface ClientToServerEvents {
   'case:join': (
     request: { caseId: string },
@@ -64,7 +64,7 @@ export interface ClientToServerEvents {
 /** Why the server ended a socket's session. */
 export type SessionEndReason = 'signed_out' | 'session_ended' | 'deactivated' | 'expired';
 
-/** What the server emits (DESIGN §8). */
+/** What the server emits (docs/architecture.md §11). */
 export interface ServerToClientEvents {
   presence: (update: { caseId: string; users: PresentUser[] }) => void;
   'case:event': (event: CaseFeedEvent) => void;

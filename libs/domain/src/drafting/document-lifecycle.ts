@@ -11,7 +11,7 @@ export const VERSION_REASONS = [
 ] as const;
 export type VersionReason = (typeof VERSION_REASONS)[number];
 
-/** The review steps of a document (DESIGN §3, issue 6). */
+/** The review steps of a document (docs/architecture.md §10, issue 6). */
 export const DOCUMENT_TRANSITIONS = ['submit', 'approve', 'return', 'transmit'] as const;
 export type DocumentTransition = (typeof DOCUMENT_TRANSITIONS)[number];
 

@@ -1,4 +1,4 @@
-/** Kinds of document the Office drafts together (DESIGN §3). */
+/** Kinds of document the Office drafts together (docs/architecture.md §6). */
 export const DOCUMENT_KINDS = [
   'early_warning_note',
   'advice_to_sg',

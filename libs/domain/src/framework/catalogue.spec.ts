@@ -10,7 +10,7 @@ import {
 } from './catalogue.js';
 import * as domain from '../index.js';
 
-// Checked against shared/REFERENCE.md ("Framework of Analysis: indicator labels per risk factor").
+// Checked against docs/domain.md "Framework of Analysis: indicator labels per risk factor".
 const INDICATOR_COUNTS = [11, 8, 9, 9, 8, 11, 14, 12, 6, 9, 5, 5, 10, 3];
 const UNVERIFIED = [
   '3.8',
@@ -40,7 +40,7 @@ describe('Framework of Analysis catalogue', () => {
     ]);
   });
 
-  it('names the factors as DESIGN §7 does', () => {
+  it('names the factors as docs/architecture.md §9 does', () => {
     expect(findRiskFactor(1)?.name).toBe(
       'Situations of armed conflict or other forms of instability',
     );
@@ -69,7 +69,7 @@ describe('Framework of Analysis catalogue', () => {
     ]);
   });
 
-  it('holds every indicator REFERENCE.md lists, per factor', () => {
+  it('holds every indicator docs/domain.md lists, per factor', () => {
     expect(RISK_FACTORS.map((f) => f.indicators.length)).toEqual(INDICATOR_COUNTS);
     expect(INDICATORS).toHaveLength(INDICATOR_COUNTS.reduce((a, b) => a + b, 0));
   });
@@ -94,7 +94,7 @@ describe('Framework of Analysis catalogue', () => {
     }
   });
 
-  it('labels the indicators from REFERENCE.md', () => {
+  it('labels the indicators from docs/domain.md', () => {
     expect(findIndicator('7.14')?.label).toBe('Inflammatory rhetoric, propaganda, hate speech');
     expect(findIndicator('1.1')?.label).toBe('Armed conflict (international or not)');
     expect(findIndicator('10.4')?.label).toBe(
@@ -104,14 +104,14 @@ describe('Framework of Analysis catalogue', () => {
     expect(findIndicator('14.3')?.label).toBe('Obstruction of access and movement');
   });
 
-  it('marks unverified exactly the indicators REFERENCE.md marks `?` (and RF14, unnumbered)', () => {
+  it('marks unverified exactly the indicators docs/domain.md marks `?` (and RF14, unnumbered)', () => {
     const unverified = INDICATORS.filter((i) => i.verification === 'unverified').map((i) => i.id);
     expect(unverified).toEqual(UNVERIFIED);
     expect(findIndicator('7.14')?.verification).toBe('checked');
     expect(findIndicator('12.4')?.verification).toBe('checked');
   });
 
-  it('flags the factors whose list REFERENCE.md says may go on', () => {
+  it('flags the factors whose list docs/domain.md says may go on', () => {
     expect(RISK_FACTORS.filter((f) => f.furtherIndicatorsUnverified).map((f) => f.number)).toEqual([
       11, 12, 13,
     ]);

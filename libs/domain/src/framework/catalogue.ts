@@ -1,7 +1,8 @@
 // The Framework of Analysis for Atrocity Crimes (UN, 2014): 14 risk factors and their indicators
-// (DESIGN §7). Indicator labels are short paraphrases from shared/REFERENCE.md, not the published
-// wording. Where REFERENCE.md marks a label `?` (wording or numbering uncertain) the indicator is
-// `unverified`, so the Office can re-key it against the published text without a code change.
+// (docs/architecture.md §9). Indicator labels are short paraphrases (docs/domain.md "Framework of
+// Analysis: indicator labels per risk factor"), not the published wording. Where that section marks
+// a label `?` (wording or numbering uncertain) the indicator is `unverified`, so the Office can
+// re-key it against the published text without a code change.
 
 /** Which crimes a risk factor bears on: 1–8 are common to all atrocity crimes. */
 export const FACTOR_SCOPES = [
@@ -31,14 +32,14 @@ export interface Indicator {
 export interface RiskFactor {
   /** 1–14, the published numbering. */
   readonly number: number;
-  /** The risk factor's name as in DESIGN §7. */
+  /** The risk factor's name as in docs/architecture.md §9. */
   readonly name: string;
-  /** A short name for tight spaces (REFERENCE.md). */
+  /** A short name for tight spaces (docs/domain.md "Framework of Analysis"). */
   readonly shortName: string;
   readonly scope: FactorScope;
   readonly indicators: readonly Indicator[];
   /**
-   * True where REFERENCE.md says "further indicators unverified": the published framework may list
+   * True where docs/domain.md says "more may exist": the published framework may list
    * more indicators than the catalogue holds.
    */
   readonly furtherIndicatorsUnverified: boolean;
@@ -266,7 +267,8 @@ const SOURCE: readonly FactorSource[] = [
     ],
   },
   {
-    // REFERENCE.md gives these three without numbers: ids 14.1–14.3 are ours, hence unverified.
+    // Published without numbers (docs/domain.md "Framework of Analysis: indicator labels per risk
+    // factor"): ids 14.1–14.3 are ours, hence unverified.
     name: 'Serious threats to humanitarian or peacekeeping operations',
     shortName: 'Threats to humanitarian or peacekeeping operations',
     scope: 'war_crimes',

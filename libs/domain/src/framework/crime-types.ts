@@ -27,7 +27,7 @@ export function isCrimeType(value: unknown): value is CrimeType {
  * Which risk factors apply to which crime types.
  *
  * - Factors 1–8 are common risk factors: they apply whatever the crime.
- * - Genocide: 9–10. Crimes against humanity: 11–12. War crimes: 13–14 (DESIGN §7).
+ * - Genocide: 9–10. Crimes against humanity: 11–12. War crimes: 13–14 (docs/architecture.md §9).
  * - Ethnic cleansing is not a separate crime in international law; it may constitute genocide,
  *   crimes against humanity or war crimes. Which one is not known in advance, so all the specific
  *   factors 9–14 apply.

@@ -1,5 +1,6 @@
-// Source grading on the Admiralty scale (REFERENCE.md): the source's reliability (A–F) and the
-// information's credibility (1–6) are rated independently and written together, e.g. "B2".
+// Source grading on the Admiralty scale (docs/domain.md "Source grading (Admiralty scale)"): the
+// source's reliability (A–F) and the information's credibility (1–6) are rated independently and
+// written together, e.g. "B2".
 
 export const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 export type Reliability = (typeof RELIABILITY)[number];

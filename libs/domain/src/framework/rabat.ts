@@ -1,5 +1,6 @@
-// The Rabat threshold test for incitement (REFERENCE.md, DESIGN §6): six parts, all needed before
-// speech counts as incitement, and three tiers of response.
+// The Rabat threshold test for incitement (docs/domain.md "Incitement: the Rabat threshold test",
+// docs/architecture.md §8): six parts, all needed before speech counts as incitement, and three
+// tiers of response.
 
 export const RABAT_PARTS = [
   'context',

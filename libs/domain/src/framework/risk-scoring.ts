@@ -5,7 +5,7 @@ import {
   RISK_FACTOR_NUMBERS,
 } from './catalogue.js';
 
-// Ratings, the computed risk level and the trend of a risk assessment (DESIGN §7).
+// Ratings, the computed risk level and the trend of a risk assessment (docs/architecture.md §9).
 
 /** A factor's rating: 0 absent, 1 low, 2 moderate, 3 high, 4 severe. */
 export const RATINGS = [0, 1, 2, 3, 4] as const;

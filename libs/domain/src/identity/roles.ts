@@ -1,4 +1,4 @@
-/** Roles a user may hold; a user may hold several (DESIGN §1). */
+/** Roles a user may hold; a user may hold several (docs/architecture.md §5). */
 export const ROLES = ['analyst', 'adviser', 'framework_team', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -1,5 +1,5 @@
-// The fixed vocabularies of the precursor database (DESIGN §6, REFERENCE.md "early-warning
-// practice"), with labels for screens. Order is the order shown.
+// The fixed vocabularies of the precursor database (docs/architecture.md §8, docs/domain.md
+// "Early-warning practice"), with labels for screens. Order is the order shown.
 
 const labelled = <T extends string>(labels: Readonly<Record<T, string>>) =>
   Object.freeze(Object.keys(labels) as T[]);
@@ -78,7 +78,10 @@ export const PRECISION_LABELS = Object.freeze({
 export const PRECISIONS = [1, 2, 3] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
-/** Hallmarks of dangerous speech worth recording (REFERENCE.md, Rabat). */
+/**
+ * Hallmarks of dangerous speech worth recording (docs/domain.md "Incitement: the Rabat threshold
+ * test").
+ */
 export const SPEECH_HALLMARK_LABELS = Object.freeze({
   dehumanisation: 'Dehumanisation',
   accusation_in_a_mirror: 'Accusation in a mirror',

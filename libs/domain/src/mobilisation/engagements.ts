@@ -1,4 +1,4 @@
-/** How the Office engaged a partner (DESIGN §3). */
+/** How the Office engaged a partner (docs/architecture.md §6). */
 export const ENGAGEMENT_KINDS = ['meeting', 'letter', 'briefing', 'call', 'mission'] as const;
 export type EngagementKind = (typeof ENGAGEMENT_KINDS)[number];
 

@@ -1,4 +1,4 @@
-/** Whom a recommendation is addressed to (DESIGN §3). */
+/** Whom a recommendation is addressed to (docs/architecture.md §6). */
 export const ADDRESSEE_KINDS = [
   'secretary_general',
   'security_council',

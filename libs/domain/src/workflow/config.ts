@@ -1,6 +1,6 @@
 import type { ActiveStage } from './stages.js';
 
-/** The numbers of the workflow that are configuration, not code (DESIGN §4). */
+/** The numbers of the workflow that are configuration, not code (docs/architecture.md §7). */
 export interface WorkflowConfig {
   /** Distinct approvals (never the proposer's) a proposal needs before it takes effect. */
   approvalsRequired: {

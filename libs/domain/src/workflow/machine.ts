@@ -4,9 +4,9 @@ import type { WorkflowContext, WorkflowEvent, WorkflowInput } from './events.js'
 import { isFinalApproval, refusalReason } from './rules.js';
 import { ACTIVE_STAGES, type ActiveStage, type Stage } from './stages.js';
 
-// DESIGN §4. Each open stage has `steady` and `pending`; `closed` has neither. Every guard is
-// `refusalReason(...) === null` (plus, for the approval that completes a proposal, which stage it
-// goes to), so the machine and the reasons shown to users agree by construction.
+// docs/architecture.md §7. Each open stage has `steady` and `pending`; `closed` has neither. Every
+// guard is `refusalReason(...) === null` (plus, for the approval that completes a proposal, which
+// stage it goes to), so the machine and the reasons shown to users agree by construction.
 
 const MACHINE_ID = 'caseWorkflow';
 
@@ -108,7 +108,7 @@ function openStage(stage: ActiveStage) {
   };
 }
 
-/** The case workflow (DESIGN §4). Input `{ config? }`; starts in `monitoring.steady`. */
+/** The case workflow (docs/architecture.md §7). Input `{ config? }`; starts `monitoring.steady`. */
 export const caseWorkflowMachine = workflowSetup.createMachine({
   id: MACHINE_ID,
   context: ({ input }) => ({

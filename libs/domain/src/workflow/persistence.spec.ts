@@ -223,7 +223,7 @@ describe('what may be sent now', () => {
 });
 
 describe('configuration', () => {
-  it('approvalsRequired follows DESIGN §4', () => {
+  it('approvalsRequired follows docs/architecture.md §7', () => {
     const table: [Stage, Stage, number][] = [
       ['monitoring', 'alert', 1],
       ['alert', 'recommendation', 1],

@@ -9,8 +9,9 @@ import {
   type Stage,
 } from './stages.js';
 
-// The rules of DESIGN §4 as plain functions. The machine's guards call `refusalReason`, so the
-// reason a user reads and the decision the machine takes cannot drift apart.
+// The rules of docs/architecture.md §7 as plain functions. The machine's guards call
+// `refusalReason`, so the reason a user reads and the decision the machine takes cannot drift
+// apart.
 
 /** A configured count below one would let a proposal pass unseen: four eyes means at least one. */
 function atLeastOne(count: number): number {

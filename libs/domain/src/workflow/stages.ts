@@ -1,4 +1,4 @@
-/** Every stage a case can be in (DESIGN §4). */
+/** Every stage a case can be in (docs/architecture.md §7). */
 export const STAGES = ['monitoring', 'alert', 'recommendation', 'mobilisation', 'closed'] as const;
 export type Stage = (typeof STAGES)[number];
 

@@ -6,7 +6,7 @@ import { caseWorkflowMachine } from './machine.js';
 import { applyWorkflowEvent, describeWorkflow } from './persistence.js';
 import { ACTIVE_STAGES, STAGES, type Stage } from './stages.js';
 
-// DESIGN §4 example by example, through the same entry point the server uses.
+// docs/architecture.md §7 example by example, through the same entry point the server uses.
 
 /** Facts that satisfy every escalation guard. */
 const GOOD: WorkflowFacts = {
