@@ -5,8 +5,11 @@ import { join } from 'node:path';
 const INDEX = 'apps/web/dist/index.html';
 const SOURCES = ['apps/web/src', 'apps/web/index.html', 'libs/domain/src', 'libs/client/src'];
 
+/** Unit tests and their helpers are not part of the bundle: editing them needs no rebuild. */
+const NOT_BUILT = /\.(test|spec)\.tsx?$|^apps\/web\/src\/test$/;
+
 function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
+  if (!existsSync(path) || NOT_BUILT.test(path)) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
   return readdirSync(path).reduce(

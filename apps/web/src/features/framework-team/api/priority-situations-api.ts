@@ -1,7 +1,7 @@
 import type { ApiSchemas } from '@vigil/client';
 import { api, expectOk, optional, unwrap } from '../../../lib/api-client';
 
-/** The Framework Team's restricted view of a case (DESIGN §5): nothing else is in it. */
+/** The Framework Team's restricted view of a case (docs/architecture.md §5): nothing else. */
 export type PrioritySituation = ApiSchemas['PrioritySituationResponse'];
 export type PrioritySituationPage = ApiSchemas['PrioritySituationPageResponse'];
 /** Endorsements counted per entity. */

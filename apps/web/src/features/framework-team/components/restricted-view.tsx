@@ -16,7 +16,7 @@ function recommendationText(value: unknown): string {
   return 'A recommendation';
 }
 
-/** The fields of the Framework Team's restricted view (DESIGN §5). */
+/** The fields of the Framework Team's restricted view (docs/architecture.md §5). */
 export function RestrictedView({
   situation,
   children,

@@ -37,7 +37,7 @@ interface ItemFormProps {
   onReload?: () => Promise<ItemFormValues | undefined>;
 }
 
-/** Every field of an information item (DESIGN §6), grouped, with errors beside the fields. */
+/** Every field of an information item (docs/architecture.md §8), grouped, errors beside fields. */
 export function ItemForm({ initial, submitLabel, cancelTo, onSave, onReload }: ItemFormProps) {
   const user = useCurrentUser();
   const countries = useCountries();
