@@ -23,6 +23,8 @@ import {
 } from '@nestjs/swagger';
 import { DomainError } from '@vigil/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+// Types only: request.isMultipart() and request.file(), which the api registers (create-app.ts).
+import type {} from '@fastify/multipart';
 import { RequirePolicy } from '../authorization/policy.decorator.js';
 import { Ctx, type RequestContext } from '../common/request-context.js';
 import { AttachmentsService } from './attachments.service.js';
