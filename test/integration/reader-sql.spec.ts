@@ -11,7 +11,7 @@ import {
   DRAFTER_SQL,
   FRAMEWORK_TEAM_READER_SQL,
   OFFICE_READER_SQL,
-} from '../../libs/server/src/authorization/case-readers-sql.js';
+} from '../../libs/server/src/authorization/case-readers.sql.js';
 import { buildOrganisation, buildUser, closeTestPool, testPool } from '../support/factories.js';
 
 // The SQL forms of "who reads a case" and "who drafts on it" (notification recipients, the e-mail

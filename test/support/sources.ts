@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { DataKeyring } from '../../libs/server/src/common/crypto/data-keys.js';
 import { sqlOnPg } from '../../libs/server/src/database/sql-runner.js';
 import { SourceCipher } from '../../libs/server/src/sources/source-cipher.js';
-import { SourceStore } from '../../libs/server/src/sources/source-store.js';
+import { SourceStore } from '../../libs/server/src/sources/source.store.js';
 import { testPool } from './factories.js';
 import { TEST_DATA_KEY } from './test-config.js';
 

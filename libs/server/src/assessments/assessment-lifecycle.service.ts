@@ -15,8 +15,8 @@ import { AuditService } from '../audit/audit.service.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
 import { actorId, type RequestContext } from '../common/request-context.js';
 import { queryRows } from '../database/named-query.js';
-import { explainAssessment, type AssessmentRow } from './assessment-row.js';
-import { AssessmentStore } from './assessment-store.js';
+import { explainAssessment, type AssessmentRow } from './assessment.store.js';
+import { AssessmentStore } from './assessment.store.js';
 import { ratingMap } from './assessments.service.js';
 import type { AssessmentResponse } from './dto/assessment.response.js';
 

@@ -12,7 +12,7 @@ import { abilityToSql } from '../authorization/rules-to-sql.js';
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery } from '../database/named-query.js';
 import { ITEM_SQL_FIELDS } from '../information/item-access.js';
-import type { RatingValues } from './assessment-store.js';
+import type { RatingValues } from './assessment.store.js';
 import type { RatingInputDto } from './dto/assessment-input.dto.js';
 
 /**

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditCoreModule } from '../audit/audit.module.js';
 import { CasesModule } from '../cases/cases.module.js';
 import { AssessmentLifecycleService } from './assessment-lifecycle.service.js';
-import { AssessmentStore } from './assessment-store.js';
+import { AssessmentStore } from './assessment.store.js';
 import { AssessmentsController } from './assessments.controller.js';
 import { AssessmentsService } from './assessments.service.js';
 import { RiskOverviewController } from './risk-overview.controller.js';

@@ -4,7 +4,7 @@ import type { RiskLevel, RiskTrend, Stage } from '@vigil/domain';
 import type { DataSource } from 'typeorm';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
 import type { RequestContext } from '../common/request-context.js';
-import { CASE_SQL_FIELDS } from '../cases/case-row.js';
+import { CASE_SQL_FIELDS } from '../cases/case.store.js';
 import { CasesService } from '../cases/cases.service.js';
 import { countryName } from '../cases/countries.js';
 import { namedQuery } from '../database/named-query.js';

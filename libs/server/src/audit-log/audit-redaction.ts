@@ -2,7 +2,7 @@ import { subject } from '@casl/ability';
 import type { AppAbility, JsonValue } from '@vigil/domain';
 import type { DataSource } from 'typeorm';
 import { abilityToSql, type SqlFieldMap } from '../authorization/rules-to-sql.js';
-import { CASE_SQL_FIELDS } from '../cases/case-row.js';
+import { CASE_SQL_FIELDS } from '../cases/case.store.js';
 import { isUuid } from '../common/ids.js';
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery } from '../database/named-query.js';

@@ -1,6 +1,6 @@
 import type { CursorPart } from '../common/pagination.js';
 import { caseReferenceOrderSql } from './case-reference.js';
-import type { CaseRow } from './case-row.js';
+import type { CaseRow } from './case.store.js';
 import type { CaseFiltersDto, CaseSort } from './dto/list-cases.query.js';
 
 /**

@@ -27,7 +27,7 @@ import {
   findCaseRow,
   type CaseRow,
   presentCase,
-} from './case-row.js';
+} from './case.store.js';
 import { countryName as countryNameOf, isCountryCode } from './countries.js';
 import type { CreateCaseDto, UpdateCaseDto } from './dto/case-input.dto.js';
 import type { CaseResponse, CaseStatsResponse } from './dto/case.response.js';

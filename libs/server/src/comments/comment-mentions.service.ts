@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, type CommentThread } from '@vigil/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { subject } from '@casl/ability';
-import { caseSubject, type CaseRow } from '../cases/case-row.js';
+import { caseSubject, type CaseRow } from '../cases/case.store.js';
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery, queryRows } from '../database/named-query.js';
 import { NotificationsService } from '../notifications/notifications.service.js';

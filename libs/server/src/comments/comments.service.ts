@@ -4,13 +4,13 @@ import { DomainError, type CommentThread } from '@vigil/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
-import type { CaseRow } from '../cases/case-row.js';
+import type { CaseRow } from '../cases/case.store.js';
 import { decodeKeysetCursor, toPage } from '../common/pagination.js';
 import { type Actor, type RequestContext, requireActor } from '../common/request-context.js';
 import { namedQuery, queryRows } from '../database/named-query.js';
 import { isUuid } from '../common/ids.js';
 import { CommentMentionsService } from './comment-mentions.service.js';
-import { COMMENT_COLUMNS, COMMENT_FROM, type CommentRow, presentComment } from './comment-row.js';
+import { COMMENT_COLUMNS, COMMENT_FROM, type CommentRow, presentComment } from './comment.store.js';
 import type {
   CreateCommentDto,
   ListCommentsQueryDto,

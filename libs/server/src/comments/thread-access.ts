@@ -8,8 +8,8 @@ import {
   type Role,
 } from '@vigil/domain';
 import type { EntityManager } from 'typeorm';
-import { FRAMEWORK_TEAM_READER_SQL, OFFICE_READER_SQL } from '../authorization/case-readers-sql.js';
-import { caseSubject, findCaseRow, type CaseRow } from '../cases/case-row.js';
+import { FRAMEWORK_TEAM_READER_SQL, OFFICE_READER_SQL } from '../authorization/case-readers.sql.js';
+import { caseSubject, findCaseRow, type CaseRow } from '../cases/case.store.js';
 import type { RequestContext } from '../common/request-context.js';
 
 /** Words for a thread in messages. */

@@ -1,7 +1,5 @@
 import type { DataSourceOptions, MigrationInterface } from 'typeorm';
 import { AuditChainSubscriber } from '../audit/audit-chain-writer.js';
-import { ENTITIES } from './entities.js';
-import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 /**
  * Settings of every session the apps open. Searches sort and bitmap-scan more than the default
@@ -22,12 +20,12 @@ export function dataSourceOptions(
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    // No entities: every statement is hand-written SQL in a store (docs/architecture.md §7).
+    entities: [],
     // Writes each transaction's audit entries just before it commits (docs/architecture.md §12).
     subscribers: [AuditChainSubscriber],
     migrations,
     migrationsTableName: 'migrations',
-    namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     migrationsRun: false,
     logging: false,

@@ -1,7 +1,7 @@
 import { subject } from '@casl/ability';
 import { defineAbilitiesFor, isEditableStatus, type DocumentStatus } from '@vigil/domain';
 import type { EntityManager } from 'typeorm';
-import { caseSubject, findCaseRow, type CaseRow } from '../cases/case-row.js';
+import { caseSubject, findCaseRow, type CaseRow } from '../cases/case.store.js';
 import type { Actor } from '../common/request-context.js';
 import { queryRows } from '../database/named-query.js';
 import { isUuid } from '../common/ids.js';

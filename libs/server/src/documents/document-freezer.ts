@@ -11,8 +11,8 @@ import {
   VERSION_SUMMARY_COLUMNS,
   type DocumentRow,
   type VersionRow,
-} from './document-row.js';
-import { DocumentStore } from './document-store.js';
+} from './document.store.js';
+import { DocumentStore } from './document.store.js';
 import { documentText } from './document-text.js';
 
 /** A document the caller may read, its row locked for the rest of the transaction. */

@@ -11,7 +11,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
 import { actorId, type RequestContext } from '../common/request-context.js';
 import { DocumentFreezer } from './document-freezer.js';
-import { presentDocument, rightsOn, rightsOnDocument } from './document-row.js';
+import { presentDocument, rightsOn, rightsOnDocument } from './document.store.js';
 import type { DocumentResponse } from './dto/document.response.js';
 
 /** What a review step may carry. */

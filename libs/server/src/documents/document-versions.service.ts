@@ -15,8 +15,8 @@ import {
   VERSION_FROM,
   VERSION_SUMMARY_COLUMNS,
   type VersionRow,
-} from './document-row.js';
-import { DocumentStore } from './document-store.js';
+} from './document.store.js';
+import { DocumentStore } from './document.store.js';
 import { documentText, sha256Hex } from './document-text.js';
 import { RenderPool } from './render-pool.js';
 import type {

@@ -4,7 +4,7 @@ import { CasesModule } from '../cases/cases.module.js';
 import { DocumentExportService } from './document-export.service.js';
 import { DocumentFreezer } from './document-freezer.js';
 import { DocumentReviewService } from './document-review.service.js';
-import { DocumentStore } from './document-store.js';
+import { DocumentStore } from './document.store.js';
 import { DocumentVersionsController } from './document-versions.controller.js';
 import { DocumentVersionsService } from './document-versions.service.js';
 import { DocumentsController } from './documents.controller.js';

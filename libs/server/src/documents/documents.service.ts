@@ -4,7 +4,7 @@ import { canStartRevision, DomainError } from '@vigil/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
-import type { CaseRow } from '../cases/case-row.js';
+import type { CaseRow } from '../cases/case.store.js';
 import { CasesService } from '../cases/cases.service.js';
 import { decodeKeysetCursor, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
 import { actorId, type RequestContext } from '../common/request-context.js';
@@ -16,8 +16,8 @@ import {
   presentDocument,
   rightsOn,
   type DocumentRow,
-} from './document-row.js';
-import { DocumentStore } from './document-store.js';
+} from './document.store.js';
+import { DocumentStore } from './document.store.js';
 import type { CreateDocumentDto } from './dto/document-input.dto.js';
 import type { DocumentResponse } from './dto/document.response.js';
 

@@ -12,7 +12,7 @@ import { namedQuery } from '../database/named-query.js';
 import { isUuid } from '../common/ids.js';
 import type { CreateEngagementDto, UpdateEngagementDto } from './dto/engagement-input.dto.js';
 import type { EngagementResponse } from './dto/engagement.response.js';
-import { ENGAGEMENT_SELECT, type EngagementRow, presentEngagement } from './engagement-row.js';
+import { ENGAGEMENT_SELECT, type EngagementRow, presentEngagement } from './engagement.store.js';
 
 /** Editable fields by their API names, and their columns. */
 const FIELDS = {

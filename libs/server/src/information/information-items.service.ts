@@ -32,7 +32,7 @@ import {
   SCALAR_COLUMNS,
   type ItemRow,
   type ScalarField,
-} from './item-row.js';
+} from './item.store.js';
 import {
   buildItemSearch,
   itemFilterSql,
@@ -42,7 +42,7 @@ import {
 } from './item-search.js';
 import { ItemDetailsService } from './item-details.service.js';
 import { searchPlanFor } from './search-plan.js';
-import { SourceStore } from '../sources/source-store.js';
+import { SourceStore } from '../sources/source.store.js';
 
 /** Counting stops here: "1,000+" is all a reader needs, and counting further costs. */
 export const COUNT_CAP = 1_000;

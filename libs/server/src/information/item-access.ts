@@ -1,4 +1,4 @@
-import { coversSql } from '../authorization/case-readers-sql.js';
+import { coversSql } from '../authorization/case-readers.sql.js';
 import type { SqlFieldMap } from '../authorization/rules-to-sql.js';
 
 /**

@@ -10,7 +10,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
 import { caseReferenceOrderSql } from '../cases/case-reference.js';
-import { CASE_SQL_FIELDS } from '../cases/case-row.js';
+import { CASE_SQL_FIELDS } from '../cases/case.store.js';
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery } from '../database/named-query.js';
 import type {

@@ -1,7 +1,7 @@
 import { clearanceCovers, DomainError, type Classification, type Reliability } from '@vigil/domain';
 import type { EntityManager } from 'typeorm';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
-import { CASE_SQL_FIELDS } from '../cases/case-row.js';
+import { CASE_SQL_FIELDS } from '../cases/case.store.js';
 import { isCountryCode } from '../cases/countries.js';
 import type { RequestContext } from '../common/request-context.js';
 import { namedQuery } from '../database/named-query.js';

@@ -1,7 +1,7 @@
 import type { AppAbility } from '@vigil/domain';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
 import { caseReferenceOrderSql } from '../cases/case-reference.js';
-import { CASE_SQL_FIELDS } from '../cases/case-row.js';
+import { CASE_SQL_FIELDS } from '../cases/case.store.js';
 import { decodeKeysetCursor } from '../common/pagination.js';
 import { ITEM_SQL_FIELDS, SOURCE_SQL_FIELDS } from './item-access.js';
 import { WALK_NEWEST_SHARE, type SearchPlan } from './search-plan.js';

@@ -9,7 +9,7 @@ import { decodeKeysetCursor, toPage, type Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { sqlOn } from '../database/sql-runner.js';
 import { UNREADABLE_SOURCE_NAME, type SourceIdentity } from '../sources/source-cipher.js';
-import { SourceStore, type SourceRecord } from '../sources/source-store.js';
+import { SourceStore, type SourceRecord } from '../sources/source.store.js';
 import type {
   CreateSourceDto,
   ListSourcesQueryDto,

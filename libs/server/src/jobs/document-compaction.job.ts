@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { DocumentStore } from '../documents/document-store.js';
+import { DocumentStore } from '../documents/document.store.js';
 import type { ScheduledJob } from './scheduled-job.js';
 
 /** What one run folded. */

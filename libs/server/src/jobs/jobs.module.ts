@@ -3,7 +3,7 @@ import { AuditCoreModule } from '../audit/audit.module.js';
 import { NotificationsCoreModule } from '../notifications/notifications.module.js';
 import { AuditVerifyJob } from './audit-verify.job.js';
 import { FollowUpOverdueJob } from './follow-up-overdue.job.js';
-import { DocumentStore } from '../documents/document-store.js';
+import { DocumentStore } from '../documents/document.store.js';
 import { DocumentCompactionJob } from './document-compaction.job.js';
 import { NotificationMailer } from '../notifications/notification-mailer.js';
 import { JobRunner } from './job-runner.service.js';

@@ -3,7 +3,7 @@ import { DomainError } from '@vigil/domain';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { RedisConnection } from '../config/redis-connection.js';
-import { createRateLimiter, refusalOf } from './rate-limiter-store.js';
+import { createRateLimiter, refusalOf } from './rate-limiter.store.js';
 
 /**
  * Limits the changes one person makes: WRITE_RATE_LIMIT writes per WRITE_RATE_WINDOW_SECONDS,

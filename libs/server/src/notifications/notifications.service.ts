@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, type JsonValue } from '@vigil/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { FRAMEWORK_TEAM_READER_SQL, OFFICE_READER_SQL } from '../authorization/case-readers-sql.js';
+import { FRAMEWORK_TEAM_READER_SQL, OFFICE_READER_SQL } from '../authorization/case-readers.sql.js';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
 import { decodeKeysetCursor, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';

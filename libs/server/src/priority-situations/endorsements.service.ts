@@ -5,7 +5,7 @@ import { DomainError } from '@vigil/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
-import { caseSubject, type CaseRow } from '../cases/case-row.js';
+import { caseSubject, type CaseRow } from '../cases/case.store.js';
 import { CasesService } from '../cases/cases.service.js';
 import { type RequestContext, requireActor } from '../common/request-context.js';
 import { queryRows } from '../database/named-query.js';

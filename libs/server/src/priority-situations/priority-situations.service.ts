@@ -20,7 +20,7 @@ import {
   caseSubject,
   findCaseRow,
   type CaseRow,
-} from '../cases/case-row.js';
+} from '../cases/case.store.js';
 import type { CaseEventPageResponse, CaseEventResponse } from '../cases/dto/case-event.response.js';
 import { decodeKeysetCursor, type PageQueryDto, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { subject } from '@casl/ability';
 import { defineAbilitiesFor } from '@vigil/domain';
 import type { DataSource } from 'typeorm';
-import { caseSubject, findCaseRow } from '../cases/case-row.js';
+import { caseSubject, findCaseRow } from '../cases/case.store.js';
 import type { Actor } from '../common/request-context.js';
 
 /** Which part of a case's feed a person receives: everything, or the Framework Team's view. */

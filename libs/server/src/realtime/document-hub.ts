@@ -11,7 +11,7 @@ import type { Actor } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { documentAccess } from '../documents/document-access.js';
 import { checkUpdateBounds } from '../documents/document-bounds.js';
-import { DocumentStore, isYjsUpdate } from '../documents/document-store.js';
+import { DocumentStore, isYjsUpdate } from '../documents/document.store.js';
 import type { VigilServer } from './socket-types.js';
 import { stampAwareness } from './awareness-stamp.js';
 import { DocumentPeers } from './document-peers.js';

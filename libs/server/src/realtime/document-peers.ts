@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import type { DocumentStore } from '../documents/document-store.js';
+import type { DocumentStore } from '../documents/document.store.js';
 import { documentRoom, fromBase64, toBase64, wire } from './document-wire.js';
 import type { VigilServer } from './socket-types.js';
 import type { StoredNotice } from './socket-fan-out.js';

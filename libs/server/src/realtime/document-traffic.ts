@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { RedisConnection } from '../config/redis-connection.js';
-import { createRateLimiter, refusalOf } from '../limits/rate-limiter-store.js';
+import { createRateLimiter, refusalOf } from '../limits/rate-limiter.store.js';
 
 /** What one socket message costs: who sent it, on which socket, how many bytes. */
 export interface Sender {

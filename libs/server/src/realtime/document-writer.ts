@@ -4,7 +4,7 @@ import * as encoding from 'lib0/encoding';
 import type { Socket } from 'socket.io';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import type { DocumentStore } from '../documents/document-store.js';
+import type { DocumentStore } from '../documents/document.store.js';
 import type { DocumentPeers, LiveCopy } from './document-peers.js';
 import { documentRoom, wire } from './document-wire.js';
 

@@ -9,7 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CaseFeedEvent, JsonValue, LiveNotification } from '@vigil/domain';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { userReadsCase } from '../authorization/case-readers-sql.js';
+import { userReadsCase } from '../authorization/case-readers.sql.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { isFrameworkTeamNotice } from '../notifications/notifications.service.js';
 import { RealtimeGateway } from './realtime.gateway.js';

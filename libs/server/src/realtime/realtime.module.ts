@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../auth/identity.module.js';
-import { DocumentStore } from '../documents/document-store.js';
+import { DocumentStore } from '../documents/document.store.js';
 import { CaseRooms } from './case-rooms.js';
 import { DocumentHub } from './document-hub.js';
 import { DocumentTraffic } from './document-traffic.js';

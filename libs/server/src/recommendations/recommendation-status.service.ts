@@ -12,7 +12,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
 import { actorId, type RequestContext } from '../common/request-context.js';
 import type { RecommendationDetailResponse } from './dto/recommendation.response.js';
-import { RecommendationStore } from './recommendation-store.js';
+import { RecommendationStore } from './recommendation.store.js';
 
 /** Audit action and timeline event type of each status change. */
 const WRITTEN_AS: Record<RecommendationAction, { audit: string; event: string }> = {

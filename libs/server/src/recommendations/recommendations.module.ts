@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditCoreModule } from '../audit/audit.module.js';
 import { CasesModule } from '../cases/cases.module.js';
 import { RecommendationStatusService } from './recommendation-status.service.js';
-import { RecommendationStore } from './recommendation-store.js';
+import { RecommendationStore } from './recommendation.store.js';
 import { RecommendationsController } from './recommendations.controller.js';
 import { RecommendationsService } from './recommendations.service.js';
 

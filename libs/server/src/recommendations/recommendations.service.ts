@@ -22,8 +22,8 @@ import {
   presentRecommendation,
   RECOMMENDATION_SELECT,
   type RecommendationRow,
-} from './recommendation-row.js';
-import { RecommendationStore } from './recommendation-store.js';
+} from './recommendation.store.js';
+import { RecommendationStore } from './recommendation.store.js';
 
 /** The fields of a draft, by their API names, and their columns. */
 const FIELDS = {

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import type { RequestContext } from '../common/request-context.js';
 import { appendProseMirror, type ProseMirrorJson } from '../documents/document-content.js';
-import { DocumentStore } from '../documents/document-store.js';
+import { DocumentStore } from '../documents/document.store.js';
 import { DocumentsService } from '../documents/documents.service.js';
 import { EngagementsService } from '../engagements/engagements.service.js';
 import { RecommendationStatusService } from '../recommendations/recommendation-status.service.js';

@@ -3,7 +3,7 @@ import { DomainError } from '@vigil/domain';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { RedisConnection } from '../config/redis-connection.js';
-import { createRateLimiter, refusalOf } from '../limits/rate-limiter-store.js';
+import { createRateLimiter, refusalOf } from '../limits/rate-limiter.store.js';
 
 /**
  * Limits sign-in attempts per client address and e-mail: slows password guessing against one

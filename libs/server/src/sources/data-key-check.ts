@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DataKeyError, type DataKeyring } from '../common/crypto/data-keys.js';
 import { sqlOn, type SqlRunner } from '../database/sql-runner.js';
-import { DataKeyStore } from './data-key-store.js';
-import { SourceStore } from './source-store.js';
+import { DataKeyStore } from './data-key.store.js';
+import { SourceStore } from './source.store.js';
 
 /**
  * Refuses to run half-working. Every configured key must be the key its id was first used with

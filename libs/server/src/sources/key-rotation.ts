@@ -3,9 +3,9 @@ import { DataKeyError, type DataKeyring } from '../common/crypto/data-keys.js';
 import { FieldCipherError } from '../common/crypto/field-cipher.js';
 import { sqlOnPg } from '../database/sql-runner.js';
 import { verifyDataKeys } from './data-key-check.js';
-import { DataKeyStore } from './data-key-store.js';
+import { DataKeyStore } from './data-key.store.js';
 import { SourceCipher } from './source-cipher.js';
-import { SourceStore } from './source-store.js';
+import { SourceStore } from './source.store.js';
 
 /** Rows re-encrypted per transaction. */
 export const ROTATION_BATCH = 500;

@@ -3,7 +3,7 @@ import { DataKeyring } from '../common/crypto/data-keys.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DataKeyCheck } from './data-key-check.js';
 import { SourceCipher } from './source-cipher.js';
-import { SourceStore } from './source-store.js';
+import { SourceStore } from './source.store.js';
 
 /**
  * Source identities encrypted at rest: the keyring from VIGIL_DATA_KEY, the cipher, the store that

@@ -28,7 +28,7 @@ import {
 } from './account-changes.store.js';
 import type { AccountChangeResponse } from './dto/account-change.response.js';
 import type { ListAccountChangesQueryDto } from './dto/list-account-changes.query.js';
-import { USER_SQL_FIELDS } from './user-row.js';
+import { USER_SQL_FIELDS } from './user.store.js';
 
 /** Why the requester may not decide their own request (also shown by the web app). */
 export const OWN_REQUEST = 'You requested this change: another administrator must confirm it.';

@@ -28,7 +28,13 @@ import type { UserResponse } from './dto/user.response.js';
 import type { UserChangeResponse } from './dto/account-change.response.js';
 import { AccountChangesService } from './account-changes.service.js';
 import { assertDisplayNameFree, displayNameConflictAsError } from './display-names.js';
-import { presentUser, USER_COLUMNS, USER_FROM, USER_SQL_FIELDS, type UserRow } from './user-row.js';
+import {
+  presentUser,
+  USER_COLUMNS,
+  USER_FROM,
+  USER_SQL_FIELDS,
+  type UserRow,
+} from './user.store.js';
 
 export { USER_SQL_FIELDS };
 

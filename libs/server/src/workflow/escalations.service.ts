@@ -15,7 +15,7 @@ import { abilityToSql } from '../authorization/rules-to-sql.js';
 import { decodeKeysetCursor, type Page, toPage } from '../common/pagination.js';
 import { actorId, type RequestContext } from '../common/request-context.js';
 import { isoMicros } from '../cases/case-filters.js';
-import { CASE_SQL_FIELDS } from '../cases/case-row.js';
+import { CASE_SQL_FIELDS } from '../cases/case.store.js';
 import { CasesService } from '../cases/cases.service.js';
 import { namedQuery } from '../database/named-query.js';
 import { isUuid } from '../common/ids.js';

@@ -20,7 +20,7 @@ import { queryRows } from '../database/named-query.js';
 import { AuditService } from '../audit/audit.service.js';
 import { actorId, type RequestContext } from '../common/request-context.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
-import { caseSubject, type CaseRow } from '../cases/case-row.js';
+import { caseSubject, type CaseRow } from '../cases/case.store.js';
 import { CasesService } from '../cases/cases.service.js';
 import type { WorkflowResponse } from './dto/workflow.response.js';
 import { WorkflowFactsProvider } from './workflow-facts.provider.js';

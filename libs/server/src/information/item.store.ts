@@ -7,7 +7,7 @@ import {
   type SourceKind,
 } from '@vigil/domain';
 import { countryName } from '../cases/countries.js';
-import { coversSql } from '../authorization/case-readers-sql.js';
+import { coversSql } from '../authorization/case-readers.sql.js';
 import type { ItemFieldsDto } from './dto/item-input.dto.js';
 import type { ItemSummaryResponse, TextSegment } from './dto/item.response.js';
 import type { ItemSourceResponse } from './dto/source.dto.js';
