@@ -36,3 +36,6 @@ export async function queryRows<T>(
     if (!inTransaction) await runner.release();
   }
 }
+
+/** What a store statement runs on: the data source, or a transaction's manager. */
+export type Db = DataSource | EntityManager;
