@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 /**
- * Fails on SQL written outside a store (issue 16, docs/architecture.md §7): in `libs/server/src`
+ * Fails on SQL written outside a store (issue 16, docs/architecture.md §18): in `libs/server/src`
  * a statement lives in a `*.store.ts` file, a condition built for other statements in a
  * `*.sql.ts` file, and the connection plumbing in `database/`. Services, controllers, gateways and
  * jobs call stores. Only string and template literals are read, so comments may name SQL.
@@ -82,7 +82,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     for (const hit of found) {
       console.error(`${hit.file}:${hit.line}: SQL outside a store (*.store.ts): ${hit.text}`);
     }
-    console.error(`${found.length} SQL literals outside stores; see docs/architecture.md §7.`);
+    console.error(`${found.length} SQL literals outside stores; see docs/architecture.md §18.`);
     process.exitCode = 1;
   }
 }
