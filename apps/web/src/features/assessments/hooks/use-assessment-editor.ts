@@ -1,6 +1,6 @@
-import { useState } from 'react';
-import { ApiError, errorMessage } from '../../../lib/api-client';
-import { focusFirstInvalidIn } from '../../information/hooks/use-item-form';
+import { useRef, useState } from 'react';
+import { ApiError } from '../../../lib/api-client';
+import { CORRECT_FIELDS_MESSAGE, useFormSubmit } from '../../../lib/use-form-submit';
 import type { Assessment, RatingInput } from '../api/assessments-api';
 import {
   assessmentToForm,
@@ -22,6 +22,9 @@ import {
   useUpdateAssessment,
 } from './use-assessment-actions';
 
+/** What a submit of the editor does: save the draft or finalise it. */
+type Intent = 'save' | 'finalise';
+
 interface EditorOptions {
   caseId: string;
   /** The draft being edited; null for a new one. */
@@ -41,13 +44,10 @@ export function useAssessmentEditor(options: EditorOptions) {
   const [values, setValues] = useState<AssessmentFormValues>(() =>
     base ? assessmentToForm(base) : emptyAssessmentForm(),
   );
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
   const create = useCreateAssessment(caseId);
   const update = useUpdateAssessment(assessment?.id ?? '');
   const finalise = useFinaliseAssessment(assessment?.id ?? '');
-  const busy = create.isPending || update.isPending || finalise.isPending;
   const dirty = base ? !sameValues(values, assessmentToForm(base)) : true;
 
   const set = <K extends keyof AssessmentFormValues>(key: K, value: AssessmentFormValues[K]) =>
@@ -59,68 +59,57 @@ export function useAssessmentEditor(options: EditorOptions) {
       return { ...current, factors: { ...current.factors, [factor]: { ...before, ...change } } };
     });
 
-  const refuse = (form: HTMLFormElement, found: Record<string, string>, message: string) => {
-    setErrors(found);
-    setFormError(message);
-    focusFirstInvalidIn(form);
-  };
-
-  const fail = (form: HTMLFormElement, error: unknown, sent: RatingInput[]) => {
-    if (error instanceof ApiError && error.statusCode === 409) {
-      if (base) {
-        setConflict(error.message);
-        return;
-      }
-      // A new draft for a month that already has one.
-      refuse(form, { period: error.message }, error.message);
-      return;
-    }
-    const found = error instanceof ApiError ? formFieldErrors(error.fieldErrors(), sent) : {};
-    refuse(form, found, errorMessage(error));
-  };
-
-  const save = async (form: HTMLFormElement) => {
-    if (busy) return;
-    const found = validateDraft(values);
-    setConflict(null);
-    if (Object.keys(found).length > 0) {
-      refuse(form, found, 'Please correct the highlighted fields.');
-      return;
-    }
-    setErrors({});
-    setFormError(null);
-    const sent = toRatings(values);
-    try {
-      if (base) {
+  // The ratings last sent: the server numbers its messages about them in that order.
+  const sent = useRef<RatingInput[]>([]);
+  const submission = useFormSubmit(
+    async (intent: Intent) => {
+      sent.current = toRatings(values);
+      if (intent === 'finalise') {
+        if (!base) return;
+        const done = await finalise.mutateAsync(base.version);
+        options.onAnnounce(
+          `Assessment finalised: ${levelLabel(done.overallLevel ?? done.computedLevel)} risk.`,
+        );
+      } else if (base) {
         const saved = await update.mutateAsync(toUpdateBody(values, base.version));
         setBase(saved);
         options.onAnnounce(`Draft saved (version ${saved.version}).`);
       } else {
         options.onCreated(await create.mutateAsync(toCreateBody(values)));
       }
-    } catch (error) {
-      fail(form, error, sent);
-    }
+    },
+    {
+      validate: (intent) =>
+        intent === 'save'
+          ? validateDraft(values)
+          : { ...validateDraft(values), ...validateFinal(values) },
+      invalidMessage: (intent) =>
+        intent === 'save'
+          ? CORRECT_FIELDS_MESSAGE
+          : 'The assessment is not complete yet: see the highlighted fields.',
+      onError: (error) => {
+        // Someone else saved the draft first: offer to reload it.
+        const stale = base !== null && error instanceof ApiError && error.statusCode === 409;
+        if (stale) setConflict(error.message);
+        return stale;
+      },
+      // A 409 left over is a new draft for a month that already has one: shown at the period.
+      toFieldErrors: (error) =>
+        error.statusCode === 409
+          ? { period: error.message }
+          : formFieldErrors(error.fieldErrors(), sent.current),
+    },
+  );
+
+  const save = (form: HTMLFormElement) => {
+    setConflict(null);
+    return submission.submit(form, 'save');
   };
 
-  const finaliseNow = async (form: HTMLFormElement) => {
-    if (busy || !base) return;
-    const found = { ...validateDraft(values), ...validateFinal(values) };
+  const finaliseNow = (form: HTMLFormElement) => {
+    if (!base) return Promise.resolve();
     setConflict(null);
-    if (Object.keys(found).length > 0) {
-      refuse(form, found, 'The assessment is not complete yet: see the highlighted fields.');
-      return;
-    }
-    setErrors({});
-    setFormError(null);
-    try {
-      const done = await finalise.mutateAsync(base.version);
-      options.onAnnounce(
-        `Assessment finalised: ${levelLabel(done.overallLevel ?? done.computedLevel)} risk.`,
-      );
-    } catch (error) {
-      fail(form, error, toRatings(values));
-    }
+    return submission.submit(form, 'finalise');
   };
 
   /** Replaces the form with the newest saved version (the user was told their edits go). */
@@ -131,18 +120,17 @@ export function useAssessmentEditor(options: EditorOptions) {
       setValues(assessmentToForm(fresh));
     }
     setConflict(null);
-    setErrors({});
-    setFormError(null);
+    submission.reset();
   };
 
   return {
     values,
     set,
     setFactor,
-    errors,
-    formError,
+    errors: submission.errors,
+    formError: submission.formError,
     conflict,
-    busy,
+    busy: submission.busy,
     dirty,
     /** The version the form stands on. */
     version: base?.version ?? null,

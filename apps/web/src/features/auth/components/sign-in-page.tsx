@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Navigate } from 'react-router';
 import { FormAlert } from '../../../components/form-alert';
 import { TextField } from '../../../components/text-field';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { beginRestore, dismissNotice } from '../../../lib/auth-session';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useFormSubmit, type FieldErrors } from '../../../lib/use-form-submit';
 import { useSession } from '../hooks/use-session';
 import { useSignIn } from '../hooks/use-sign-in';
 
@@ -34,33 +35,29 @@ export function SignInPage() {
   const signIn = useSignIn();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const form = useFormSubmit(
+    () => {
+      dismissNotice();
+      return signIn.mutateAsync({ email: email.trim(), password });
+    },
+    {
+      validate: () => {
+        const errors: FieldErrors = {};
+        if (!email.trim()) errors['email'] = 'Enter your e-mail address.';
+        if (!password) errors['password'] = 'Enter your password.';
+        return errors;
+      },
+      invalidMessage: null,
+      onError: () => {
+        setPassword('');
+        return false;
+      },
+      toFormError: signInErrorMessage,
+      focus: 'check',
+    },
+  );
 
   if (session.status === 'authenticated') return <Navigate to="/" replace />;
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (signIn.isPending) return;
-    const errors: Record<string, string> = {};
-    if (!email.trim()) errors['email'] = 'Enter your e-mail address.';
-    if (!password) errors['password'] = 'Enter your password.';
-    setFieldErrors(errors);
-    const firstInvalid = Object.keys(errors)[0];
-    if (firstInvalid) {
-      event.currentTarget.querySelector<HTMLInputElement>(`[name="${firstInvalid}"]`)?.focus();
-      return;
-    }
-    dismissNotice();
-    signIn.mutate(
-      { email: email.trim(), password },
-      {
-        onError: (error) => {
-          if (error instanceof ApiError) setFieldErrors(error.fieldErrors());
-          setPassword('');
-        },
-      },
-    );
-  };
 
   const elsewhere = session.elsewhere;
   const continueHere = () => {
@@ -78,8 +75,8 @@ export function SignInPage() {
         <p className="muted">
           Case management and early warning for the Office on Genocide Prevention.
         </p>
-        {signIn.isError ? (
-          <FormAlert message={signInErrorMessage(signIn.error)} />
+        {form.formError ? (
+          <FormAlert message={form.formError} />
         ) : (
           <FormAlert message={session.notice} tone="notice" />
         )}
@@ -95,7 +92,12 @@ export function SignInPage() {
             <p className="sign-in__or">or sign in with another account</p>
           </div>
         ) : null}
-        <form className="form" onSubmit={onSubmit} noValidate aria-busy={signIn.isPending}>
+        <form
+          className="form"
+          onSubmit={(event) => void form.submit(event)}
+          noValidate
+          aria-busy={form.busy}
+        >
           <TextField
             label="E-mail"
             name="email"
@@ -106,7 +108,7 @@ export function SignInPage() {
             autoFocus={!elsewhere}
             value={email}
             onChange={(event) => setEmail(event.target.value)}
-            error={fieldErrors['email']}
+            error={form.fieldError('email')}
           />
           <TextField
             label="Password"
@@ -116,17 +118,17 @@ export function SignInPage() {
             required
             value={password}
             onChange={(event) => setPassword(event.target.value)}
-            error={fieldErrors['password']}
+            error={form.fieldError('password')}
           />
           <button
             type="submit"
             className={`button button--block${elsewhere ? '' : ' button--primary'}`}
-            disabled={signIn.isPending}
+            disabled={form.busy}
           >
             Sign in
           </button>
           <p aria-live="polite" className="visually-hidden">
-            {signIn.isPending ? 'Signing in…' : ''}
+            {form.busy ? 'Signing in…' : ''}
           </p>
         </form>
       </div>

@@ -1,7 +1,7 @@
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { FormAlert } from '../../../components/form-alert';
-import { ApiError, errorMessage } from '../../../lib/api-client';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
+import { useFormSubmit, type FieldErrors } from '../../../lib/use-form-submit';
 import { useCurrentUser } from '../../auth/hooks/current-user-context';
 import type { CommentAuthor, Thread } from '../api/comments-api';
 import { useMentionable } from '../hooks/use-comments';
@@ -33,8 +33,6 @@ export function CommentComposer(props: CommentComposerProps) {
   const { caseId, thread, label, submitLabel, onSubmit, onCancel } = props;
   const user = useCurrentUser();
   const text = useMentionText(props.initialBody ?? '', props.initialMentions);
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
   const [active, setActive] = useState(0);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const fieldId = useId();
@@ -53,24 +51,29 @@ export function CommentComposer(props: CommentComposerProps) {
   const open = text.query !== null;
   const activeOption = options[Math.min(active, options.length - 1)];
 
-  const submit = async () => {
-    const body = text.value.trim();
-    if (sending) return;
-    if (!body) return setError('Write something before sending.');
-    if (body.length > MAX_LENGTH) return setError(`Keep it under ${MAX_LENGTH} characters.`);
-    setError(null);
-    setSending(true);
-    try {
-      await onSubmit(body, text.mentions);
+  const form = useFormSubmit(
+    async () => {
+      await onSubmit(text.value.trim(), text.mentions);
       text.reset();
-    } catch (caught) {
-      const fields = caught instanceof ApiError ? caught.fieldErrors() : {};
-      setError(fields['mentions'] ?? fields['body'] ?? errorMessage(caught));
-      textareaRef.current?.focus();
-    } finally {
-      setSending(false);
-    }
-  };
+    },
+    {
+      validate: (): FieldErrors => {
+        const body = text.value.trim();
+        if (!body) return { body: 'Write something before sending.' };
+        if (body.length > MAX_LENGTH) return { body: `Keep it under ${MAX_LENGTH} characters.` };
+        return {};
+      },
+      invalidMessage: null,
+      // A refusal (not a check) puts the writer back in the text.
+      onError: () => {
+        textareaRef.current?.focus();
+        return false;
+      },
+      focus: 'none',
+    },
+  );
+  // One message, under the field: the server's about the mentions or text first.
+  const error = form.fieldError('mentions') ?? form.fieldError('body') ?? form.formError;
 
   const pick = (person: CommentAuthor) => {
     const caret = text.pick(person);
@@ -87,7 +90,7 @@ export function CommentComposer(props: CommentComposerProps) {
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      void submit();
+      void form.submit();
       return;
     }
     if (!open) {
@@ -107,13 +110,13 @@ export function CommentComposer(props: CommentComposerProps) {
     }
   };
 
-  const onFormSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    void submit();
-  };
-
   return (
-    <form className="composer" onSubmit={onFormSubmit} noValidate aria-busy={sending}>
+    <form
+      className="composer"
+      onSubmit={(event) => void form.submit(event)}
+      noValidate
+      aria-busy={form.busy}
+    >
       <label htmlFor={fieldId} className="field__label">
         {label}
       </label>
@@ -154,7 +157,7 @@ export function CommentComposer(props: CommentComposerProps) {
         <FormAlert message={error} />
       </div>
       <div className="form__actions">
-        <button type="submit" className="button button--primary button--small" disabled={sending}>
+        <button type="submit" className="button button--primary button--small" disabled={form.busy}>
           {submitLabel}
         </button>
         {onCancel ? (

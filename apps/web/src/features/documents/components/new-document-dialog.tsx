@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { DOCUMENT_KINDS } from '@vigil/domain';
 import { Dialog } from '../../../components/dialog';
 import { FormAlert } from '../../../components/form-alert';
 import { SelectField } from '../../../components/select-field';
 import { TextField } from '../../../components/text-field';
-import { ApiError, errorMessage } from '../../../lib/api-client';
+import { useFormSubmit, type FieldErrors } from '../../../lib/use-form-submit';
 import type { DocumentKind, DraftDocument } from '../api/documents-api';
 import { useCreateDocument } from '../hooks/use-documents';
 import { DOCUMENT_KIND_LABELS } from './document-labels';
@@ -20,41 +20,24 @@ export function NewDocumentDialog({ caseId, onClose, onCreated }: NewDocumentDia
   const create = useCreateDocument(caseId);
   const [kind, setKind] = useState<DocumentKind>('early_warning_note');
   const [title, setTitle] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (create.isPending) return;
-    if (!title.trim()) {
-      setErrors({ title: 'Enter a title.' });
-      setFormError('Please correct the highlighted field.');
-      return;
-    }
-    setErrors({});
-    setFormError(null);
-    try {
-      onCreated(await create.mutateAsync({ kind, title: title.trim() }));
-    } catch (error) {
-      setErrors(error instanceof ApiError ? error.fieldErrors() : {});
-      setFormError(errorMessage(error));
-    }
-  };
+  const form = useFormSubmit(
+    async () => onCreated(await create.mutateAsync({ kind, title: title.trim() })),
+    {
+      validate: (): FieldErrors => (title.trim() ? {} : { title: 'Enter a title.' }),
+      invalidMessage: 'Please correct the highlighted field.',
+      focus: 'none',
+    },
+  );
 
   return (
     <Dialog title="New document" onClose={onClose}>
-      <form
-        className="form"
-        noValidate
-        onSubmit={(e) => void submit(e)}
-        aria-busy={create.isPending}
-      >
-        <FormAlert message={formError} />
+      <form className="form" noValidate onSubmit={(e) => void form.submit(e)} aria-busy={form.busy}>
+        <FormAlert message={form.formError} />
         <SelectField
           label="Kind"
           name="kind"
           value={kind}
-          error={errors['kind']}
+          error={form.fieldError('kind')}
           onChange={(e) => setKind(e.target.value as DocumentKind)}
         >
           {DOCUMENT_KINDS.map((k) => (
@@ -69,14 +52,14 @@ export function NewDocumentDialog({ caseId, onClose, onCreated }: NewDocumentDia
           required
           maxLength={200}
           value={title}
-          error={errors['title']}
+          error={form.fieldError('title')}
           onChange={(e) => setTitle(e.target.value)}
         />
         <div className="form__actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button button--primary" disabled={create.isPending}>
+          <button type="submit" className="button button--primary" disabled={form.busy}>
             Create document
           </button>
         </div>

@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Dialog } from '../../../components/dialog';
 import { FormAlert } from '../../../components/form-alert';
 import { TextAreaField } from '../../../components/textarea-field';
 import { TextField } from '../../../components/text-field';
-import { ApiError, errorMessage } from '../../../lib/api-client';
+import { useFormSubmit, type FieldErrors } from '../../../lib/use-form-submit';
 
 /** What a step asks for besides confirmation. */
 export interface StepFields {
@@ -29,37 +29,21 @@ export function StepDialog(props: StepDialogProps) {
   const { onClose, onConfirm } = props;
   const [note, setNote] = useState('');
   const [to, setTo] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    const clientErrors: Record<string, string> = {};
-    if (recipient && !to.trim()) clientErrors['recipient'] = 'Enter to whom it is transmitted.';
-    if (noteRequired && !note.trim()) clientErrors['note'] = 'Say what needs changing.';
-    if (Object.keys(clientErrors).length > 0) {
-      setErrors(clientErrors);
-      setFormError('Please correct the highlighted field.');
-      return;
-    }
-    setBusy(true);
-    setErrors({});
-    setFormError(null);
-    try {
-      await onConfirm({ note: note.trim(), recipient: to.trim() });
-    } catch (error) {
-      setErrors(error instanceof ApiError ? error.fieldErrors() : {});
-      setFormError(errorMessage(error));
-      setBusy(false);
-    }
-  };
+  const form = useFormSubmit(() => onConfirm({ note: note.trim(), recipient: to.trim() }), {
+    validate: () => {
+      const errors: FieldErrors = {};
+      if (recipient && !to.trim()) errors['recipient'] = 'Enter to whom it is transmitted.';
+      if (noteRequired && !note.trim()) errors['note'] = 'Say what needs changing.';
+      return errors;
+    },
+    invalidMessage: 'Please correct the highlighted field.',
+    focus: 'none',
+  });
 
   return (
     <Dialog title={title} description={description} onClose={onClose}>
-      <form className="form" noValidate onSubmit={(e) => void submit(e)} aria-busy={busy}>
-        <FormAlert message={formError} />
+      <form className="form" noValidate onSubmit={(e) => void form.submit(e)} aria-busy={form.busy}>
+        <FormAlert message={form.formError} />
         {recipient ? (
           <TextField
             label="Recipient"
@@ -67,7 +51,7 @@ export function StepDialog(props: StepDialogProps) {
             required
             maxLength={200}
             value={to}
-            error={errors['recipient']}
+            error={form.fieldError('recipient')}
             hint="For example: Executive Office of the Secretary-General"
             onChange={(e) => setTo(e.target.value)}
           />
@@ -80,7 +64,7 @@ export function StepDialog(props: StepDialogProps) {
             rows={3}
             maxLength={2000}
             value={note}
-            error={errors['note'] ?? errors['reason']}
+            error={form.fieldError('note') ?? form.fieldError('reason')}
             onChange={(e) => setNote(e.target.value)}
           />
         ) : null}
@@ -88,7 +72,7 @@ export function StepDialog(props: StepDialogProps) {
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
+          <button type="submit" className="button button--primary" disabled={form.busy}>
             {confirmLabel}
           </button>
         </div>

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ENGAGEMENT_KINDS } from '@vigil/domain';
 import { FormAlert } from '../../../components/form-alert';
 import { SelectField } from '../../../components/select-field';
 import { TextAreaField } from '../../../components/textarea-field';
 import { TextField } from '../../../components/text-field';
-import { ApiError, errorMessage } from '../../../lib/api-client';
+import { useFormSubmit, type FieldErrors } from '../../../lib/use-form-submit';
 import { useOrganisationOptions } from '../../organisations/hooks/use-organisation-options';
 import type { EngagementKind, NewEngagement } from '../api/engagements-api';
 import { ENGAGEMENT_KIND_LABELS, todayInput } from './engagement-labels';
@@ -23,55 +23,43 @@ export function EngagementForm({ onSubmit, onCancel }: EngagementFormProps) {
   const [summary, setSummary] = useState('');
   const [outcome, setOutcome] = useState('');
   const [followUpDue, setFollowUpDue] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    const clientErrors: Record<string, string> = {};
-    if (!organisationId) clientErrors['organisationId'] = 'Choose the organisation.';
-    if (!date) clientErrors['date'] = 'Enter the day it took place.';
-    if (!summary.trim()) clientErrors['summary'] = 'Summarise the engagement.';
-    setErrors(clientErrors);
-    setFormError(null);
-    if (Object.keys(clientErrors).length > 0) {
-      setFormError('Please correct the highlighted fields.');
-      return;
-    }
-    setBusy(true);
-    try {
-      await onSubmit({
+  const form = useFormSubmit(
+    () =>
+      onSubmit({
         organisationId,
         kind,
         date,
         summary: summary.trim(),
         outcome: outcome.trim() || undefined,
         followUpDue: followUpDue || undefined,
-      });
-    } catch (error) {
-      setErrors(error instanceof ApiError ? error.fieldErrors() : {});
-      setFormError(errorMessage(error));
-      setBusy(false);
-    }
-  };
+      }),
+    {
+      validate: () => {
+        const errors: FieldErrors = {};
+        if (!organisationId) errors['organisationId'] = 'Choose the organisation.';
+        if (!date) errors['date'] = 'Enter the day it took place.';
+        if (!summary.trim()) errors['summary'] = 'Summarise the engagement.';
+        return errors;
+      },
+      focus: 'none',
+    },
+  );
 
   return (
     <form
       className="form inline-form"
       noValidate
       aria-label="New engagement"
-      aria-busy={busy}
-      onSubmit={(e) => void submit(e)}
+      aria-busy={form.busy}
+      onSubmit={(e) => void form.submit(e)}
     >
-      <FormAlert message={formError} />
+      <FormAlert message={form.formError} />
       <div className="form-grid">
         <SelectField
           label="Organisation"
           required
           value={organisationId}
-          error={errors['organisationId']}
+          error={form.fieldError('organisationId')}
           onChange={(e) => setOrganisationId(e.target.value)}
         >
           <option value="">Choose an organisation…</option>
@@ -84,7 +72,7 @@ export function EngagementForm({ onSubmit, onCancel }: EngagementFormProps) {
         <SelectField
           label="Kind"
           value={kind}
-          error={errors['kind']}
+          error={form.fieldError('kind')}
           onChange={(e) => setKind(e.target.value as EngagementKind)}
         >
           {ENGAGEMENT_KINDS.map((k) => (
@@ -98,14 +86,14 @@ export function EngagementForm({ onSubmit, onCancel }: EngagementFormProps) {
           type="date"
           required
           value={date}
-          error={errors['date']}
+          error={form.fieldError('date')}
           onChange={(e) => setDate(e.target.value)}
         />
         <TextField
           label="Follow-up due"
           type="date"
           value={followUpDue}
-          error={errors['followUpDue']}
+          error={form.fieldError('followUpDue')}
           onChange={(e) => setFollowUpDue(e.target.value)}
         />
       </div>
@@ -115,7 +103,7 @@ export function EngagementForm({ onSubmit, onCancel }: EngagementFormProps) {
         rows={3}
         maxLength={5000}
         value={summary}
-        error={errors['summary']}
+        error={form.fieldError('summary')}
         onChange={(e) => setSummary(e.target.value)}
       />
       <TextAreaField
@@ -123,14 +111,14 @@ export function EngagementForm({ onSubmit, onCancel }: EngagementFormProps) {
         rows={2}
         maxLength={5000}
         value={outcome}
-        error={errors['outcome']}
+        error={form.fieldError('outcome')}
         onChange={(e) => setOutcome(e.target.value)}
       />
       <div className="form__actions">
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <button type="submit" className="button button--primary" disabled={form.busy}>
           Record engagement
         </button>
       </div>

@@ -1,4 +1,3 @@
-import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import {
   CONSENTS,
@@ -9,7 +8,6 @@ import {
 import { ConflictAlert } from '../../../components/conflict-alert';
 import { FormAlert } from '../../../components/form-alert';
 import { SelectField } from '../../../components/select-field';
-import { ApiError } from '../../../lib/api-client';
 import { CLEARANCE_LABELS } from '../../../lib/api-types';
 import { useCurrentUser } from '../../auth/hooks/current-user-context';
 import { useCountries } from '../../situations/hooks/use-cases';
@@ -42,42 +40,16 @@ export function ItemForm({ initial, submitLabel, cancelTo, onSave, onReload }: I
   const user = useCurrentUser();
   const countries = useCountries();
   const framework = useFramework();
-  const form = useItemForm(initial);
-  const { values, set, errors } = form;
-  const [busy, setBusy] = useState(false);
-  const [conflict, setConflict] = useState(false);
+  const { values, set, form, conflict, reload } = useItemForm(initial, { onSave, onReload });
+  const errors = form.errors;
   const classifications: Classification[] = readableClassifications(user.clearance);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    const element = event.currentTarget;
-    if (!form.validate(element)) return;
-    setBusy(true);
-    setConflict(false);
-    try {
-      await onSave(values);
-    } catch (error) {
-      if (onReload && error instanceof ApiError && error.statusCode === 409) setConflict(true);
-      else form.showServerError(element, error);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const reload = async () => {
-    if (!onReload) return;
-    const fresh = await onReload();
-    if (fresh) form.setValues(fresh);
-    setConflict(false);
-  };
 
   return (
     <form
       className="form item-form"
       noValidate
-      aria-busy={busy}
-      onSubmit={(event) => void submit(event)}
+      aria-busy={form.busy}
+      onSubmit={(event) => void form.submit(event)}
     >
       {conflict ? (
         <ConflictAlert message={ITEM_CONFLICT_MESSAGE} onReload={() => void reload()} />
@@ -142,7 +114,7 @@ export function ItemForm({ initial, submitLabel, cancelTo, onSave, onReload }: I
         <Link to={cancelTo} className="button">
           Cancel
         </Link>
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <button type="submit" className="button button--primary" disabled={form.busy}>
           {submitLabel}
         </button>
       </div>

@@ -10,10 +10,10 @@ import {
 import { FormAlert } from '../../../components/form-alert';
 import { SelectField } from '../../../components/select-field';
 import { TextField } from '../../../components/text-field';
-import { errorMessage } from '../../../lib/api-client';
+import { useFormSubmit, type FieldErrors } from '../../../lib/use-form-submit';
 import type { Source } from '../api/information-api';
 import { useCreateSource } from '../hooks/use-information-actions';
-import { focusFirstInvalidIn, serverFieldErrors } from '../hooks/use-item-form';
+import { serverFieldErrors } from '../hooks/use-item-form';
 
 interface NewSourceFieldsProps {
   initialName: string;
@@ -32,33 +32,28 @@ export function NewSourceFields({ initialName, onCreated, onCancel }: NewSourceF
   const [name, setName] = useState(initialName);
   const [kind, setKind] = useState<SourceKind | ''>('');
   const [reliability, setReliability] = useState<Reliability | ''>('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-
-  const add = async () => {
-    if (create.isPending) return;
-    const found: Record<string, string> = {};
-    if (!name.trim()) found['name'] = 'Enter the name of the source.';
-    if (!kind) found['kind'] = 'Choose what kind of source it is.';
-    if (!reliability) found['reliability'] = 'Rate how reliable the source is.';
-    setErrors(found);
-    setFormError(null);
-    if (!kind || !reliability || found['name']) {
-      focusFirstInvalidIn(ref.current);
-      return;
-    }
-    try {
+  const form = useFormSubmit(
+    async () => {
+      // The check requires both; this only narrows their types.
+      if (!kind || !reliability) return;
       onCreated(await create.mutateAsync({ name: name.trim(), kind, reliability }));
-    } catch (error) {
-      setErrors(serverFieldErrors(error));
-      setFormError(errorMessage(error));
-      focusFirstInvalidIn(ref.current);
-    }
-  };
+    },
+    {
+      validate: () => {
+        const found: FieldErrors = {};
+        if (!name.trim()) found['name'] = 'Enter the name of the source.';
+        if (!kind) found['kind'] = 'Choose what kind of source it is.';
+        if (!reliability) found['reliability'] = 'Rate how reliable the source is.';
+        return found;
+      },
+      invalidMessage: null,
+      toFieldErrors: serverFieldErrors,
+    },
+  );
   const onEnter = (event: KeyboardEvent) => {
     if (event.key === 'Enter') {
       event.preventDefault();
-      void add();
+      void form.submit(ref.current);
     }
   };
 
@@ -68,7 +63,7 @@ export function NewSourceFields({ initialName, onCreated, onCancel }: NewSourceF
       className="inline-form"
       role="group"
       aria-labelledby={`${id}-title`}
-      aria-busy={create.isPending}
+      aria-busy={form.busy}
       onKeyDown={(event) => {
         if (event.key === 'Escape') onCancel();
       }}
@@ -76,12 +71,12 @@ export function NewSourceFields({ initialName, onCreated, onCancel }: NewSourceF
       <h4 id={`${id}-title`} className="inline-form__title">
         New source
       </h4>
-      <FormAlert message={formError} />
+      <FormAlert message={form.formError} />
       <TextField
         label="Source name"
         value={name}
         maxLength={200}
-        error={errors['name']}
+        error={form.fieldError('name')}
         autoFocus
         onKeyDown={onEnter}
         onChange={(e) => setName(e.target.value)}
@@ -89,7 +84,7 @@ export function NewSourceFields({ initialName, onCreated, onCancel }: NewSourceF
       <SelectField
         label="Source kind"
         value={kind}
-        error={errors['kind']}
+        error={form.fieldError('kind')}
         onChange={(e) => setKind(SOURCE_KINDS.find((k) => k === e.target.value) ?? '')}
       >
         <option value="">Choose a kind…</option>
@@ -102,7 +97,7 @@ export function NewSourceFields({ initialName, onCreated, onCancel }: NewSourceF
       <SelectField
         label="Source reliability"
         value={reliability}
-        error={errors['reliability']}
+        error={form.fieldError('reliability')}
         onChange={(e) => setReliability(RELIABILITY.find((r) => r === e.target.value) ?? '')}
       >
         <option value="">Choose A–F…</option>
@@ -116,8 +111,8 @@ export function NewSourceFields({ initialName, onCreated, onCancel }: NewSourceF
         <button
           type="button"
           className="button button--primary button--small"
-          onClick={() => void add()}
-          disabled={create.isPending}
+          onClick={() => void form.submit(ref.current)}
+          disabled={form.busy}
         >
           Add source
         </button>

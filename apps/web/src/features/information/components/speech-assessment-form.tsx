@@ -10,10 +10,11 @@ import { CheckboxGroupField } from '../../../components/checkbox-group-field';
 import { ConflictAlert } from '../../../components/conflict-alert';
 import { FormAlert } from '../../../components/form-alert';
 import { TextField } from '../../../components/text-field';
-import { ApiError, errorMessage } from '../../../lib/api-client';
+import { ApiError } from '../../../lib/api-client';
+import { useFormSubmit } from '../../../lib/use-form-submit';
 import type { InformationItem } from '../api/information-api';
 import { useSaveSpeechAssessment } from '../hooks/use-information-actions';
-import { focusFirstInvalidIn, serverFieldErrors } from '../hooks/use-item-form';
+import { serverFieldErrors } from '../hooks/use-item-form';
 import { RabatResult } from './rabat-result';
 import {
   metParts,
@@ -46,8 +47,6 @@ export function SpeechAssessmentForm({
   const save = useSaveSpeechAssessment(item.id);
   const [values, setValues] = useState<SpeechFormValues>(() => speechToForm(item.speechAssessment));
   const [version, setVersion] = useState(item.speechAssessment?.version);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const set = <K extends keyof SpeechFormValues>(key: K, value: SpeechFormValues[K]) =>
     setValues((current) => ({ ...current, [key]: value }));
@@ -57,31 +56,24 @@ export function SpeechAssessmentForm({
       parts: { ...current.parts, [part]: { ...current.parts[part], ...change } },
     }));
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (save.isPending) return;
-    const form = event.currentTarget;
-    const found = validateSpeechForm(values);
-    setErrors(found);
-    setFormError(null);
-    setConflict(false);
-    if (Object.keys(found).length > 0) {
-      setFormError('Please correct the highlighted fields.');
-      focusFirstInvalidIn(form);
-      return;
-    }
-    try {
+  const form = useFormSubmit(
+    async () => {
       await save.mutateAsync(toSpeechBody(values, version));
       onSaved();
-    } catch (error) {
-      if (error instanceof ApiError && error.statusCode === 409) {
-        setConflict(true);
-        return;
-      }
-      setErrors(serverFieldErrors(error));
-      setFormError(errorMessage(error));
-      focusFirstInvalidIn(form);
-    }
+    },
+    {
+      validate: () => validateSpeechForm(values),
+      toFieldErrors: serverFieldErrors,
+      onError: (error) => {
+        const stale = error instanceof ApiError && error.statusCode === 409;
+        if (stale) setConflict(true);
+        return stale;
+      },
+    },
+  );
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    setConflict(false);
+    void form.submit(event);
   };
 
   const reload = async () => {
@@ -101,7 +93,7 @@ export function SpeechAssessmentForm({
       name={key}
       required={required}
       value={values[key]}
-      error={errors[key]}
+      error={form.fieldError(key)}
       onChange={(e) => set(key, e.target.value)}
     />
   );
@@ -110,9 +102,9 @@ export function SpeechAssessmentForm({
     <form
       className="form"
       noValidate
-      aria-busy={save.isPending}
+      aria-busy={form.busy}
       aria-labelledby={`${id}-title`}
-      onSubmit={(event) => void submit(event)}
+      onSubmit={submit}
     >
       <h3 id={`${id}-title`}>Rabat threshold test</h3>
       {conflict ? (
@@ -121,7 +113,7 @@ export function SpeechAssessmentForm({
           onReload={() => void reload()}
         />
       ) : null}
-      <FormAlert message={formError} />
+      <FormAlert message={form.formError} />
       <div className="form-grid">
         {text('speaker', 'Speaker', true)}
         {text('speakerStatus', 'Speaker’s status or influence')}
@@ -135,7 +127,7 @@ export function SpeechAssessmentForm({
         name="hallmarks"
         options={HALLMARK_OPTIONS}
         values={values.hallmarks}
-        error={errors['hallmarks']}
+        error={form.fieldError('hallmarks')}
         onChange={(hallmarks) => set('hallmarks', hallmarks)}
       />
       <fieldset className="fieldset rabat-parts">
@@ -178,7 +170,7 @@ export function SpeechAssessmentForm({
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
+        <button type="submit" className="button button--primary" disabled={form.busy}>
           Save speech assessment
         </button>
       </div>

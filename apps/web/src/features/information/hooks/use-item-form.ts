@@ -1,22 +1,14 @@
 import { useState } from 'react';
-import { ApiError, errorMessage } from '../../../lib/api-client';
+import { ApiError } from '../../../lib/api-client';
+import { useFormSubmit, type FieldErrors } from '../../../lib/use-form-submit';
 import {
   fieldSentence,
   validateItemForm,
   type ItemFormValues,
 } from '../components/item-form-values';
 
-/** Focuses the first invalid control inside `container` once React has rendered the errors. */
-export function focusFirstInvalidIn(container: Element | null): void {
-  window.setTimeout(
-    () => container?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-    0,
-  );
-}
-
 /** Field messages of a refusal, keyed by top-level field, as sentences. */
-export function serverFieldErrors(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError)) return {};
+export function serverFieldErrors(error: ApiError): FieldErrors {
   return Object.fromEntries(
     Object.entries(error.fieldErrors()).map(([field, message]) => [field, fieldSentence(message)]),
   );
@@ -28,41 +20,50 @@ const ERROR_FIELD: Partial<Record<keyof ItemFormValues, string>> = {
   cases: 'caseIds',
 };
 
-/** State of the item form: values, field errors beside their fields, the form-level alert. */
-export function useItemForm(initial: () => ItemFormValues) {
+interface ItemFormActions {
+  /** Sends valid values; rejects with the server's refusal. */
+  onSave: (values: ItemFormValues) => Promise<void>;
+  /** For edits: fetches the newest version and answers its form values. */
+  onReload?: () => Promise<ItemFormValues | undefined>;
+}
+
+/**
+ * State of the item form: values, the submit cycle (field messages beside their fields, the
+ * form-level alert) and, for edits, a conflict with someone else's save.
+ */
+export function useItemForm(initial: () => ItemFormValues, { onSave, onReload }: ItemFormActions) {
   const [values, setValues] = useState<ItemFormValues>(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const form = useFormSubmit(
+    () => {
+      setConflict(false);
+      return onSave(values);
+    },
+    {
+      validate: () => validateItemForm(values),
+      toFieldErrors: serverFieldErrors,
+      onError: (error) => {
+        const stale =
+          onReload !== undefined && error instanceof ApiError && error.statusCode === 409;
+        if (stale) setConflict(true);
+        return stale;
+      },
+    },
+  );
 
   const set = <K extends keyof ItemFormValues>(key: K, value: ItemFormValues[K]) => {
     setValues((current) => ({ ...current, [key]: value }));
     // A field's message goes once it is changed (the next check may bring it back).
-    const field = ERROR_FIELD[key] ?? key;
-    setErrors((current) => {
-      if (!(field in current)) return current;
-      const rest = { ...current };
-      delete rest[field];
-      return rest;
-    });
+    form.clearFieldError(ERROR_FIELD[key] ?? key);
   };
 
-  /** Checks before sending; on problems shows them, focuses the first and answers false. */
-  const validate = (form: HTMLFormElement): boolean => {
-    const found = validateItemForm(values);
-    setErrors(found);
-    setFormError(null);
-    if (Object.keys(found).length === 0) return true;
-    setFormError('Please correct the highlighted fields.');
-    focusFirstInvalidIn(form);
-    return false;
+  /** Replaces the values with the newest saved version (the user was told their edits go). */
+  const reload = async () => {
+    if (!onReload) return;
+    const fresh = await onReload();
+    if (fresh) setValues(fresh);
+    setConflict(false);
   };
 
-  /** A refusal from the server: its field messages beside the fields, its message above. */
-  const showServerError = (form: HTMLFormElement, error: unknown) => {
-    setErrors(serverFieldErrors(error));
-    setFormError(errorMessage(error));
-    focusFirstInvalidIn(form);
-  };
-
-  return { values, setValues, set, errors, formError, validate, showServerError };
+  return { values, set, form, conflict, reload };
 }

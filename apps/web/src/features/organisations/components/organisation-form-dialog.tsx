@@ -1,15 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Dialog } from '../../../components/dialog';
 import { FormAlert } from '../../../components/form-alert';
 import { SelectField } from '../../../components/select-field';
 import { TextField } from '../../../components/text-field';
-import { ApiError, errorMessage } from '../../../lib/api-client';
 import {
   ORGANISATION_KINDS,
   ORGANISATION_KIND_LABELS,
   type Organisation,
   type OrganisationKind,
 } from '../../../lib/api-types';
+import { useFormSubmit, type FieldErrors } from '../../../lib/use-form-submit';
 import type { UpdateOrganisationInput } from '../api/organisations-api';
 import { useCreateOrganisation, useUpdateOrganisation } from '../hooks/use-save-organisation';
 
@@ -26,8 +26,8 @@ interface Values {
   kind: OrganisationKind | '';
 }
 
-function validate(values: Values): Record<string, string> {
-  const errors: Record<string, string> = {};
+function validate(values: Values): FieldErrors {
+  const errors: FieldErrors = {};
   if (!values.name.trim()) errors['name'] = 'Enter a name.';
   else if (values.name.trim().length > 200) errors['name'] = 'Use at most 200 characters.';
   if (!values.acronym.trim()) errors['acronym'] = 'Enter an acronym.';
@@ -45,32 +45,20 @@ export function OrganisationFormDialog({
   const editing = organisation !== undefined;
   const create = useCreateOrganisation();
   const update = useUpdateOrganisation();
-  const pending = create.isPending || update.isPending;
   const [values, setValues] = useState<Values>({
     name: organisation?.name ?? '',
     acronym: organisation?.acronym ?? '',
     kind: organisation?.kind ?? '',
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
 
   const set = <K extends keyof Values>(key: K, value: Values[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (pending) return;
-    const form = event.currentTarget;
-    const clientErrors = validate(values);
-    setErrors(clientErrors);
-    setFormError(null);
-    const firstInvalid = Object.keys(clientErrors)[0];
-    if (firstInvalid || !values.kind) {
-      form.querySelector<HTMLElement>(`[name="${firstInvalid}"]`)?.focus();
-      return;
-    }
-    const input = { name: values.name.trim(), acronym: values.acronym.trim(), kind: values.kind };
-    try {
+  const form = useFormSubmit(
+    async () => {
+      // The check requires a kind; this only narrows its type.
+      if (!values.kind) return;
+      const input = { name: values.name.trim(), acronym: values.acronym.trim(), kind: values.kind };
       if (organisation) {
         const patch: UpdateOrganisationInput = {};
         if (input.name !== organisation.name) patch.name = input.name;
@@ -81,28 +69,26 @@ export function OrganisationFormDialog({
       } else {
         onSaved(await create.mutateAsync(input), true);
       }
-    } catch (error) {
-      if (error instanceof ApiError) setErrors(error.fieldErrors());
-      setFormError(errorMessage(error));
-    }
-  };
+    },
+    { validate: () => validate(values), invalidMessage: null, focus: 'check' },
+  );
 
   return (
     <Dialog title={editing ? `Edit ${organisation.name}` : 'New organisation'} onClose={onClose}>
       <form
         className="form"
-        onSubmit={(event) => void onSubmit(event)}
+        onSubmit={(event) => void form.submit(event)}
         noValidate
-        aria-busy={pending}
+        aria-busy={form.busy}
       >
-        <FormAlert message={formError} />
+        <FormAlert message={form.formError} />
         <TextField
           label="Name"
           name="name"
           required
           value={values.name}
           onChange={(e) => set('name', e.target.value)}
-          error={errors['name']}
+          error={form.fieldError('name')}
         />
         <TextField
           label="Acronym"
@@ -110,7 +96,7 @@ export function OrganisationFormDialog({
           required
           value={values.acronym}
           onChange={(e) => set('acronym', e.target.value)}
-          error={errors['acronym']}
+          error={form.fieldError('acronym')}
         />
         <SelectField
           label="Kind"
@@ -118,7 +104,7 @@ export function OrganisationFormDialog({
           required
           value={values.kind}
           onChange={(e) => set('kind', e.target.value as OrganisationKind | '')}
-          error={errors['kind']}
+          error={form.fieldError('kind')}
         >
           <option value="">Choose a kind…</option>
           {ORGANISATION_KINDS.map((kind) => (
@@ -131,7 +117,7 @@ export function OrganisationFormDialog({
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button button--primary" disabled={pending}>
+          <button type="submit" className="button button--primary" disabled={form.busy}>
             {editing ? 'Save changes' : 'Create organisation'}
           </button>
         </div>

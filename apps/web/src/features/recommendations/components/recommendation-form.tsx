@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ACTION_TYPES, ADDRESSEE_KINDS } from '@vigil/domain';
 import { FormAlert } from '../../../components/form-alert';
 import { SelectField } from '../../../components/select-field';
 import { TextAreaField } from '../../../components/textarea-field';
 import { TextField } from '../../../components/text-field';
-import { ApiError, errorMessage } from '../../../lib/api-client';
+import { useFormSubmit, type FieldErrors } from '../../../lib/use-form-submit';
 import { useCaseDocuments } from '../../documents/hooks/use-documents';
 import { useOrganisationOptions } from '../../organisations/hooks/use-organisation-options';
 import type { ActionType, AddresseeKind, NewRecommendation } from '../api/recommendations-api';
@@ -35,9 +35,6 @@ export function RecommendationForm({ caseId, onSubmit, onCancel }: Recommendatio
   const [text, setText] = useState('');
   const [due, setDue] = useState('');
   const [documentId, setDocumentId] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const withOrganisation = WITH_ORGANISATION.includes(kind);
 
   const chooseKind = (next: AddresseeKind) => {
@@ -51,21 +48,9 @@ export function RecommendationForm({ caseId, onSubmit, onCancel }: Recommendatio
     if (found) setName(found.name);
   };
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    const clientErrors: Record<string, string> = {};
-    if (!name.trim()) clientErrors['addresseeName'] = 'Name the addressee.';
-    if (!text.trim()) clientErrors['text'] = 'Write the recommendation.';
-    setErrors(clientErrors);
-    setFormError(null);
-    if (Object.keys(clientErrors).length > 0) {
-      setFormError('Please correct the highlighted fields.');
-      return;
-    }
-    setBusy(true);
-    try {
-      await onSubmit({
+  const form = useFormSubmit(
+    () =>
+      onSubmit({
         addresseeKind: kind,
         addresseeOrganisationId: withOrganisation && organisationId ? organisationId : undefined,
         addresseeName: name.trim(),
@@ -73,28 +58,32 @@ export function RecommendationForm({ caseId, onSubmit, onCancel }: Recommendatio
         text: text.trim(),
         dueDate: due || undefined,
         documentId: documentId || undefined,
-      });
-    } catch (error) {
-      setErrors(error instanceof ApiError ? error.fieldErrors() : {});
-      setFormError(errorMessage(error));
-      setBusy(false);
-    }
-  };
+      }),
+    {
+      validate: () => {
+        const errors: FieldErrors = {};
+        if (!name.trim()) errors['addresseeName'] = 'Name the addressee.';
+        if (!text.trim()) errors['text'] = 'Write the recommendation.';
+        return errors;
+      },
+      focus: 'none',
+    },
+  );
 
   return (
     <form
       className="form inline-form"
       noValidate
       aria-label="New recommendation"
-      aria-busy={busy}
-      onSubmit={(e) => void submit(e)}
+      aria-busy={form.busy}
+      onSubmit={(e) => void form.submit(e)}
     >
-      <FormAlert message={formError} />
+      <FormAlert message={form.formError} />
       <div className="form-grid">
         <SelectField
           label="Addressee"
           value={kind}
-          error={errors['addresseeKind']}
+          error={form.fieldError('addresseeKind')}
           onChange={(e) => chooseKind(e.target.value as AddresseeKind)}
         >
           {ADDRESSEE_KINDS.map((k) => (
@@ -107,7 +96,7 @@ export function RecommendationForm({ caseId, onSubmit, onCancel }: Recommendatio
           <SelectField
             label="Organisation"
             value={organisationId}
-            error={errors['addresseeOrganisationId']}
+            error={form.fieldError('addresseeOrganisationId')}
             onChange={(e) => chooseOrganisation(e.target.value)}
           >
             <option value="">Not in the directory</option>
@@ -123,13 +112,13 @@ export function RecommendationForm({ caseId, onSubmit, onCancel }: Recommendatio
           required
           maxLength={200}
           value={name}
-          error={errors['addresseeName']}
+          error={form.fieldError('addresseeName')}
           onChange={(e) => setName(e.target.value)}
         />
         <SelectField
           label="Action"
           value={action}
-          error={errors['actionType']}
+          error={form.fieldError('actionType')}
           onChange={(e) => setAction(e.target.value as ActionType)}
         >
           {ACTION_TYPES.map((a) => (
@@ -142,13 +131,13 @@ export function RecommendationForm({ caseId, onSubmit, onCancel }: Recommendatio
           label="Due"
           type="date"
           value={due}
-          error={errors['dueDate']}
+          error={form.fieldError('dueDate')}
           onChange={(e) => setDue(e.target.value)}
         />
         <SelectField
           label="Carried by document"
           value={documentId}
-          error={errors['documentId']}
+          error={form.fieldError('documentId')}
           onChange={(e) => setDocumentId(e.target.value)}
         >
           <option value="">None</option>
@@ -165,14 +154,14 @@ export function RecommendationForm({ caseId, onSubmit, onCancel }: Recommendatio
         rows={4}
         maxLength={5000}
         value={text}
-        error={errors['text']}
+        error={form.fieldError('text')}
         onChange={(e) => setText(e.target.value)}
       />
       <div className="form__actions">
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <button type="submit" className="button button--primary" disabled={form.busy}>
           Add recommendation
         </button>
       </div>

@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { readableClassifications, type Classification } from '@vigil/domain';
 import { Dialog } from '../../../components/dialog';
 import { FormAlert } from '../../../components/form-alert';
 import { SelectField } from '../../../components/select-field';
 import { TextAreaField } from '../../../components/textarea-field';
 import { TextField } from '../../../components/text-field';
-import { ApiError, errorMessage } from '../../../lib/api-client';
 import { CLEARANCE_LABELS } from '../../../lib/api-types';
+import { useFormSubmit, type FieldErrors } from '../../../lib/use-form-submit';
 import { useCurrentUser } from '../../auth/hooks/current-user-context';
 import type { Case, Country } from '../api/cases-api';
 import { useCreateCase } from '../hooks/use-case-actions';
@@ -36,26 +36,10 @@ export function NewSituationDialog({ countries, onClose, onCreated }: NewSituati
     summary: '',
     classification: classifications.includes('confidential') ? 'confidential' : 'unclassified',
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const set = <K extends keyof Values>(key: K, value: Values[K]) =>
     setValues((current) => ({ ...current, [key]: value }));
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (create.isPending) return;
-    const form = event.currentTarget;
-    const clientErrors: Record<string, string> = {};
-    if (!values.title.trim()) clientErrors['title'] = 'Enter a title.';
-    if (!values.country) clientErrors['country'] = 'Choose a country.';
-    setErrors(clientErrors);
-    setFormError(null);
-    if (Object.keys(clientErrors).length > 0) {
-      setFormError('Please correct the highlighted fields.');
-      focusInvalid(form);
-      return;
-    }
-    try {
+  const form = useFormSubmit(
+    async () => {
       const created = await create.mutateAsync({
         title: values.title.trim(),
         country: values.country,
@@ -63,29 +47,26 @@ export function NewSituationDialog({ countries, onClose, onCreated }: NewSituati
         classification: values.classification,
       });
       onCreated(created);
-    } catch (error) {
-      setErrors(error instanceof ApiError ? error.fieldErrors() : {});
-      setFormError(errorMessage(error));
-      focusInvalid(form);
-    }
-  };
+    },
+    { validate: () => check(values) },
+  );
 
   return (
     <Dialog title="New situation" onClose={onClose}>
       <form
         className="form"
         noValidate
-        onSubmit={(event) => void onSubmit(event)}
-        aria-busy={create.isPending}
+        onSubmit={(event) => void form.submit(event)}
+        aria-busy={form.busy}
       >
-        <FormAlert message={formError} />
+        <FormAlert message={form.formError} />
         <TextField
           label="Title"
           name="title"
           required
           maxLength={200}
           value={values.title}
-          error={errors['title']}
+          error={form.fieldError('title')}
           onChange={(e) => set('title', e.target.value)}
         />
         <SelectField
@@ -93,7 +74,7 @@ export function NewSituationDialog({ countries, onClose, onCreated }: NewSituati
           name="country"
           required
           value={values.country}
-          error={errors['country']}
+          error={form.fieldError('country')}
           onChange={(e) => set('country', e.target.value)}
         >
           <CountryOptions countries={countries} emptyLabel="Choose a country…" />
@@ -103,14 +84,14 @@ export function NewSituationDialog({ countries, onClose, onCreated }: NewSituati
           name="summary"
           rows={6}
           value={values.summary}
-          error={errors['summary']}
+          error={form.fieldError('summary')}
           onChange={(e) => set('summary', e.target.value)}
         />
         <SelectField
           label="Classification"
           name="classification"
           value={values.classification}
-          error={errors['classification']}
+          error={form.fieldError('classification')}
           onChange={(e) => set('classification', e.target.value as Classification)}
         >
           {classifications.map((level) => (
@@ -123,7 +104,7 @@ export function NewSituationDialog({ countries, onClose, onCreated }: NewSituati
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button button--primary" disabled={create.isPending}>
+          <button type="submit" className="button button--primary" disabled={form.busy}>
             Create situation
           </button>
         </div>
@@ -132,7 +113,10 @@ export function NewSituationDialog({ countries, onClose, onCreated }: NewSituati
   );
 }
 
-/** Focuses the first invalid field once React has rendered the errors. */
-function focusInvalid(form: HTMLFormElement) {
-  window.setTimeout(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+/** What must be filled in before the situation is sent. */
+function check(values: Values): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!values.title.trim()) errors['title'] = 'Enter a title.';
+  if (!values.country) errors['country'] = 'Choose a country.';
+  return errors;
 }

@@ -5,6 +5,7 @@ import { FormAlert } from '../../../components/form-alert';
 import { SelectField } from '../../../components/select-field';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { CLEARANCE_LABELS } from '../../../lib/api-types';
+import { useFormSubmit } from '../../../lib/use-form-submit';
 import { useCurrentUser } from '../../auth/hooks/current-user-context';
 import type { Case } from '../api/cases-api';
 import { useUpdateCase } from '../hooks/use-case-actions';
@@ -25,23 +26,25 @@ export function ReclassifyDialog({ item, onClose, onSaved }: ReclassifyDialogPro
   const update = useUpdateCase(item.id);
   const levels = readableClassifications(user.clearance);
   const [level, setLevel] = useState<Classification>(item.classification);
-  const [error, setError] = useState<string | null>(null);
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (update.isPending || level === item.classification) return;
-    setError(null);
-    try {
+  const unchanged = level === item.classification;
+  const form = useFormSubmit(
+    async () => {
       await update.mutateAsync({ version: item.version, classification: level });
       onSaved(`Classification changed to ${CLEARANCE_LABELS[level]}.`);
       onClose();
-    } catch (caught) {
-      setError(
+    },
+    {
+      toFormError: (caught) =>
         caught instanceof ApiError && caught.statusCode === 409
           ? CONFLICT_MESSAGE
           : errorMessage(caught),
-      );
-    }
+      focus: 'none',
+    },
+  );
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!unchanged) void form.submit(event);
   };
 
   return (
@@ -50,13 +53,8 @@ export function ReclassifyDialog({ item, onClose, onSaved }: ReclassifyDialogPro
       onClose={onClose}
       description="Who may read this situation changes at once: anyone not cleared for the new level, members included, loses access to it, its documents and its discussion, also on pages they have open. Unclassified situations are open to every analyst."
     >
-      <form
-        className="form"
-        noValidate
-        onSubmit={(e) => void onSubmit(e)}
-        aria-busy={update.isPending}
-      >
-        <FormAlert message={error} />
+      <form className="form" noValidate onSubmit={submit} aria-busy={form.busy}>
+        <FormAlert message={form.formError} />
         <SelectField
           label="Classification"
           name="classification"
@@ -77,8 +75,8 @@ export function ReclassifyDialog({ item, onClose, onSaved }: ReclassifyDialogPro
           <button
             type="submit"
             className="button button--primary"
-            disabled={update.isPending || level === item.classification}
-            title={level === item.classification ? 'Choose a different level first.' : undefined}
+            disabled={form.busy || unchanged}
+            title={unchanged ? 'Choose a different level first.' : undefined}
           >
             Change classification
           </button>

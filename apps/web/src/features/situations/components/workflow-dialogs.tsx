@@ -4,7 +4,7 @@ import { Dialog } from '../../../components/dialog';
 import { FormAlert } from '../../../components/form-alert';
 import { SelectField } from '../../../components/select-field';
 import { TextAreaField } from '../../../components/textarea-field';
-import { errorMessage } from '../../../lib/api-client';
+import { useFormSubmit } from '../../../lib/use-form-submit';
 import { STAGE_LABELS } from './stage';
 
 interface ProposeDialogProps {
@@ -22,21 +22,12 @@ function targetLabel(stage: Stage): string {
 export function ProposeDialog({ currentStage, stages, onClose, onSubmit }: ProposeDialogProps) {
   const [toStage, setToStage] = useState<Stage | ''>(stages.length === 1 ? (stages[0] ?? '') : '');
   const [justification, setJustification] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const ready = toStage !== '' && justification.trim() !== '' && !busy;
+  const form = useFormSubmit((stage: Stage) => onSubmit(stage, justification.trim()));
+  const ready = toStage !== '' && justification.trim() !== '' && !form.busy;
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (toStage === '' || !ready) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(toStage, justification.trim());
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setBusy(false);
-    }
+    if (toStage !== '' && ready) void form.submit(event, toStage);
   };
 
   return (
@@ -45,8 +36,8 @@ export function ProposeDialog({ currentStage, stages, onClose, onSubmit }: Propo
       description={`Now at ${STAGE_LABELS[currentStage]}. An adviser must approve the move before it takes effect.`}
       onClose={onClose}
     >
-      <form className="form" onSubmit={(event) => void submit(event)} aria-busy={busy}>
-        <FormAlert message={error} />
+      <form className="form" onSubmit={submit} aria-busy={form.busy}>
+        <FormAlert message={form.formError} />
         <SelectField
           label="Target stage"
           value={toStage}
@@ -101,27 +92,18 @@ export function NoteDialog({
   onSubmit,
 }: NoteDialogProps) {
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const ready = note.trim() !== '' && !busy;
+  const form = useFormSubmit(() => onSubmit(note.trim()));
+  const ready = note.trim() !== '' && !form.busy;
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!ready) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(note.trim());
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setBusy(false);
-    }
+    if (ready) void form.submit(event);
   };
 
   return (
     <Dialog title={title} description={description} onClose={onClose}>
-      <form className="form" onSubmit={(event) => void submit(event)} aria-busy={busy}>
-        <FormAlert message={error} />
+      <form className="form" onSubmit={submit} aria-busy={form.busy}>
+        <FormAlert message={form.formError} />
         <TextAreaField
           label={label}
           required

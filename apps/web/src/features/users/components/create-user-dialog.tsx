@@ -1,4 +1,3 @@
-import type { FormEvent } from 'react';
 import { Dialog } from '../../../components/dialog';
 import { FormAlert } from '../../../components/form-alert';
 import type { UserChange } from '../api/users-api';
@@ -15,47 +14,35 @@ interface CreateUserDialogProps {
 /** "New user" dialog: validates client-side, then `POST /api/users`. */
 export function CreateUserDialog({ onClose, onCreated }: CreateUserDialogProps) {
   const create = useCreateUser();
-  const { values, errors, formError, onChange, validate, showServerError } = useUserForm(
-    emptyUserForm,
-    'create',
-  );
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (create.isPending) return;
-    const form = event.currentTarget;
-    // Validation requires a clearance; the second test only narrows its type.
-    if (!validate(form) || !values.clearance) return;
-    try {
-      const user = await create.mutateAsync({
-        email: values.email.trim(),
-        displayName: values.displayName.trim(),
-        password: values.password,
-        roles: values.roles,
-        clearance: values.clearance,
-        organisationId: values.organisationId,
-      });
-      onCreated(user);
-    } catch (error) {
-      showServerError(form, error);
-    }
-  };
+  const { values, onChange, form } = useUserForm(emptyUserForm, 'create', async (values) => {
+    // The check requires a clearance; this only narrows its type.
+    if (!values.clearance) return;
+    const user = await create.mutateAsync({
+      email: values.email.trim(),
+      displayName: values.displayName.trim(),
+      password: values.password,
+      roles: values.roles,
+      clearance: values.clearance,
+      organisationId: values.organisationId,
+    });
+    onCreated(user);
+  });
 
   return (
     <Dialog title="New user" onClose={onClose}>
       <form
         className="form"
-        onSubmit={(event) => void onSubmit(event)}
+        onSubmit={(event) => void form.submit(event)}
         noValidate
-        aria-busy={create.isPending}
+        aria-busy={form.busy}
       >
-        <FormAlert message={formError} />
-        <UserFormFields mode="create" values={values} errors={errors} onChange={onChange} />
+        <FormAlert message={form.formError} />
+        <UserFormFields mode="create" values={values} errors={form.errors} onChange={onChange} />
         <div className="form__actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button button--primary" disabled={create.isPending}>
+          <button type="submit" className="button button--primary" disabled={form.busy}>
             Create user
           </button>
         </div>

@@ -1,4 +1,3 @@
-import type { FormEvent } from 'react';
 import { Dialog } from '../../../components/dialog';
 import { FormAlert } from '../../../components/form-alert';
 import type { User } from '../../../lib/api-types';
@@ -35,41 +34,29 @@ function changedFields(user: User, values: UserFormValues): UpdateUserInput {
 export function EditUserDialog({ user, onClose, onSaved }: EditUserDialogProps) {
   const update = useUpdateUser();
   const self = useCurrentUser().id === user.id;
-  const { values, errors, formError, onChange, validate, showServerError } = useUserForm(
+  const { values, onChange, form } = useUserForm(
     () => userToForm(user),
     'edit',
-  );
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (update.isPending) return;
-    const form = event.currentTarget;
-    if (!validate(form)) return;
-    const patch = changedFields(user, values);
-    if (Object.keys(patch).length === 0) {
-      onClose();
-      return;
-    }
-    try {
+    async (values) => {
+      const patch = changedFields(user, values);
+      if (Object.keys(patch).length === 0) return onClose();
       onSaved(await update.mutateAsync({ id: user.id, input: patch }));
-    } catch (error) {
-      showServerError(form, error);
-    }
-  };
+    },
+  );
 
   return (
     <Dialog title={`Edit ${user.displayName}`} description={user.email} onClose={onClose}>
       <form
         className="form"
-        onSubmit={(event) => void onSubmit(event)}
+        onSubmit={(event) => void form.submit(event)}
         noValidate
-        aria-busy={update.isPending}
+        aria-busy={form.busy}
       >
-        <FormAlert message={formError} />
+        <FormAlert message={form.formError} />
         <UserFormFields
           mode="edit"
           values={values}
-          errors={errors}
+          errors={form.errors}
           onChange={onChange}
           currentOrganisation={user.organisation}
           lockedUntil={user.lockedUntil}
@@ -83,7 +70,7 @@ export function EditUserDialog({ user, onClose, onSaved }: EditUserDialogProps) 
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button button--primary" disabled={update.isPending}>
+          <button type="submit" className="button button--primary" disabled={form.busy}>
             Save changes
           </button>
         </div>

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { buildUser } from '../../../test/render';
 import {
   emptyUserForm,
-  focusFirstError,
   sortRoles,
   userToForm,
   validateUserForm,
@@ -90,14 +89,5 @@ describe('user form values', () => {
 
   it('keeps roles in their canonical order whatever order they were ticked in', () => {
     expect(sortRoles(['admin', 'analyst', 'adviser'])).toEqual(['analyst', 'adviser', 'admin']);
-  });
-
-  it('focuses the first field in error', () => {
-    const form = document.createElement('form');
-    form.innerHTML = '<input name="displayName"><input name="email"><input name="password">';
-    document.body.append(form);
-    focusFirstError(form, { email: 'Enter an e-mail address.', password: 'Too short.' });
-    expect(document.activeElement?.getAttribute('name')).toBe('email');
-    form.remove();
   });
 });

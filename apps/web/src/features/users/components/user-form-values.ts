@@ -75,10 +75,3 @@ export function validateUserForm(
 export function sortRoles(roles: Role[]): Role[] {
   return ROLES.filter((role) => roles.includes(role));
 }
-
-/** Focuses the first invalid control of `form`, following the order of `errors`' keys. */
-export function focusFirstError(form: HTMLFormElement, errors: Record<string, string>): void {
-  const first = Object.keys(errors)[0];
-  if (!first) return;
-  form.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
-}
