@@ -236,20 +236,26 @@ describe('what a non-admin can see of users', () => {
     expect((search.body as { items: unknown[] }).items).toEqual([]);
   });
 
-  it('a malformed id is 404, never 500', async () => {
+  it('a malformed id is 400 at the edge, never 500, and says nothing of any record', async () => {
     const admin = await sessionFor(api, { roles: ['admin'] });
     for (const id of ['not-a-uuid', '123', `${randomUUID()}x`, "1' OR '1'='1"]) {
       const path = `/api/users/${encodeURIComponent(id)}`;
-      expectError(await api.http().get(path).set(analyst.auth()), 404);
-      expectError(await api.http().get(path).set(admin.auth()), 404);
-      expectError(await api.http().patch(path).set(admin.auth()).send({ displayName: 'x' }), 404);
+      const bad = /^The id in the address must be a UUID\.$/;
+      expectError(await api.http().get(path).set(analyst.auth()), 400, bad);
+      expectError(await api.http().get(path).set(admin.auth()), 400, bad);
+      expectError(
+        await api.http().patch(path).set(admin.auth()).send({ displayName: 'x' }),
+        400,
+        bad,
+      );
       expectError(
         await api
           .http()
           .patch(`/api/organisations/${encodeURIComponent(id)}`)
           .set(admin.auth())
           .send({ name: 'x' }),
-        404,
+        400,
+        bad,
       );
     }
   });

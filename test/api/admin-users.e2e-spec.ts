@@ -442,7 +442,7 @@ describe('PATCH /api/users/:id', () => {
     ).toBe(200);
   });
 
-  it('answers 404 for an unknown or malformed id, 400 for an unknown organisation or field', async () => {
+  it('answers 404 for an unknown id, 400 for a malformed one, an unknown organisation or field', async () => {
     expectError(
       await api
         .http()
@@ -453,7 +453,8 @@ describe('PATCH /api/users/:id', () => {
     );
     expectError(
       await api.http().patch('/api/users/not-a-uuid').set(admin.auth()).send({ displayName: 'x' }),
-      404,
+      400,
+      /in the address must be a UUID/,
     );
     const target = await buildUser();
     const org = expectError(

@@ -351,7 +351,11 @@ describe('who may do what', () => {
       expectError(await patch(s, draft.id, { version: 1 }), 404);
     }
     expectError(await finalise(analyst, draft.id), 403);
-    expectError(await get(adviser, '/api/assessments/not-a-uuid'), 404, /No such assessment/);
+    expectError(
+      await get(adviser, '/api/assessments/not-a-uuid'),
+      400,
+      /in the address must be a UUID/,
+    );
     expectError(await http().get(`/api/cases/${c.id}/assessments`), 401);
     expectError(await get(ft, '/api/risk/heat-map'), 403);
   });

@@ -137,7 +137,7 @@ describe('GET /api/cases/:id/member-candidates', () => {
     expect(detailFields(expectError(tooLong, 400))).toEqual(['q']);
   });
 
-  it('an adviser may search; a non-member analyst 403 (404 if classified); the Framework Team 404; an unknown case 404', async () => {
+  it('an adviser may search; a non-member analyst 403 (404 if classified); the Framework Team 404; an unknown case 404, a malformed id 400', async () => {
     const tag = randomUUID().replace(/-/g, '').slice(0, 10);
     const cast = await castFor(tag);
     const c = await openCase(api, analyst, { classification: 'confidential' });
@@ -163,7 +163,7 @@ describe('GET /api/cases/:id/member-candidates', () => {
 
     expectError(await candidates(ft, c.id, tag), 404);
     expectError(await candidates(analyst, randomUUID(), tag), 404);
-    expectError(await candidates(analyst, 'not-a-uuid', tag), 404);
+    expectError(await candidates(analyst, 'not-a-uuid', tag), 400, /in the address must be a UUID/);
   });
 
   it('adding makes someone no longer a candidate; removing makes them one again', async () => {

@@ -102,9 +102,13 @@ describe('who reads and writes each thread', () => {
     });
   });
 
-  it('an unknown or malformed case id is 404', async () => {
+  it('an unknown case id is 404, a malformed one 400', async () => {
     expectError(await readThread(api, analyst, randomUUID(), { thread: 'internal' }), 404);
-    expectError(await readThread(api, analyst, 'not-a-uuid', { thread: 'internal' }), 404);
+    expectError(
+      await readThread(api, analyst, 'not-a-uuid', { thread: 'internal' }),
+      400,
+      /in the address must be a UUID/,
+    );
   });
 });
 

@@ -124,7 +124,11 @@ describe('creating and reading documents', () => {
       expectError(await get(s, `/api/cases/${caseId}/documents`), 404);
     }
     expectError(await http().post(`/api/cases/${caseId}/documents`).send(body), 401);
-    expectError(await get(member, '/api/documents/not-a-uuid'), 404);
+    expectError(
+      await get(member, '/api/documents/not-a-uuid'),
+      400,
+      /in the address must be a UUID/,
+    );
   });
 
   it('refuses bad bodies with the fields named', async () => {

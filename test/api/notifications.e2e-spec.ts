@@ -108,7 +108,11 @@ describe('notifications', () => {
       await http().post(`/api/notifications/${randomUUID()}/read`).set(carol.auth()),
       404,
     );
-    expectError(await http().post('/api/notifications/not-a-uuid/read').set(carol.auth()), 404);
+    expectError(
+      await http().post('/api/notifications/not-a-uuid/read').set(carol.auth()),
+      400,
+      /in the address must be a UUID/,
+    );
     expect((await list(dave)).items[0]?.readAt).toBeNull();
 
     const all = await http().post('/api/notifications/read-all').set(carol.auth());

@@ -201,7 +201,7 @@ describe('the restricted view', () => {
       expectError(await view(s, c.id), 404);
       expectError(await http().get(`/api/priority-situations/${c.id}/events`).set(s.auth()), 404);
     }
-    expectError(await view(ft, 'not-a-uuid'), 404);
+    expectError(await view(ft, 'not-a-uuid'), 400, /in the address must be a UUID/);
     expect((await http().get('/api/priority-situations')).status).toBe(401);
   });
 

@@ -175,7 +175,7 @@ describe('drafting recommendations', () => {
     expectError(await get(outsider, r.id), 404);
     expectError(await get(lowAdviser, r.id), 404);
     expectError(await get(lead, randomUUID()), 404);
-    expectError(await get(lead, 'not-a-uuid'), 404);
+    expectError(await get(lead, 'not-a-uuid'), 400, /in the address must be a UUID/);
     // A member who is not the lead drafts; the lead's unclassified case is readable by any
     // analyst, who still may not draft on it (403).
     const added = await http()

@@ -297,12 +297,12 @@ describe('granting adviser, admin or a higher clearance needs a second administr
     );
   });
 
-  it('only administrators reach the account changes (403), an unknown id is 404, a bad status 400', async () => {
+  it('only administrators reach the account changes (403), an unknown id is 404, a malformed id or a bad status 400', async () => {
     const adviser = await sessionFor(api, { roles: ['adviser'] });
     expectError(await http().get('/api/account-changes').set(adviser.auth()), 403);
     expectError(await decide(adviser, randomUUID(), 'confirm'), 403);
     expectError(await decide(admin, randomUUID(), 'confirm'), 404);
-    expectError(await decide(admin, 'not-a-uuid', 'reject'), 404);
+    expectError(await decide(admin, 'not-a-uuid', 'reject'), 400, /in the address must be a UUID/);
     expectError(
       await http().get('/api/account-changes').query({ status: 'maybe' }).set(admin.auth()),
       400,

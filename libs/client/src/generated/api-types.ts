@@ -1637,7 +1637,9 @@ export interface components {
             kind: "office" | "un_entity" | "member_state" | "regional_org" | "civil_society";
         };
         UpdateOrganisationDto: {
+            /** @example Office of the High Commissioner for Human Rights */
             name?: string;
+            /** @example OHCHR */
             acronym?: string;
             /** @enum {string} */
             kind?: "office" | "un_entity" | "member_state" | "regional_org" | "civil_society";
@@ -1782,7 +1784,9 @@ export interface components {
         UpdateCaseDto: {
             /** @description The version you last read; a newer one on the server answers 409 */
             version: number;
+            /** @example Rising intercommunal violence in the north */
             title?: string;
+            /** @example Reports of targeted attacks on... */
             summary?: string;
             /** @enum {string} */
             classification?: "unclassified" | "confidential" | "strictly_confidential";
@@ -2146,12 +2150,15 @@ export interface components {
             contactNotes?: string;
         };
         UpdateSourceDto: {
+            /** @description The version you last read; a newer one on the server answers 409 */
             version: number;
+            /** @example OHCHR field office, Goma */
             name?: string;
             /** @enum {string} */
             kind?: "un_entity" | "member_state" | "regional_org" | "civil_society" | "media" | "individual";
             /** @enum {string} */
             reliability?: "A" | "B" | "C" | "D" | "E" | "F";
+            /** @description How to reach the source; never shown to those without need */
             contactNotes?: string;
         };
         ItemSourceResponse: {
@@ -2847,13 +2854,10 @@ export interface components {
             text?: string;
             /**
              * Format: date
-             * @description null clears
+             * @example 2026-12-31
              */
             dueDate?: string | null;
-            /**
-             * Format: uuid
-             * @description null unlinks
-             */
+            /** Format: uuid */
             documentId?: string | null;
         };
         RecommendationStatusDto: {
@@ -2911,15 +2915,14 @@ export interface components {
             organisationId?: string;
             /** @enum {string} */
             kind?: "meeting" | "letter" | "briefing" | "call" | "mission";
-            /** Format: date */
-            date?: string;
-            summary?: string;
-            /** @description null clears */
-            outcome?: string | null;
             /**
              * Format: date
-             * @description null clears
+             * @example 2026-10-30
              */
+            date?: string;
+            summary?: string;
+            outcome?: string | null;
+            /** Format: date */
             followUpDue?: string | null;
             followUpDone?: boolean;
         };

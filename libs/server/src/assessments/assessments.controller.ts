@@ -1,13 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { RequirePolicy } from '../authorization/policy.decorator.js';
+import { Body, Controller, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorResponse } from '../common/error-response.js';
 import { PageQueryDto } from '../common/pagination.js';
 import { Ctx, type RequestContext } from '../common/request-context.js';
@@ -19,6 +11,8 @@ import {
   UpdateAssessmentDto,
 } from './dto/assessment-input.dto.js';
 import { AssessmentPageResponse, AssessmentResponse } from './dto/assessment.response.js';
+import { Route } from '../authorization/route.decorator.js';
+import { IdParam } from '../common/id-param.js';
 
 @ApiTags('assessments')
 @ApiBearerAuth()
@@ -29,86 +23,83 @@ export class AssessmentsController {
     private readonly lifecycle: AssessmentLifecycleService,
   ) {}
 
-  @Post('cases/:id/assessments')
-  @RequirePolicy('assess', 'Case')
-  @ApiOperation({
+  @Route('POST', 'cases/:id/assessments', {
+    access: ['assess', 'Case'],
     summary: 'Draft a risk assessment for a month (one draft, and one finalised, per month)',
+    answers: AssessmentResponse,
   })
-  @ApiCreatedResponse({ type: AssessmentResponse })
   @ApiConflictResponse({
     type: ErrorResponse,
     description: 'The month has a draft or a finalised one',
   })
   create(
     @Ctx() ctx: RequestContext,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: CreateAssessmentDto,
   ): Promise<AssessmentResponse> {
     return this.assessments.create(ctx, id, dto);
   }
 
-  @Get('cases/:id/assessments')
-  @RequirePolicy('read', 'Case')
-  @ApiOperation({ summary: 'Assessments of a case with their ratings, newest month first' })
-  @ApiOkResponse({ type: AssessmentPageResponse })
+  @Route('GET', 'cases/:id/assessments', {
+    access: ['read', 'Case'],
+    summary: 'Assessments of a case with their ratings, newest month first',
+    answers: AssessmentPageResponse,
+  })
   history(
     @Ctx() ctx: RequestContext,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Query() query: PageQueryDto,
   ): Promise<AssessmentPageResponse> {
     return this.assessments.history(ctx, id, query);
   }
 
-  @Get('assessments/:id')
-  @RequirePolicy('read', 'Case')
-  @ApiOperation({ summary: 'One risk assessment' })
-  @ApiOkResponse({ type: AssessmentResponse })
-  get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<AssessmentResponse> {
+  @Route('GET', 'assessments/:id', {
+    access: ['read', 'Case'],
+    summary: 'One risk assessment',
+    answers: AssessmentResponse,
+  })
+  get(@Ctx() ctx: RequestContext, @IdParam() id: string): Promise<AssessmentResponse> {
     return this.assessments.get(ctx, id);
   }
 
-  @Patch('assessments/:id')
-  @HttpCode(200)
-  @RequirePolicy('assess', 'Case')
-  @ApiOperation({
+  @Route('PATCH', 'assessments/:id', {
+    access: ['assess', 'Case'],
     summary: 'Edit a draft; send the version you read (409 with currentVersion if stale)',
+    answers: AssessmentResponse,
   })
-  @ApiOkResponse({ type: AssessmentResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'Stale version, or not a draft' })
   update(
     @Ctx() ctx: RequestContext,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: UpdateAssessmentDto,
   ): Promise<AssessmentResponse> {
     return this.assessments.update(ctx, id, dto);
   }
 
-  @Post('assessments/:id/finalise')
-  @HttpCode(200)
-  @RequirePolicy('finalise', 'Case')
-  @ApiOperation({
+  @Route('POST', 'assessments/:id/finalise', {
+    access: ['finalise', 'Case'],
     summary:
       'Finalise a complete draft (advisers): sets the trend and the case risk level; supersedes the month’s previous one',
+    answers: AssessmentResponse,
+    status: 200,
   })
-  @ApiOkResponse({ type: AssessmentResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'Incomplete, stale, or not a draft' })
   finalise(
     @Ctx() ctx: RequestContext,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Query() query: FinaliseAssessmentQueryDto,
   ): Promise<AssessmentResponse> {
     return this.lifecycle.finalise(ctx, id, query.version);
   }
 
-  @Post('assessments/:id/supersede')
-  @RequirePolicy('assess', 'Case')
-  @ApiOperation({
+  @Route('POST', 'assessments/:id/supersede', {
+    access: ['assess', 'Case'],
     summary:
       'Revise a finalised assessment: a new draft for the same month with its ratings (the old one stands until the new is finalised)',
+    answers: AssessmentResponse,
   })
-  @ApiCreatedResponse({ type: AssessmentResponse })
   @ApiConflictResponse({ type: ErrorResponse })
-  supersede(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<AssessmentResponse> {
+  supersede(@Ctx() ctx: RequestContext, @IdParam() id: string): Promise<AssessmentResponse> {
     return this.lifecycle.supersede(ctx, id);
   }
 }

@@ -1,15 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
-  ApiCreatedResponse,
   ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Authenticated } from '../authorization/policy.decorator.js';
 import { ErrorResponse } from '../common/error-response.js';
 import { Ctx, type RequestContext } from '../common/request-context.js';
 import { CommentMentionsService } from './comment-mentions.service.js';
@@ -25,6 +21,8 @@ import {
   CommentResponse,
   MentionableResponse,
 } from './dto/comment.response.js';
+import { Route } from '../authorization/route.decorator.js';
+import { IdParam } from '../common/id-param.js';
 
 // Office staff and the Framework Team both reach these routes, so each declares only that the
 // caller is signed in; the service decides per thread (mayReadThread) and answers 404 otherwise.
@@ -38,64 +36,67 @@ export class CommentsController {
     private readonly mentions: CommentMentionsService,
   ) {}
 
-  @Get('cases/:id/comments')
-  @Authenticated()
-  @ApiOperation({ summary: 'A thread of a case, oldest first (keyset pages of up to 200)' })
-  @ApiOkResponse({ type: CommentPageResponse })
+  @Route('GET', 'cases/:id/comments', {
+    access: 'authenticated',
+    summary: 'A thread of a case, oldest first (keyset pages of up to 200)',
+    answers: CommentPageResponse,
+  })
   list(
     @Ctx() ctx: RequestContext,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Query() query: ListCommentsQueryDto,
   ): Promise<CommentPageResponse> {
     return this.comments.list(ctx, id, query);
   }
 
-  @Get('cases/:id/comments/mentionable')
-  @Authenticated()
-  @ApiOperation({ summary: 'Up to 20 active people who may read the thread, by display name' })
-  @ApiOkResponse({ type: MentionableResponse })
+  @Route('GET', 'cases/:id/comments/mentionable', {
+    access: 'authenticated',
+    summary: 'Up to 20 active people who may read the thread, by display name',
+    answers: MentionableResponse,
+  })
   async mentionable(
     @Ctx() ctx: RequestContext,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Query() query: MentionableQueryDto,
   ): Promise<MentionableResponse> {
     return { items: await this.mentions.mentionable(ctx, id, query.thread, query.q) };
   }
 
-  @Post('cases/:id/comments')
-  @Authenticated()
-  @ApiOperation({ summary: 'Comment, or reply to a top-level comment, in a thread' })
-  @ApiCreatedResponse({ type: CommentResponse })
+  @Route('POST', 'cases/:id/comments', {
+    access: 'authenticated',
+    summary: 'Comment, or reply to a top-level comment, in a thread',
+    answers: CommentResponse,
+  })
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'Bad reply target or mention' })
   create(
     @Ctx() ctx: RequestContext,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: CreateCommentDto,
   ): Promise<CommentResponse> {
     return this.comments.create(ctx, id, dto);
   }
 
-  @Patch('comments/:id')
-  @HttpCode(200)
-  @Authenticated()
-  @ApiOperation({ summary: 'Edit your comment (marked edited)' })
-  @ApiOkResponse({ type: CommentResponse })
+  @Route('PATCH', 'comments/:id', {
+    access: 'authenticated',
+    summary: 'Edit your comment (marked edited)',
+    answers: CommentResponse,
+  })
   @ApiConflictResponse({ type: ErrorResponse, description: 'The comment was deleted' })
   edit(
     @Ctx() ctx: RequestContext,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: UpdateCommentDto,
   ): Promise<CommentResponse> {
     return this.comments.edit(ctx, id, dto);
   }
 
-  @Delete('comments/:id')
-  @HttpCode(200)
-  @Authenticated()
-  @ApiOperation({ summary: 'Delete your comment; it stays in place as deleted, replies too' })
-  @ApiOkResponse({ type: CommentResponse })
+  @Route('DELETE', 'comments/:id', {
+    access: 'authenticated',
+    summary: 'Delete your comment; it stays in place as deleted, replies too',
+    answers: CommentResponse,
+  })
   @ApiConflictResponse({ type: ErrorResponse, description: 'Already deleted' })
-  remove(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<CommentResponse> {
+  remove(@Ctx() ctx: RequestContext, @IdParam() id: string): Promise<CommentResponse> {
     return this.comments.remove(ctx, id);
   }
 }

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DomainError } from '@vigil/domain';
+import { isUuid } from './ids.js';
 
 /** `cursor` and `limit` accepted by every list route (keyset paging, docs/architecture.md §16). */
 export class PageQueryDto {
@@ -53,15 +54,13 @@ export function decodeCursor(cursor: string, arity: number): (string | number)[]
 /** The SQL type of one part of a keyset cursor. */
 export type CursorPart = 'text' | 'uuid' | 'timestamp' | 'integer' | 'date' | 'real';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function partIsValid(value: string | number, part: CursorPart): boolean {
   if (typeof value !== 'string') return false;
   switch (part) {
     case 'text':
       return !value.includes('\u0000') && value.length <= 1000;
     case 'uuid':
-      return UUID.test(value);
+      return isUuid(value);
     case 'timestamp':
       return isRealInstant(value);
     case 'integer':

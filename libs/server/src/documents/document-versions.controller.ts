@@ -1,11 +1,8 @@
-import { applyDecorators, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { applyDecorators, Controller, Param, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
-  ApiCreatedResponse,
   ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiProduces,
   ApiServiceUnavailableResponse,
@@ -13,7 +10,6 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { RequirePolicy } from '../authorization/policy.decorator.js';
 import { ErrorResponse } from '../common/error-response.js';
 import { PageQueryDto } from '../common/pagination.js';
 import { Ctx, type RequestContext } from '../common/request-context.js';
@@ -26,6 +22,8 @@ import {
   DocumentVersionPageResponse,
   DocumentVersionResponse,
 } from './dto/document-version.response.js';
+import { Route } from '../authorization/route.decorator.js';
+import { IdParam } from '../common/id-param.js';
 
 @ApiTags('documents')
 @ApiBearerAuth()
@@ -37,10 +35,11 @@ export class DocumentVersionsController {
     private readonly exports: DocumentExportService,
   ) {}
 
-  @Post('versions')
-  @RequirePolicy('draft', 'Case')
-  @ApiOperation({ summary: 'Save a version: freeze the current text (plain text, HTML, sha256)' })
-  @ApiCreatedResponse({ type: DocumentVersionResponse })
+  @Route('POST', 'versions', {
+    access: ['draft', 'Case'],
+    summary: 'Save a version: freeze the current text (plain text, HTML, sha256)',
+    answers: DocumentVersionResponse,
+  })
   @ApiConflictResponse({
     type: ErrorResponse,
     description: 'The text is frozen (approved or transmitted)',
@@ -49,45 +48,46 @@ export class DocumentVersionsController {
     type: ErrorResponse,
     description: 'The document is nested too deeply to freeze (stored before the limits)',
   })
-  save(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<DocumentVersionResponse> {
+  save(@Ctx() ctx: RequestContext, @IdParam() id: string): Promise<DocumentVersionResponse> {
     return this.versions.save(ctx, id);
   }
 
-  @Get('versions')
-  @RequirePolicy('read', 'Case')
-  @ApiOperation({ summary: 'Frozen versions, newest first (without their text)' })
-  @ApiOkResponse({ type: DocumentVersionPageResponse })
+  @Route('GET', 'versions', {
+    access: ['read', 'Case'],
+    summary: 'Frozen versions, newest first (without their text)',
+    answers: DocumentVersionPageResponse,
+  })
   list(
     @Ctx() ctx: RequestContext,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Query() query: PageQueryDto,
   ): Promise<DocumentVersionPageResponse> {
     return this.versions.list(ctx, id, query);
   }
 
-  @Get('versions/:number')
-  @RequirePolicy('read', 'Case')
-  @ApiOperation({ summary: 'One version with its plain text and sanitised HTML' })
-  @ApiOkResponse({ type: DocumentVersionResponse })
+  @Route('GET', 'versions/:number', {
+    access: ['read', 'Case'],
+    summary: 'One version with its plain text and sanitised HTML',
+    answers: DocumentVersionResponse,
+  })
   get(
     @Ctx() ctx: RequestContext,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Param('number') number: string,
   ): Promise<DocumentVersionResponse> {
     return this.versions.get(ctx, id, number);
   }
 
-  @Get('versions/:number/pdf')
-  @RequirePolicy('read', 'Case')
-  @ApiOperation({
+  @Route('GET', 'versions/:number/pdf', {
+    access: ['read', 'Case'],
     summary: 'PDF of a version: reference, classification banner on every page, hash (audited)',
+    answers: 'The PDF, with the version sha256 in x-content-sha256',
   })
   @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'The PDF, with the version sha256 in x-content-sha256' })
   @RenderBudgetResponses()
   async pdf(
     @Ctx() ctx: RequestContext,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Param('number') number: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
@@ -100,25 +100,27 @@ export class DocumentVersionsController {
       .send(file.content);
   }
 
-  @Get('diff')
-  @RequirePolicy('read', 'Case')
-  @ApiOperation({ summary: 'Word diff between two versions’ plain text' })
-  @ApiOkResponse({ type: DocumentDiffResponse })
+  @Route('GET', 'diff', {
+    access: ['read', 'Case'],
+    summary: 'Word diff between two versions’ plain text',
+    answers: DocumentDiffResponse,
+  })
   @RenderBudgetResponses()
   diff(
     @Ctx() ctx: RequestContext,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Query() query: DiffQueryDto,
   ): Promise<DocumentDiffResponse> {
     return this.versions.diff(ctx, id, query.from, query.to);
   }
 
-  @Get('verify')
-  @RequirePolicy('read', 'Case')
-  @ApiOperation({ summary: 'Recompute the transmitted text’s sha256 and compare' })
-  @ApiOkResponse({ type: DocumentVerifyResponse })
+  @Route('GET', 'verify', {
+    access: ['read', 'Case'],
+    summary: 'Recompute the transmitted text’s sha256 and compare',
+    answers: DocumentVerifyResponse,
+  })
   @ApiConflictResponse({ type: ErrorResponse, description: 'Not transmitted' })
-  verify(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<DocumentVerifyResponse> {
+  verify(@Ctx() ctx: RequestContext, @IdParam() id: string): Promise<DocumentVerifyResponse> {
     return this.versions.verify(ctx, id);
   }
 }

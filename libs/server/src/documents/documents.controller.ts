@@ -1,16 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
-  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { RequirePolicy } from '../authorization/policy.decorator.js';
 import { ErrorResponse } from '../common/error-response.js';
 import { PageQueryDto } from '../common/pagination.js';
 import { Ctx, type RequestContext } from '../common/request-context.js';
@@ -23,6 +19,8 @@ import {
   TransmitDocumentDto,
 } from './dto/document-input.dto.js';
 import { DocumentPageResponse, DocumentResponse } from './dto/document.response.js';
+import { Route } from '../authorization/route.decorator.js';
+import { IdParam } from '../common/id-param.js';
 
 /** Every status change freezes a version: a document stored nested too deeply cannot be frozen. */
 const TOO_DEEP_TO_FREEZE = 'The document is nested too deeply to freeze (stored before the limits)';
@@ -38,111 +36,113 @@ export class DocumentsController {
     private readonly review: DocumentReviewService,
   ) {}
 
-  @Post('cases/:id/documents')
-  @RequirePolicy('draft', 'Case')
-  @ApiOperation({ summary: 'Start a document on a case (those who draft on it)' })
-  @ApiCreatedResponse({ type: DocumentResponse })
+  @Route('POST', 'cases/:id/documents', {
+    access: ['draft', 'Case'],
+    summary: 'Start a document on a case (those who draft on it)',
+    answers: DocumentResponse,
+  })
   create(
     @Ctx() ctx: RequestContext,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: CreateDocumentDto,
   ): Promise<DocumentResponse> {
     return this.documents.create(ctx, id, dto);
   }
 
-  @Get('cases/:id/documents')
-  @RequirePolicy('read', 'Case')
-  @ApiOperation({ summary: 'Documents of a case, newest first' })
-  @ApiOkResponse({ type: DocumentPageResponse })
+  @Route('GET', 'cases/:id/documents', {
+    access: ['read', 'Case'],
+    summary: 'Documents of a case, newest first',
+    answers: DocumentPageResponse,
+  })
   list(
     @Ctx() ctx: RequestContext,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Query() query: PageQueryDto,
   ): Promise<DocumentPageResponse> {
     return this.documents.list(ctx, id, query);
   }
 
-  @Get('documents/:id')
-  @RequirePolicy('read', 'Case')
-  @ApiOperation({ summary: 'One document (its text: the socket, or a frozen version)' })
-  @ApiOkResponse({ type: DocumentResponse })
-  get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<DocumentResponse> {
+  @Route('GET', 'documents/:id', {
+    access: ['read', 'Case'],
+    summary: 'One document (its text: the socket, or a frozen version)',
+    answers: DocumentResponse,
+  })
+  get(@Ctx() ctx: RequestContext, @IdParam() id: string): Promise<DocumentResponse> {
     return this.documents.get(ctx, id);
   }
 
-  @Post('documents/:id/submit')
-  @HttpCode(200)
-  @RequirePolicy('draft', 'Case')
-  @ApiOperation({ summary: 'Submit for review: drafting → in review (freezes a version)' })
-  @ApiOkResponse({ type: DocumentResponse })
+  @Route('POST', 'documents/:id/submit', {
+    access: ['draft', 'Case'],
+    summary: 'Submit for review: drafting → in review (freezes a version)',
+    answers: DocumentResponse,
+    status: 200,
+  })
   @ApiConflictResponse({ type: ErrorResponse, description: 'Not in drafting, or stale version' })
   @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: TOO_DEEP_TO_FREEZE })
   submit(
     @Ctx() ctx: RequestContext,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: DocumentStepDto,
   ): Promise<DocumentResponse> {
     return this.review.step(ctx, id, 'submit', dto);
   }
 
-  @Post('documents/:id/approve')
-  @HttpCode(200)
-  @RequirePolicy('approve', 'Case')
-  @ApiOperation({ summary: 'Approve (advisers): in review → approved; the text is frozen' })
-  @ApiOkResponse({ type: DocumentResponse })
+  @Route('POST', 'documents/:id/approve', {
+    access: ['approve', 'Case'],
+    summary: 'Approve (advisers): in review → approved; the text is frozen',
+    answers: DocumentResponse,
+    status: 200,
+  })
   @ApiForbiddenResponse({ type: ErrorResponse, description: 'Not an adviser of this case' })
   @ApiConflictResponse({ type: ErrorResponse, description: 'Not in review, or stale version' })
   @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: TOO_DEEP_TO_FREEZE })
   approve(
     @Ctx() ctx: RequestContext,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: DocumentStepDto,
   ): Promise<DocumentResponse> {
     return this.review.step(ctx, id, 'approve', dto);
   }
 
-  @Post('documents/:id/return')
-  @HttpCode(200)
-  @RequirePolicy('approve', 'Case')
-  @ApiOperation({
+  @Route('POST', 'documents/:id/return', {
+    access: ['approve', 'Case'],
     summary: 'Return to drafting with a note (advisers): from in review or approved',
+    answers: DocumentResponse,
+    status: 200,
   })
-  @ApiOkResponse({ type: DocumentResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'Not in review or approved' })
   @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: TOO_DEEP_TO_FREEZE })
   returnToDrafting(
     @Ctx() ctx: RequestContext,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: ReturnDocumentDto,
   ): Promise<DocumentResponse> {
     return this.review.step(ctx, id, 'return', dto);
   }
 
-  @Post('documents/:id/transmit')
-  @HttpCode(200)
-  @RequirePolicy('approve', 'Case')
-  @ApiOperation({
+  @Route('POST', 'documents/:id/transmit', {
+    access: ['approve', 'Case'],
     summary: 'Transmit an approved document (advisers): records to whom, when and the text hash',
+    answers: DocumentResponse,
+    status: 200,
   })
-  @ApiOkResponse({ type: DocumentResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'Not approved, or stale version' })
   @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: TOO_DEEP_TO_FREEZE })
   transmit(
     @Ctx() ctx: RequestContext,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: TransmitDocumentDto,
   ): Promise<DocumentResponse> {
     return this.review.step(ctx, id, 'transmit', dto);
   }
 
-  @Post('documents/:id/revisions')
-  @RequirePolicy('draft', 'Case')
-  @ApiOperation({
+  @Route('POST', 'documents/:id/revisions', {
+    access: ['draft', 'Case'],
     summary: 'Revise a transmitted document: a new drafting document with the same content',
+    answers: DocumentResponse,
   })
-  @ApiCreatedResponse({ type: DocumentResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'Not transmitted, or already revised' })
-  revise(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<DocumentResponse> {
+  revise(@Ctx() ctx: RequestContext, @IdParam() id: string): Promise<DocumentResponse> {
     return this.documents.startRevision(ctx, id);
   }
 }

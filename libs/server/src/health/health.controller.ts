@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { Public } from '../authorization/policy.decorator.js';
+import { pingDatabase } from './health.store.js';
 
 class HealthResponse {
   @ApiProperty({ enum: ['ok', 'error'] }) status!: 'ok' | 'error';
@@ -27,7 +28,7 @@ export class HealthController {
   @ApiOkResponse({ type: HealthResponse })
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
     try {
-      await this.db.query('SELECT 1');
+      await pingDatabase(this.db);
       return { status: 'ok', database: 'up' };
     } catch {
       void reply.status(HttpStatus.SERVICE_UNAVAILABLE);

@@ -1,9 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { FACTOR_SCOPES, VERIFICATIONS } from '@vigil/domain';
-import type { DataSource } from 'typeorm';
 import { Authenticated } from '../authorization/policy.decorator.js';
+import { FrameworkService } from './framework.service.js';
 
 export class IndicatorResponse {
   @ApiProperty({ example: '7.14' }) id!: string;
@@ -34,20 +33,13 @@ export class FrameworkResponse {
 @ApiBearerAuth()
 @Controller('framework')
 export class FrameworkController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly catalogue: FrameworkService) {}
 
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'The 14 risk factors and their indicators' })
   @ApiOkResponse({ type: FrameworkResponse })
-  async framework(): Promise<FrameworkResponse> {
-    const factors = (await this.db.query(
-      `SELECT f.number, f.name, f.short_name AS "shortName", f.scope,
-         f.further_indicators_unverified AS "furtherIndicatorsUnverified",
-         COALESCE((SELECT json_agg(json_build_object('id', i.id, 'label', i.label, 'verification', i.verification)
-           ORDER BY i.position, i.id) FROM indicators i WHERE i.factor = f.number), '[]'::json) AS indicators
-       FROM risk_factors f ORDER BY f.number`,
-    )) as RiskFactorResponse[];
-    return { factors };
+  framework(): Promise<FrameworkResponse> {
+    return this.catalogue.framework();
   }
 }

@@ -1,31 +1,9 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Put,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@vigil/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 // Types only: request.isMultipart() and request.file(), which the api registers (create-app.ts).
 import type {} from '@fastify/multipart';
-import { RequirePolicy } from '../authorization/policy.decorator.js';
 import { Ctx, type RequestContext } from '../common/request-context.js';
 import { AttachmentsService } from './attachments.service.js';
 import { CreateItemDto, SpeechAssessmentDto, UpdateItemDto } from './dto/item-input.dto.js';
@@ -39,6 +17,8 @@ import { ItemFiltersDto } from './dto/list-items.query.js';
 import { InformationItemsService } from './information-items.service.js';
 import { ItemExportService } from './item-export.service.js';
 import { SpeechAssessmentsService } from './speech-assessments.service.js';
+import { Route } from '../authorization/route.decorator.js';
+import { IdParam } from '../common/id-param.js';
 
 @ApiTags('information')
 @ApiBearerAuth()
@@ -51,27 +31,30 @@ export class InformationItemsController {
     private readonly exports: ItemExportService,
   ) {}
 
-  @Get()
-  @RequirePolicy('read', 'InformationItem')
-  @ApiOperation({ summary: 'Search the information you may read: words, filters, keyset pages' })
-  @ApiOkResponse({ type: ItemPageResponse })
+  @Route('GET', undefined, {
+    access: ['read', 'InformationItem'],
+    summary: 'Search the information you may read: words, filters, keyset pages',
+    answers: ItemPageResponse,
+  })
   list(@Ctx() ctx: RequestContext, @Query() query: ItemFiltersDto): Promise<ItemPageResponse> {
     return this.items.list(ctx, query);
   }
 
-  @Get('count')
-  @RequirePolicy('read', 'InformationItem')
-  @ApiOperation({ summary: 'How many items you may read match the filters (counted up to 1,000)' })
-  @ApiOkResponse({ type: ItemCountResponse })
+  @Route('GET', 'count', {
+    access: ['read', 'InformationItem'],
+    summary: 'How many items you may read match the filters (counted up to 1,000)',
+    answers: ItemCountResponse,
+  })
   count(@Ctx() ctx: RequestContext, @Query() query: ItemFiltersDto): Promise<ItemCountResponse> {
     return this.items.count(ctx, query);
   }
 
-  @Get('export.csv')
-  @RequirePolicy('read', 'InformationItem')
-  @ApiOperation({ summary: 'CSV of the items matching the filters that you may read (audited)' })
+  @Route('GET', 'export.csv', {
+    access: ['read', 'InformationItem'],
+    summary: 'CSV of the items matching the filters that you may read (audited)',
+    answers: 'CSV, UTF-8 with a byte-order mark',
+  })
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'CSV, UTF-8 with a byte-order mark' })
   async exportCsv(
     @Ctx() ctx: RequestContext,
     @Query() query: ItemFiltersDto,
@@ -88,50 +71,55 @@ export class InformationItemsController {
       .send(csv);
   }
 
-  @Post()
-  @RequirePolicy('create', 'InformationItem')
-  @ApiOperation({ summary: 'Record an information item with its source grade (e.g. B2)' })
-  @ApiCreatedResponse({ type: ItemResponse })
+  @Route('POST', undefined, {
+    access: ['create', 'InformationItem'],
+    summary: 'Record an information item with its source grade (e.g. B2)',
+    answers: ItemResponse,
+  })
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateItemDto): Promise<ItemResponse> {
     return this.items.create(ctx, dto);
   }
 
-  @Get(':id')
-  @RequirePolicy('read', 'InformationItem')
-  @ApiOperation({ summary: 'One item, its attachments and speech assessment' })
-  @ApiOkResponse({ type: ItemResponse })
-  get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<ItemResponse> {
+  @Route('GET', ':id', {
+    access: ['read', 'InformationItem'],
+    summary: 'One item, its attachments and speech assessment',
+    answers: ItemResponse,
+  })
+  get(@Ctx() ctx: RequestContext, @IdParam() id: string): Promise<ItemResponse> {
     return this.items.get(ctx, id);
   }
 
-  @Patch(':id')
-  @HttpCode(200)
-  @RequirePolicy('update', 'InformationItem')
-  @ApiOperation({ summary: 'Edit an item; send the version you read (409 with currentVersion)' })
-  @ApiOkResponse({ type: ItemResponse })
+  @Route('PATCH', ':id', {
+    access: ['update', 'InformationItem'],
+    summary: 'Edit an item; send the version you read (409 with currentVersion)',
+    answers: ItemResponse,
+  })
   update(
     @Ctx() ctx: RequestContext,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: UpdateItemDto,
   ): Promise<ItemResponse> {
     return this.items.update(ctx, id, dto);
   }
 
-  @Put(':id/speech-assessment')
-  @RequirePolicy('update', 'InformationItem')
-  @ApiOperation({ summary: 'Record or replace the Rabat assessment of a speech item' })
-  @ApiOkResponse({ type: ItemResponse })
+  @Route('PUT', ':id/speech-assessment', {
+    access: ['update', 'InformationItem'],
+    summary: 'Record or replace the Rabat assessment of a speech item',
+    answers: ItemResponse,
+  })
   saveSpeech(
     @Ctx() ctx: RequestContext,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: SpeechAssessmentDto,
   ): Promise<ItemResponse> {
     return this.speech.save(ctx, id, dto);
   }
 
-  @Post(':id/attachments')
-  @RequirePolicy('update', 'InformationItem')
-  @ApiOperation({ summary: 'Attach a file (multipart field "file"); type checked from its bytes' })
+  @Route('POST', ':id/attachments', {
+    access: ['update', 'InformationItem'],
+    summary: 'Attach a file (multipart field "file"); type checked from its bytes',
+    answers: AttachmentResponse,
+  })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -140,10 +128,9 @@ export class InformationItemsController {
       properties: { file: { type: 'string', format: 'binary' } },
     },
   })
-  @ApiCreatedResponse({ type: AttachmentResponse })
   async attach(
     @Ctx() ctx: RequestContext,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Req() request: FastifyRequest,
   ): Promise<AttachmentResponse> {
     if (!request.isMultipart()) {
@@ -165,14 +152,15 @@ export class InformationItemsController {
     });
   }
 
-  @Get(':id/attachments/:attachmentId')
-  @RequirePolicy('read', 'InformationItem')
-  @ApiOperation({ summary: 'Download an attachment' })
-  @ApiOkResponse({ description: 'The file, with its sha256 in x-content-sha256' })
+  @Route('GET', ':id/attachments/:attachmentId', {
+    access: ['read', 'InformationItem'],
+    summary: 'Download an attachment',
+    answers: 'The file, with its sha256 in x-content-sha256',
+  })
   async download(
     @Ctx() ctx: RequestContext,
-    @Param('id') id: string,
-    @Param('attachmentId') attachmentId: string,
+    @IdParam() id: string,
+    @IdParam('attachmentId') attachmentId: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const file = await this.attachments.download(ctx, id, attachmentId);

@@ -1,12 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { RequirePolicy } from '../authorization/policy.decorator.js';
+import { Body, Controller, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Ctx, type RequestContext } from '../common/request-context.js';
 import {
   CreateSourceDto,
@@ -16,6 +9,8 @@ import {
   UpdateSourceDto,
 } from './dto/source.dto.js';
 import { SourcesService } from './sources.service.js';
+import { Route } from '../authorization/route.decorator.js';
+import { IdParam } from '../common/id-param.js';
 
 @ApiTags('information')
 @ApiBearerAuth()
@@ -23,17 +18,16 @@ import { SourcesService } from './sources.service.js';
 export class SourcesController {
   constructor(private readonly sources: SourcesService) {}
 
-  @Get()
-  @RequirePolicy('read', 'Source')
-  @ApiOperation({
+  @Route('GET', undefined, {
+    access: ['read', 'Source'],
     summary: 'Sources whose identity you may read, newest first',
     description:
       'Source names and contact notes are encrypted at rest, so this list cannot be ordered by ' +
       'name: it is ordered newest first (created_at, then id; keyset cursor). `q` finds sources ' +
       'by words of their name through a keyed blind index. A source whose stored identity cannot ' +
       'be decrypted is listed with `unreadable: true`.',
+    answers: SourcePageResponse,
   })
-  @ApiOkResponse({ type: SourcePageResponse })
   list(
     @Ctx() ctx: RequestContext,
     @Query() query: ListSourcesQueryDto,
@@ -41,30 +35,32 @@ export class SourcesController {
     return this.sources.list(ctx, query);
   }
 
-  @Post()
-  @RequirePolicy('create', 'Source')
-  @ApiOperation({ summary: 'Record a source (name, kind, reliability A–F, contact notes)' })
-  @ApiCreatedResponse({ type: SourceResponse })
+  @Route('POST', undefined, {
+    access: ['create', 'Source'],
+    summary: 'Record a source (name, kind, reliability A–F, contact notes)',
+    answers: SourceResponse,
+  })
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateSourceDto): Promise<SourceResponse> {
     return this.sources.create(ctx, dto);
   }
 
-  @Get(':id')
-  @RequirePolicy('read', 'Source')
-  @ApiOperation({ summary: 'One source (404 unless you may know who it is)' })
-  @ApiOkResponse({ type: SourceResponse })
-  get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<SourceResponse> {
+  @Route('GET', ':id', {
+    access: ['read', 'Source'],
+    summary: 'One source (404 unless you may know who it is)',
+    answers: SourceResponse,
+  })
+  get(@Ctx() ctx: RequestContext, @IdParam() id: string): Promise<SourceResponse> {
     return this.sources.get(ctx, id);
   }
 
-  @Patch(':id')
-  @HttpCode(200)
-  @RequirePolicy('update', 'Source')
-  @ApiOperation({ summary: 'Edit a source; send the version you read' })
-  @ApiOkResponse({ type: SourceResponse })
+  @Route('PATCH', ':id', {
+    access: ['update', 'Source'],
+    summary: 'Edit a source; send the version you read',
+    answers: SourceResponse,
+  })
   update(
     @Ctx() ctx: RequestContext,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: UpdateSourceDto,
   ): Promise<SourceResponse> {
     return this.sources.update(ctx, id, dto);

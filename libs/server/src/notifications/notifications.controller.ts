@@ -1,6 +1,5 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { RequirePolicy } from '../authorization/policy.decorator.js';
+import { Controller, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Ctx, type RequestContext } from '../common/request-context.js';
 import {
   ListNotificationsQueryDto,
@@ -8,6 +7,8 @@ import {
   NotificationResponse,
 } from './notification.response.js';
 import { NotificationsService } from './notifications.service.js';
+import { Route } from '../authorization/route.decorator.js';
+import { IdParam } from '../common/id-param.js';
 
 class MarkedResponse {
   @ApiProperty() marked!: number;
@@ -19,10 +20,11 @@ class MarkedResponse {
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
-  @Get()
-  @RequirePolicy('read', 'Notification')
-  @ApiOperation({ summary: 'Your notifications, newest first, with the unread count' })
-  @ApiOkResponse({ type: NotificationPageResponse })
+  @Route('GET', undefined, {
+    access: ['read', 'Notification'],
+    summary: 'Your notifications, newest first, with the unread count',
+    answers: NotificationPageResponse,
+  })
   list(
     @Ctx() ctx: RequestContext,
     @Query() query: ListNotificationsQueryDto,
@@ -30,21 +32,23 @@ export class NotificationsController {
     return this.notifications.list(ctx, query);
   }
 
-  @Post('read-all')
-  @HttpCode(200)
-  @RequirePolicy('update', 'Notification')
-  @ApiOperation({ summary: 'Mark all your notifications read' })
-  @ApiOkResponse({ type: MarkedResponse })
+  @Route('POST', 'read-all', {
+    access: ['update', 'Notification'],
+    summary: 'Mark all your notifications read',
+    answers: MarkedResponse,
+    status: 200,
+  })
   readAll(@Ctx() ctx: RequestContext): Promise<MarkedResponse> {
     return this.notifications.markAllRead(ctx);
   }
 
-  @Post(':id/read')
-  @HttpCode(200)
-  @RequirePolicy('update', 'Notification')
-  @ApiOperation({ summary: 'Mark one notification read' })
-  @ApiOkResponse({ type: NotificationResponse })
-  read(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<NotificationResponse> {
+  @Route('POST', ':id/read', {
+    access: ['update', 'Notification'],
+    summary: 'Mark one notification read',
+    answers: NotificationResponse,
+    status: 200,
+  })
+  read(@Ctx() ctx: RequestContext, @IdParam() id: string): Promise<NotificationResponse> {
     return this.notifications.markRead(ctx, id);
   }
 }

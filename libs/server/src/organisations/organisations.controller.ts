@@ -1,12 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { RequirePolicy } from '../authorization/policy.decorator.js';
+import { Body, Controller, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { PageQueryDto } from '../common/pagination.js';
 import { Ctx, type RequestContext } from '../common/request-context.js';
 import {
@@ -16,6 +9,8 @@ import {
   UpdateOrganisationDto,
 } from './dto/organisation.dto.js';
 import { OrganisationsService } from './organisations.service.js';
+import { Route } from '../authorization/route.decorator.js';
+import { IdParam } from '../common/id-param.js';
 
 @ApiTags('organisations')
 @ApiBearerAuth()
@@ -23,10 +18,11 @@ import { OrganisationsService } from './organisations.service.js';
 export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
-  @Get()
-  @RequirePolicy('read', 'Organisation')
-  @ApiOperation({ summary: 'Organisations, by name' })
-  @ApiOkResponse({ type: OrganisationPageResponse })
+  @Route('GET', undefined, {
+    access: ['read', 'Organisation'],
+    summary: 'Organisations, by name',
+    answers: OrganisationPageResponse,
+  })
   list(
     @Ctx() ctx: RequestContext,
     @Query() query: PageQueryDto,
@@ -34,10 +30,11 @@ export class OrganisationsController {
     return this.organisations.list(ctx, query);
   }
 
-  @Post()
-  @RequirePolicy('create', 'Organisation')
-  @ApiOperation({ summary: 'Create an organisation (admin)' })
-  @ApiCreatedResponse({ type: OrganisationResponse })
+  @Route('POST', undefined, {
+    access: ['create', 'Organisation'],
+    summary: 'Create an organisation (admin)',
+    answers: OrganisationResponse,
+  })
   create(
     @Ctx() ctx: RequestContext,
     @Body() dto: CreateOrganisationDto,
@@ -45,14 +42,14 @@ export class OrganisationsController {
     return this.organisations.create(ctx, dto);
   }
 
-  @Patch(':id')
-  @HttpCode(200)
-  @RequirePolicy('update', 'Organisation')
-  @ApiOperation({ summary: 'Change an organisation (admin)' })
-  @ApiOkResponse({ type: OrganisationResponse })
+  @Route('PATCH', ':id', {
+    access: ['update', 'Organisation'],
+    summary: 'Change an organisation (admin)',
+    answers: OrganisationResponse,
+  })
   update(
     @Ctx() ctx: RequestContext,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: UpdateOrganisationDto,
   ): Promise<OrganisationResponse> {
     return this.organisations.update(ctx, id, dto);

@@ -1,16 +1,12 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Authenticated, Public } from '../authorization/policy.decorator.js';
 import { bearerToken } from '../authorization/bearer-token.js';
 import { ErrorResponse } from '../common/error-response.js';
 import { Ctx, type RequestContext } from '../common/request-context.js';
@@ -25,6 +21,7 @@ import {
   refuseCrossSite,
   setRefreshCookie,
 } from './session-cookie.js';
+import { Route } from '../authorization/route.decorator.js';
 
 /** The answer, with the refresh token handed over in its HttpOnly cookie only. */
 function handOver(reply: FastifyReply, started: StartedSession): SessionResponse {
@@ -40,11 +37,12 @@ export class AuthController {
     private readonly preferences: PreferencesService,
   ) {}
 
-  @Post('login')
-  @HttpCode(200)
-  @Public()
-  @ApiOperation({ summary: 'Sign in with e-mail and password' })
-  @ApiOkResponse({ type: SessionResponse })
+  @Route('POST', 'login', {
+    access: 'public',
+    summary: 'Sign in with e-mail and password',
+    answers: SessionResponse,
+    status: 200,
+  })
   @ApiUnauthorizedResponse({
     type: ErrorResponse,
     description: 'Wrong credentials, locked or deactivated',
@@ -60,13 +58,12 @@ export class AuthController {
     return handOver(reply, await this.auth.login(ctx, dto));
   }
 
-  @Post('refresh')
-  @HttpCode(200)
-  @Public()
-  @ApiOperation({
+  @Route('POST', 'refresh', {
+    access: 'public',
     summary: 'Renew the session with the refresh cookie (the cookie rotates; the old token dies)',
+    answers: SessionResponse,
+    status: 200,
   })
-  @ApiOkResponse({ type: SessionResponse })
   @ApiUnauthorizedResponse({ type: ErrorResponse })
   async refresh(
     @Ctx() ctx: RequestContext,
@@ -86,11 +83,11 @@ export class AuthController {
    * Public: a genuine access token proves the session even after it expired. Ends the whole
    * session (refresh and access tokens, open sockets) and clears the cookie.
    */
-  @Post('logout')
-  @HttpCode(204)
-  @Public()
-  @ApiOperation({ summary: 'Sign out: end this session everywhere (bearer token)' })
-  @ApiNoContentResponse()
+  @Route('POST', 'logout', {
+    access: 'public',
+    summary: 'Sign out: end this session everywhere (bearer token)',
+    status: 204,
+  })
   async logout(
     @Ctx() ctx: RequestContext,
     @Req() request: FastifyRequest,
@@ -100,20 +97,22 @@ export class AuthController {
     await this.auth.logout(ctx, bearerToken(request));
   }
 
-  @Get('me')
-  @Authenticated()
+  @Route('GET', 'me', {
+    access: 'authenticated',
+    summary: 'The signed-in user and their packed ability rules',
+    answers: MeResponse,
+  })
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'The signed-in user and their packed ability rules' })
-  @ApiOkResponse({ type: MeResponse })
   me(@Ctx() ctx: RequestContext): Promise<MeResponse> {
     return this.auth.me(ctx);
   }
 
-  @Patch('me/preferences')
-  @Authenticated()
+  @Route('PATCH', 'me/preferences', {
+    access: 'authenticated',
+    summary: 'Change your own preferences (e-mail for notifications)',
+    answers: PreferencesResponse,
+  })
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Change your own preferences (e-mail for notifications)' })
-  @ApiOkResponse({ type: PreferencesResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
   updatePreferences(
     @Ctx() ctx: RequestContext,

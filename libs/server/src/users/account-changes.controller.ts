@@ -1,17 +1,12 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { RequirePolicy } from '../authorization/policy.decorator.js';
+import { Controller, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorResponse } from '../common/error-response.js';
 import { Ctx, type RequestContext } from '../common/request-context.js';
 import { AccountChangesService } from './account-changes.service.js';
 import { AccountChangePageResponse, AccountChangeResponse } from './dto/account-change.response.js';
 import { ListAccountChangesQueryDto } from './dto/list-account-changes.query.js';
+import { Route } from '../authorization/route.decorator.js';
+import { IdParam } from '../common/id-param.js';
 
 /** Grants of roles and clearance waiting for a second administrator (issue 15). */
 @ApiTags('users')
@@ -20,12 +15,11 @@ import { ListAccountChangesQueryDto } from './dto/list-account-changes.query.js'
 export class AccountChangesController {
   constructor(private readonly changes: AccountChangesService) {}
 
-  @Get()
-  @RequirePolicy('update', 'User')
-  @ApiOperation({
+  @Route('GET', undefined, {
+    access: ['update', 'User'],
     summary: 'Account changes by status; pending ones oldest first (administrators)',
+    answers: AccountChangePageResponse,
   })
-  @ApiOkResponse({ type: AccountChangePageResponse })
   list(
     @Ctx() ctx: RequestContext,
     @Query() query: ListAccountChangesQueryDto,
@@ -33,31 +27,31 @@ export class AccountChangesController {
     return this.changes.list(ctx, query);
   }
 
-  @Post(':id/confirm')
-  @HttpCode(200)
-  @RequirePolicy('update', 'User')
-  @ApiOperation({
+  @Route('POST', ':id/confirm', {
+    access: ['update', 'User'],
     summary: 'Confirm a pending grant: it takes effect (another administrator than the requester)',
+    answers: AccountChangeResponse,
+    status: 200,
   })
-  @ApiOkResponse({ type: AccountChangeResponse })
   @ApiForbiddenResponse({
     type: ErrorResponse,
     description: 'Your own request or your own account',
   })
-  confirm(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<AccountChangeResponse> {
+  confirm(@Ctx() ctx: RequestContext, @IdParam() id: string): Promise<AccountChangeResponse> {
     return this.changes.decide(ctx, id, 'confirm');
   }
 
-  @Post(':id/reject')
-  @HttpCode(200)
-  @RequirePolicy('update', 'User')
-  @ApiOperation({ summary: 'Reject a pending grant (another administrator than the requester)' })
-  @ApiOkResponse({ type: AccountChangeResponse })
+  @Route('POST', ':id/reject', {
+    access: ['update', 'User'],
+    summary: 'Reject a pending grant (another administrator than the requester)',
+    answers: AccountChangeResponse,
+    status: 200,
+  })
   @ApiForbiddenResponse({
     type: ErrorResponse,
     description: 'Your own request or your own account',
   })
-  reject(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<AccountChangeResponse> {
+  reject(@Ctx() ctx: RequestContext, @IdParam() id: string): Promise<AccountChangeResponse> {
     return this.changes.decide(ctx, id, 'reject');
   }
 }

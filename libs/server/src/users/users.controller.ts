@@ -1,12 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { RequirePolicy } from '../authorization/policy.decorator.js';
+import { Body, Controller, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Ctx, type RequestContext } from '../common/request-context.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
 import { ListUsersQueryDto } from './dto/list-users.query.js';
@@ -14,6 +7,8 @@ import { UpdateUserDto } from './dto/update-user.dto.js';
 import { UserPageResponse, UserResponse } from './dto/user.response.js';
 import { UserChangeResponse } from './dto/account-change.response.js';
 import { UsersService } from './users.service.js';
+import { Route } from '../authorization/route.decorator.js';
+import { IdParam } from '../common/id-param.js';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -21,44 +16,39 @@ import { UsersService } from './users.service.js';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
-  @Get()
-  @RequirePolicy('read', 'User')
-  @ApiOperation({ summary: 'Users the caller may read (administrators: everyone)' })
-  @ApiOkResponse({ type: UserPageResponse })
+  @Route('GET', undefined, {
+    access: ['read', 'User'],
+    summary: 'Users the caller may read (administrators: everyone)',
+    answers: UserPageResponse,
+  })
   list(@Ctx() ctx: RequestContext, @Query() query: ListUsersQueryDto): Promise<UserPageResponse> {
     return this.users.list(ctx, query);
   }
 
-  @Get(':id')
-  @RequirePolicy('read', 'User')
-  @ApiOperation({ summary: 'One user' })
-  @ApiOkResponse({ type: UserResponse })
-  get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<UserResponse> {
+  @Route('GET', ':id', { access: ['read', 'User'], summary: 'One user', answers: UserResponse })
+  get(@Ctx() ctx: RequestContext, @IdParam() id: string): Promise<UserResponse> {
     return this.users.get(ctx, id);
   }
 
-  @Post()
-  @RequirePolicy('create', 'User')
-  @ApiOperation({
+  @Route('POST', undefined, {
+    access: ['create', 'User'],
     summary:
       'Create a user (admin); the adviser or admin role and a clearance above unclassified wait for another administrator',
+    answers: UserChangeResponse,
   })
-  @ApiCreatedResponse({ type: UserChangeResponse })
   create(@Ctx() ctx: RequestContext, @Body() dto: CreateUserDto): Promise<UserChangeResponse> {
     return this.users.create(ctx, dto);
   }
 
-  @Patch(':id')
-  @HttpCode(200)
-  @RequirePolicy('update', 'User')
-  @ApiOperation({
+  @Route('PATCH', ':id', {
+    access: ['update', 'User'],
     summary:
       'Change roles, clearance, organisation, active or password, or lift a sign-in lock (admin; never your own roles, clearance or organisation; a grant of adviser, admin or a higher clearance waits for another administrator)',
+    answers: UserChangeResponse,
   })
-  @ApiOkResponse({ type: UserChangeResponse })
   update(
     @Ctx() ctx: RequestContext,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: UpdateUserDto,
   ): Promise<UserChangeResponse> {
     return this.users.update(ctx, id, dto);

@@ -1,14 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { RequirePolicy } from '../authorization/policy.decorator.js';
+import { Body, Controller, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorResponse } from '../common/error-response.js';
 import { Ctx, type RequestContext } from '../common/request-context.js';
 import {
@@ -19,6 +10,8 @@ import {
   ProposeEscalationDto,
 } from './dto/escalation.dto.js';
 import { EscalationsService } from './escalations.service.js';
+import { Route } from '../authorization/route.decorator.js';
+import { IdParam } from '../common/id-param.js';
 
 @ApiTags('workflow')
 @ApiBearerAuth()
@@ -26,28 +19,28 @@ import { EscalationsService } from './escalations.service.js';
 export class EscalationsController {
   constructor(private readonly escalations: EscalationsService) {}
 
-  @Post('cases/:id/escalations')
-  @RequirePolicy('propose', 'Case')
-  @ApiOperation({ summary: 'Propose moving a case (up one stage, down, or to closed)' })
-  @ApiCreatedResponse({ type: EscalationResponse })
+  @Route('POST', 'cases/:id/escalations', {
+    access: ['propose', 'Case'],
+    summary: 'Propose moving a case (up one stage, down, or to closed)',
+    answers: EscalationResponse,
+  })
   @ApiConflictResponse({
     type: ErrorResponse,
     description: 'Not allowed now (the reason says why)',
   })
   propose(
     @Ctx() ctx: RequestContext,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: ProposeEscalationDto,
   ): Promise<EscalationResponse> {
     return this.escalations.propose(ctx, id, dto);
   }
 
-  @Get('escalations')
-  @RequirePolicy('read', 'Case')
-  @ApiOperation({
+  @Route('GET', 'escalations', {
+    access: ['read', 'Case'],
     summary: 'Proposals on readable cases; pending ones oldest first (the approvals inbox)',
+    answers: EscalationPageResponse,
   })
-  @ApiOkResponse({ type: EscalationPageResponse })
   list(
     @Ctx() ctx: RequestContext,
     @Query() query: ListEscalationsQueryDto,
@@ -55,54 +48,56 @@ export class EscalationsController {
     return this.escalations.list(ctx, query);
   }
 
-  @Get('escalations/:id')
-  @RequirePolicy('read', 'Case')
-  @ApiOperation({ summary: 'One proposal' })
-  @ApiOkResponse({ type: EscalationResponse })
-  get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<EscalationResponse> {
+  @Route('GET', 'escalations/:id', {
+    access: ['read', 'Case'],
+    summary: 'One proposal',
+    answers: EscalationResponse,
+  })
+  get(@Ctx() ctx: RequestContext, @IdParam() id: string): Promise<EscalationResponse> {
     return this.escalations.get(ctx, id);
   }
 
-  @Post('escalations/:id/approve')
-  @HttpCode(200)
-  @RequirePolicy('approve', 'Case')
-  @ApiOperation({
+  @Route('POST', 'escalations/:id/approve', {
+    access: ['approve', 'Case'],
     summary: 'Approve (never your own proposal); the move happens once enough advisers approve',
+    answers: EscalationResponse,
+    status: 200,
   })
-  @ApiOkResponse({ type: EscalationResponse })
   @ApiConflictResponse({ type: ErrorResponse })
   approve(
     @Ctx() ctx: RequestContext,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: DecisionNoteDto,
   ): Promise<EscalationResponse> {
     return this.escalations.decide(ctx, id, 'approve', dto.note);
   }
 
-  @Post('escalations/:id/reject')
-  @HttpCode(200)
-  @RequirePolicy('approve', 'Case')
-  @ApiOperation({ summary: 'Reject a proposal (advisers)' })
-  @ApiOkResponse({ type: EscalationResponse })
+  @Route('POST', 'escalations/:id/reject', {
+    access: ['approve', 'Case'],
+    summary: 'Reject a proposal (advisers)',
+    answers: EscalationResponse,
+    status: 200,
+  })
   @ApiConflictResponse({ type: ErrorResponse })
   reject(
     @Ctx() ctx: RequestContext,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: DecisionNoteDto,
   ): Promise<EscalationResponse> {
     return this.escalations.decide(ctx, id, 'reject', dto.note);
   }
 
-  @Post('escalations/:id/withdraw')
-  @HttpCode(200)
-  @RequirePolicy('read', 'Case')
-  @ApiOperation({ summary: 'Withdraw your own proposal' })
-  @ApiOkResponse({ type: EscalationResponse })
+  @Route('POST', 'escalations/:id/withdraw', {
+    access: ['read', 'Case'],
+    summary: 'Withdraw your own proposal',
+    answers: EscalationResponse,
+    status: 200,
+  })
   @ApiForbiddenResponse({ type: ErrorResponse, description: 'Not the proposer' })
   @ApiConflictResponse({ type: ErrorResponse, description: 'No longer pending' })
   withdraw(
     @Ctx() ctx: RequestContext,
-    @Param('id') id: string,
+    @IdParam() id: string,
     @Body() dto: DecisionNoteDto,
   ): Promise<EscalationResponse> {
     return this.escalations.decide(ctx, id, 'withdraw', dto.note);

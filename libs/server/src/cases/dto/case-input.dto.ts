@@ -1,17 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
 import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+  ApiProperty,
+  ApiPropertyOptional,
+  IntersectionType,
+  PartialType,
+  PickType,
+} from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 import { CLASSIFICATIONS, type Classification } from '@vigil/domain';
+import { VersionedDto } from '../../common/versioned.dto.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }) =>
@@ -54,26 +51,14 @@ export class CreateCaseDto {
 const given = (_: object, value: unknown) => value !== undefined;
 
 /** Changes to a case; `version` must be the version last read. */
-export class UpdateCaseDto {
-  @ApiProperty({ description: 'The version you last read; a newer one on the server answers 409' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  version!: number;
-
-  @ApiPropertyOptional()
-  @ValidateIf(given)
-  @Transform(trim)
-  @IsString()
-  @Length(1, 200)
-  title?: string;
-
-  @ApiPropertyOptional()
-  @ValidateIf(given)
-  @IsString()
-  @MaxLength(20000)
-  summary?: string;
-
+export class UpdateCaseDto extends IntersectionType(
+  VersionedDto,
+  PartialType(PickType(CreateCaseDto, ['title', 'summary'] as const), {
+    skipNullProperties: false,
+  }),
+) {
+  // Optional when opening a case (null means the default there), so declared again: here null
+  // must be refused, not cleared.
   @ApiPropertyOptional({ enum: CLASSIFICATIONS })
   @ValidateIf(given)
   @IsIn(CLASSIFICATIONS, { message: `classification must be one of ${CLASSIFICATIONS.join(', ')}` })

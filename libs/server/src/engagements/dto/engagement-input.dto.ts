@@ -1,19 +1,18 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
-  IsInt,
   IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   MaxLength,
-  Min,
   ValidateIf,
 } from 'class-validator';
 import { ENGAGEMENT_KINDS, type EngagementKind } from '@vigil/domain';
+import { VersionedDto } from '../../common/versioned.dto.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const DATE = { strict: true, strictSeparator: true };
@@ -61,56 +60,14 @@ export class CreateEngagementDto {
   followUpDue?: string | null;
 }
 
-/** Changes to an engagement; `version` must be the version last read. */
-export class UpdateEngagementDto {
-  @ApiProperty({ description: 'The version you last read; a newer one on the server answers 409' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  version!: number;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @ValidateIf(given)
-  @IsUUID('all', { message: 'organisationId must be a UUID' })
-  organisationId?: string;
-
-  @ApiPropertyOptional({ enum: ENGAGEMENT_KINDS })
-  @ValidateIf(given)
-  @IsIn(ENGAGEMENT_KINDS, { message: KIND_MESSAGE })
-  kind?: EngagementKind;
-
-  @ApiPropertyOptional({ format: 'date' })
-  @ValidateIf(given)
-  @IsISO8601(DATE, { message: DATE_MESSAGE('date') })
-  @Length(10, 10, { message: DATE_MESSAGE('date') })
-  date?: string;
-
-  @ApiPropertyOptional({ minLength: 1, maxLength: 5000 })
-  @ValidateIf(given)
-  @Transform(trim)
-  @IsString({ message: 'summary must be 1 to 5000 characters' })
-  @Length(1, 5000, { message: 'summary must be 1 to 5000 characters' })
-  summary?: string;
-
-  @ApiPropertyOptional({
-    maxLength: 5000,
-    nullable: true,
-    type: String,
-    description: 'null clears',
-  })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(5000, { message: 'outcome must be at most 5000 characters' })
-  outcome?: string | null;
-
-  /** A new due day is a new follow-up: it is open again unless followUpDone says otherwise. */
-  @ApiPropertyOptional({ format: 'date', nullable: true, type: String, description: 'null clears' })
-  @IsOptional()
-  @IsISO8601(DATE, { message: DATE_MESSAGE('followUpDue') })
-  @Length(10, 10, { message: DATE_MESSAGE('followUpDue') })
-  followUpDue?: string | null;
-
+/**
+ * Changes to an engagement; `version` must be the version last read. A required field sent as
+ * `null` is refused; `outcome` and `followUpDue` take `null` to clear.
+ */
+export class UpdateEngagementDto extends IntersectionType(
+  VersionedDto,
+  PartialType(CreateEngagementDto, { skipNullProperties: false }),
+) {
   /** true: the follow-up was done (now); false: it is open again. */
   @ApiPropertyOptional()
   @ValidateIf(given)

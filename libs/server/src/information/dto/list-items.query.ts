@@ -12,7 +12,7 @@ import {
 } from 'class-validator';
 import { CREDIBILITY, CRIME_TYPES, ITEM_KINDS, RELIABILITY } from '@vigil/domain';
 import { PageQueryDto } from '../../common/pagination.js';
-import { ITEM_SORTS, type ItemSort } from '../item-search.js';
+import { ITEM_SORTS, type ItemSort } from '../item-search.store.js';
 
 /** `a,b` or repeated `x=a&x=b`, as one list. */
 const toList = ({ value }: { value: unknown }) =>

@@ -1,9 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { RELIABILITY, SOURCE_KINDS, type Reliability, type SourceKind } from '@vigil/domain';
 import { PageQueryDto } from '../../common/pagination.js';
 import { UNREADABLE_SOURCE_NAME } from '../../sources/source-cipher.js';
+import { VersionedDto } from '../../common/versioned.dto.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const reliabilityMessage = {
@@ -37,28 +38,7 @@ export class CreateSourceDto {
 }
 
 /** Changes to a source; `version` must be the version last read. */
-export class UpdateSourceDto {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) version!: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 200)
-  name?: string;
-
-  @ApiPropertyOptional({ enum: SOURCE_KINDS })
-  @IsOptional()
-  @IsIn(SOURCE_KINDS, { message: `kind must be one of ${SOURCE_KINDS.join(', ')}` })
-  kind?: SourceKind;
-
-  @ApiPropertyOptional({ enum: RELIABILITY })
-  @IsOptional()
-  @IsIn(RELIABILITY, reliabilityMessage)
-  reliability?: Reliability;
-
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) contactNotes?: string;
-}
+export class UpdateSourceDto extends IntersectionType(VersionedDto, PartialType(CreateSourceDto)) {}
 
 /** The sources whose identity you may read, newest first. */
 export class ListSourcesQueryDto extends PageQueryDto {

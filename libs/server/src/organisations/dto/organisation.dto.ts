@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsString, Length } from 'class-validator';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@vigil/domain';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -25,27 +25,8 @@ export class CreateOrganisationDto {
   kind!: OrganisationKind;
 }
 
-/** Changes to an organisation. */
-export class UpdateOrganisationDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 200)
-  name?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 30)
-  acronym?: string;
-
-  @ApiPropertyOptional({ enum: ORGANISATION_KINDS })
-  @IsOptional()
-  @IsIn(ORGANISATION_KINDS, { message: KIND_MESSAGE })
-  kind?: OrganisationKind;
-}
+/** Changes to an organisation: any of its fields. */
+export class UpdateOrganisationDto extends PartialType(CreateOrganisationDto) {}
 
 /** An organisation as presented. */
 export class OrganisationResponse {

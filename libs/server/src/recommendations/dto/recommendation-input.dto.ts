@@ -1,17 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import {
   ACTION_TYPES,
   ADDRESSEE_KINDS,
@@ -21,14 +10,13 @@ import {
   type RecommendationStatus,
 } from '@vigil/domain';
 import { PageQueryDto } from '../../common/pagination.js';
+import { VersionedDto } from '../../common/versioned.dto.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const DATE = { strict: true, strictSeparator: true };
 const KIND_MESSAGE = `addresseeKind must be one of ${ADDRESSEE_KINDS.join(', ')}`;
 const ACTION_MESSAGE = `actionType must be one of ${ACTION_TYPES.join(', ')}`;
 const DUE_MESSAGE = 'dueDate must be a date written YYYY-MM-DD';
-/** Given (null included): validated. Absent: left as it is. */
-const given = (_: object, value: unknown) => value !== undefined;
 
 /** A new recommendation on a case (a draft until an adviser approves it). */
 export class CreateRecommendationDto {
@@ -72,59 +60,14 @@ export class CreateRecommendationDto {
   documentId?: string | null;
 }
 
-/** Changes to a draft recommendation; `version` must be the version last read. */
-export class UpdateRecommendationDto {
-  @ApiProperty({ description: 'The version you last read; a newer one on the server answers 409' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  version!: number;
-
-  @ApiPropertyOptional({ enum: ADDRESSEE_KINDS })
-  @ValidateIf(given)
-  @IsIn(ADDRESSEE_KINDS, { message: KIND_MESSAGE })
-  addresseeKind?: AddresseeKind;
-
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
-  @IsOptional()
-  @IsUUID('all', { message: 'addresseeOrganisationId must be a UUID' })
-  addresseeOrganisationId?: string | null;
-
-  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
-  @ValidateIf(given)
-  @Transform(trim)
-  @IsString({ message: 'addresseeName must be 1 to 200 characters' })
-  @Length(1, 200, { message: 'addresseeName must be 1 to 200 characters' })
-  addresseeName?: string;
-
-  @ApiPropertyOptional({ enum: ACTION_TYPES })
-  @ValidateIf(given)
-  @IsIn(ACTION_TYPES, { message: ACTION_MESSAGE })
-  actionType?: ActionType;
-
-  @ApiPropertyOptional({ minLength: 1, maxLength: 5000 })
-  @ValidateIf(given)
-  @Transform(trim)
-  @IsString({ message: 'text must be 1 to 5000 characters' })
-  @Length(1, 5000, { message: 'text must be 1 to 5000 characters' })
-  text?: string;
-
-  @ApiPropertyOptional({ format: 'date', nullable: true, type: String, description: 'null clears' })
-  @IsOptional()
-  @IsISO8601(DATE, { message: DUE_MESSAGE })
-  @Length(10, 10, { message: DUE_MESSAGE })
-  dueDate?: string | null;
-
-  @ApiPropertyOptional({
-    format: 'uuid',
-    nullable: true,
-    type: String,
-    description: 'null unlinks',
-  })
-  @IsOptional()
-  @IsUUID('all', { message: 'documentId must be a UUID' })
-  documentId?: string | null;
-}
+/**
+ * Changes to a draft recommendation; `version` must be the version last read. A required field
+ * sent as `null` is refused; `dueDate` and `documentId` take `null` to clear or unlink.
+ */
+export class UpdateRecommendationDto extends IntersectionType(
+  VersionedDto,
+  PartialType(CreateRecommendationDto, { skipNullProperties: false }),
+) {}
 
 /** An adviser's note with a status change. */
 export class RecommendationStatusDto {
