@@ -9,7 +9,7 @@ import {
   itemFilterSql,
   toPositional,
   type ItemSearchFilters,
-} from '../libs/server/src/information/item-search.js';
+} from '../libs/server/src/information/item-search.store.js';
 import { freePort } from '../tools/db/embedded-postgres.js';
 import { benchDatabase, ignoreIdleError, showSetting, type BenchDatabase } from './lib/database.js';
 import { BENCH_DATA_KEY } from './lib/data-key.js';

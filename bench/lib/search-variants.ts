@@ -1,13 +1,13 @@
 import type { AppAbility } from '@vigil/domain';
 import type pg from 'pg';
 import { abilityToSql } from '../../libs/server/src/authorization/rules-to-sql.js';
-import { SOURCE_SQL_FIELDS } from '../../libs/server/src/information/item-access.js';
+import { SOURCE_SQL_FIELDS } from '../../libs/server/src/information/item-access.sql.js';
 import {
   buildItemSearch,
   itemFilterSql,
   toPositional,
   type ItemSearchFilters,
-} from '../../libs/server/src/information/item-search.js';
+} from '../../libs/server/src/information/item-search.store.js';
 
 /**
  * Scratch variants of the api's search SQL, to measure what a change would buy before anyone

@@ -13,8 +13,8 @@ import { abilityToSql } from '../../libs/server/src/authorization/rules-to-sql.j
 import {
   ITEM_SQL_FIELDS,
   SOURCE_SQL_FIELDS,
-} from '../../libs/server/src/information/item-access.js';
-import { toPositional } from '../../libs/server/src/information/item-search.js';
+} from '../../libs/server/src/information/item-access.sql.js';
+import { toPositional } from '../../libs/server/src/information/item-search.store.js';
 import { buildUser, closeTestPool, testPool, type BuiltUser } from '../support/factories.js';
 import { seedSource } from '../support/sources.js';
 

@@ -14,7 +14,14 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
 import { actorId, type RequestContext } from '../common/request-context.js';
-import { queryRows } from '../database/named-query.js';
+import {
+  hasLaterFinalised,
+  insertRevision,
+  markFinalised,
+  previousFinalisedLevel,
+  setCaseRisk,
+  supersedeStanding,
+} from './assessment-lifecycle.store.js';
 import { explainAssessment, type AssessmentRow } from './assessment.store.js';
 import { AssessmentStore } from './assessment.store.js';
 import { ratingMap } from './assessments.service.js';
@@ -59,26 +66,12 @@ export class AssessmentLifecycleService {
       const ratings = await this.store.storedRatings(m, id);
       const overallLevel = assertComplete(row, ratings);
       const computedLevel = explainAssessment(row.crime_types, ratings).level;
-      const [previous] = (await m.query(
-        `SELECT overall_level FROM risk_assessments
-         WHERE case_id = $1 AND status = 'finalised' AND period < $2 ORDER BY period DESC LIMIT 1`,
-        [row.case_id, row.period],
-      )) as { overall_level: RiskLevel }[];
-      const trend = computeTrend(overallLevel, previous?.overall_level ?? null);
+      const previous = await previousFinalisedLevel(m, row.case_id, row.period);
+      const trend = computeTrend(overallLevel, previous);
       // The one standing for this month steps down first: one finalised per case and month.
-      const [superseded] = await queryRows<{ id: string }>(
-        m,
-        `UPDATE risk_assessments SET status = 'superseded', updated_at = now()
-         WHERE case_id = $1 AND period = $2 AND status = 'finalised' RETURNING id`,
-        [row.case_id, row.period],
-      );
+      const supersededId = await supersedeStanding(m, row.case_id, row.period);
       const me = actorId(context);
-      await m.query(
-        `UPDATE risk_assessments SET status = 'finalised', finalised_by = $2, finalised_at = now(),
-           trend = $3, computed_level = $4, version = version + 1, updated_by = $2, updated_at = now()
-         WHERE id = $1`,
-        [id, me, trend, computedLevel],
-      );
+      await markFinalised(m, id, me, trend, computedLevel);
       const caseChanged = await this.updateCaseRisk(m, row, overallLevel, trend);
       await this.events.record(m, context, row.case_id, {
         type: 'assessment.finalised',
@@ -87,7 +80,7 @@ export class AssessmentLifecycleService {
           period: row.period,
           overallLevel,
           trend,
-          supersededId: superseded?.id ?? null,
+          supersededId,
         },
       });
       this.audit.append(m, context, {
@@ -103,11 +96,11 @@ export class AssessmentLifecycleService {
           ratings: ratingMap(ratings),
         },
       });
-      if (superseded) {
+      if (supersededId) {
         this.audit.append(m, context, {
           action: 'assessment.supersede',
           entity: 'risk_assessment',
-          entityId: superseded.id,
+          entityId: supersededId,
           caseId: row.case_id,
           diff: { status: { from: 'finalised', to: 'superseded' }, supersededBy: id },
         });
@@ -155,23 +148,8 @@ export class AssessmentLifecycleService {
       const ratings = await this.store.storedRatings(m, id);
       const computedLevel = explainAssessment(row.crime_types, ratings).level;
       const me = actorId(context);
-      const [created] = (await m.query(
-        `INSERT INTO risk_assessments (case_id, period, crime_types, overall_level, computed_level, flags, summary, supersedes_id, created_by, updated_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id`,
-        [
-          row.case_id,
-          row.period,
-          row.crime_types,
-          row.overall_level,
-          computedLevel,
-          row.flags,
-          row.summary,
-          id,
-          me,
-        ],
-      )) as { id: string }[];
-      if (!created) throw new Error('insert returned no row');
-      await this.store.replaceRatings(m, created.id, ratings);
+      const revisionId = await insertRevision(m, row, computedLevel, me);
+      await this.store.replaceRatings(m, revisionId, ratings);
       const diff: Record<string, JsonValue> = {
         period: row.period,
         supersedesId: id,
@@ -180,16 +158,16 @@ export class AssessmentLifecycleService {
       };
       await this.events.record(m, context, row.case_id, {
         type: 'assessment.created',
-        payload: { assessmentId: created.id, supersedesId: id, fields: Object.keys(diff) },
+        payload: { assessmentId: revisionId, supersedesId: id, fields: Object.keys(diff) },
       });
       this.audit.append(m, context, {
         action: 'assessment.create',
         entity: 'risk_assessment',
-        entityId: created.id,
+        entityId: revisionId,
         caseId: row.case_id,
         diff,
       });
-      return created.id;
+      return revisionId;
     });
     return this.store.presentOne(this.db, context, createdId);
   }
@@ -204,16 +182,8 @@ export class AssessmentLifecycleService {
     level: RiskLevel,
     trend: RiskTrend | null,
   ): Promise<boolean> {
-    const later = (await m.query(
-      `SELECT 1 FROM risk_assessments WHERE case_id = $1 AND status = 'finalised' AND period > $2 LIMIT 1`,
-      [row.case_id, row.period],
-    )) as unknown[];
-    if (later.length > 0) return false;
-    await m.query('UPDATE cases SET risk_level = $2, risk_trend = $3 WHERE id = $1', [
-      row.case_id,
-      level,
-      trend,
-    ]);
+    if (await hasLaterFinalised(m, row.case_id, row.period)) return false;
+    await setCaseRisk(m, row.case_id, level, trend);
     return true;
   }
 }

@@ -8,11 +8,8 @@ import {
   type Rating,
 } from '@vigil/domain';
 import type { EntityManager } from 'typeorm';
-import { abilityToSql } from '../authorization/rules-to-sql.js';
 import type { RequestContext } from '../common/request-context.js';
-import { namedQuery } from '../database/named-query.js';
-import { ITEM_SQL_FIELDS } from '../information/item-access.js';
-import type { RatingValues } from './assessment.store.js';
+import { indicatorFactors, readableItemIds, type RatingValues } from './assessment.store.js';
 import type { RatingInputDto } from './dto/assessment-input.dto.js';
 
 /**
@@ -59,7 +56,7 @@ export async function checkRatings(
   });
 
   const storedEvidence = new Map(stored.map((r) => [r.factor, r.evidenceItemIds]));
-  const readable = await readableItems(m, context, [
+  const readable = await readableItemIds(m, context, [
     ...input.flatMap((r) => r.evidenceItemIds ?? []),
     ...stored.flatMap((r) => r.evidenceItemIds),
   ]);
@@ -113,27 +110,4 @@ function refuseIfAny(problems: FieldProblem[]): void {
     `Invalid assessment: ${problems.map((p) => p.message).join('; ')}.`,
     problems,
   );
-}
-
-async function indicatorFactors(m: EntityManager, ids: string[]): Promise<Map<string, number>> {
-  if (ids.length === 0) return new Map();
-  const rows = (await m.query('SELECT id, factor FROM indicators WHERE id = ANY($1::text[])', [
-    [...new Set(ids)],
-  ])) as { id: string; factor: number }[];
-  return new Map(rows.map((r) => [r.id, r.factor]));
-}
-
-async function readableItems(
-  m: EntityManager,
-  context: RequestContext,
-  ids: string[],
-): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const acl = abilityToSql(context.ability, 'read', 'InformationItem', ITEM_SQL_FIELDS);
-  const rows = await namedQuery<{ id: string }>(
-    m,
-    `SELECT i.id FROM information_items i WHERE i.id = ANY(:ids::uuid[]) AND ${acl.sql}`,
-    { ...acl.params, ids: [...new Set(ids)] },
-  );
-  return new Set(rows.map((r) => r.id));
 }

@@ -18,10 +18,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
 import type { RequestContext } from '../common/request-context.js';
 import type { CaseRow } from '../cases/case.store.js';
+import { CaseRecords } from '../cases/case-records.store.js';
 import { CasesService } from '../cases/cases.service.js';
-import { namedQuery } from '../database/named-query.js';
-import { ITEM_SQL_FIELDS } from '../information/item-access.js';
-import { isUuid } from '../common/ids.js';
+import { namedQuery, type Db } from '../database/named-query.js';
+import { ITEM_SQL_FIELDS } from '../information/item-access.sql.js';
 
 /** A risk_assessments row with the names of its author and finaliser. */
 export interface AssessmentRow {
@@ -129,7 +129,15 @@ type Runner = DataSource | EntityManager;
 /** Reads and writes of risk_assessments and their ratings, and access to them through the case. */
 @Injectable()
 export class AssessmentStore {
-  constructor(private readonly cases: CasesService) {}
+  private readonly records: CaseRecords<AssessmentRow>;
+
+  constructor(cases: CasesService) {
+    this.records = new CaseRecords(cases, {
+      select: ASSESSMENT_SELECT,
+      alias: 'a',
+      missing: 'No such assessment.',
+    });
+  }
 
   /**
    * Loads an assessment whose case the caller may read (else 404, whether missing or hidden) and
@@ -143,21 +151,12 @@ export class AssessmentStore {
     action: Action,
     lock = false,
   ): Promise<{ row: AssessmentRow; caseRow: CaseRow }> {
-    return this.cases.loadRecordOf(m, context, {
-      read: (lockRow) => (isUuid(id) ? this.row(m, id, lockRow) : Promise.resolve(undefined)),
-      missing: 'No such assessment.',
-      action,
-      lock,
-    });
+    return this.records.loadFor(m, context, id, action, lock);
   }
 
   /** One assessment row, optionally locked. */
   async row(runner: Runner, id: string, lock = false): Promise<AssessmentRow | undefined> {
-    const rows = (await runner.query(
-      `${ASSESSMENT_SELECT} WHERE a.id = $1 ${lock ? 'FOR UPDATE OF a' : ''}`,
-      [id],
-    )) as AssessmentRow[];
-    return rows[0];
+    return this.records.row(runner, id, lock);
   }
 
   /** The assessment of `caseId` for `period` in `status`, if any. */
@@ -242,4 +241,114 @@ export class AssessmentStore {
     if (!answer) throw new DomainError('not_found', 'No such assessment.');
     return answer;
   }
+}
+
+/** What a new draft or an edit writes on the risk_assessments row itself. */
+export interface AssessmentValues {
+  crimeTypes: CrimeType[];
+  overallLevel: RiskLevel | null;
+  computedLevel: RiskLevel;
+  flags: string[];
+  summary: string;
+}
+
+/** Inserts a new draft for `period` of a case; returns its id. */
+export async function insertAssessment(
+  m: EntityManager,
+  caseId: string,
+  period: string,
+  values: AssessmentValues,
+  userId: string,
+): Promise<string> {
+  const [row] = (await m.query(
+    `INSERT INTO risk_assessments (case_id, period, crime_types, overall_level, computed_level, flags, summary, created_by, updated_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
+    [
+      caseId,
+      period,
+      values.crimeTypes,
+      values.overallLevel,
+      values.computedLevel,
+      values.flags,
+      values.summary,
+      userId,
+    ],
+  )) as { id: string }[];
+  if (!row) throw new Error('insert returned no row');
+  return row.id;
+}
+
+/** Writes an edit of a draft and bumps its version. */
+export async function updateDraft(
+  m: EntityManager,
+  id: string,
+  values: AssessmentValues,
+  userId: string,
+): Promise<void> {
+  await m.query(
+    `UPDATE risk_assessments SET crime_types = $2, overall_level = $3, flags = $4, summary = $5,
+           computed_level = $6, version = version + 1, updated_by = $7, updated_at = now()
+         WHERE id = $1`,
+    [
+      id,
+      values.crimeTypes,
+      values.overallLevel,
+      values.flags,
+      values.summary,
+      values.computedLevel,
+      userId,
+    ],
+  );
+}
+
+/**
+ * One page of a case's assessments, newest period first (`take` rows at most), after the keyset
+ * `after` (period, created_at to the microsecond, id) when given.
+ */
+export async function assessmentHistory(
+  db: Db,
+  caseId: string,
+  take: number,
+  after?: { period: string; at: string; id: string },
+): Promise<AssessmentRow[]> {
+  const where = ['a.case_id = :caseId'];
+  const params: Record<string, unknown> = { caseId, limit: take };
+  if (after) {
+    where.push('(a.period, a.created_at, a.id) < (:period, :at::timestamptz, :id::uuid)');
+    Object.assign(params, after);
+  }
+  return namedQuery<AssessmentRow>(
+    db,
+    `${ASSESSMENT_SELECT} WHERE ${where.join(' AND ')}
+       ORDER BY a.period DESC, a.created_at DESC, a.id DESC LIMIT :limit`,
+    params,
+  );
+}
+
+/** The risk factor of each of these indicators that the catalogue holds now. */
+export async function indicatorFactors(
+  m: EntityManager,
+  ids: string[],
+): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = (await m.query('SELECT id, factor FROM indicators WHERE id = ANY($1::text[])', [
+    [...new Set(ids)],
+  ])) as { id: string; factor: number }[];
+  return new Map(rows.map((r) => [r.id, r.factor]));
+}
+
+/** Which of these information items the caller may read (missing and hidden alike absent). */
+export async function readableItemIds(
+  m: EntityManager,
+  context: RequestContext,
+  ids: string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const acl = abilityToSql(context.ability, 'read', 'InformationItem', ITEM_SQL_FIELDS);
+  const rows = await namedQuery<{ id: string }>(
+    m,
+    `SELECT i.id FROM information_items i WHERE i.id = ANY(:ids::uuid[]) AND ${acl.sql}`,
+    { ...acl.params, ids: [...new Set(ids)] },
+  );
+  return new Set(rows.map((r) => r.id));
 }

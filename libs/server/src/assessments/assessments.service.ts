@@ -8,9 +8,15 @@ import { recordChange } from '../cases/record-change.js';
 import { CasesService } from '../cases/cases.service.js';
 import { decodeKeysetCursor, type Page, type PageQueryDto, toPage } from '../common/pagination.js';
 import { actorId, type RequestContext } from '../common/request-context.js';
-import { namedQuery } from '../database/named-query.js';
-import { ASSESSMENT_SELECT, explainAssessment, type AssessmentRow } from './assessment.store.js';
-import { AssessmentStore, type RatingValues } from './assessment.store.js';
+import {
+  assessmentHistory,
+  AssessmentStore,
+  explainAssessment,
+  insertAssessment,
+  updateDraft,
+  type AssessmentRow,
+  type RatingValues,
+} from './assessment.store.js';
 import { assertAssessablePeriod, currentPeriod } from './assessment-terms.js';
 import { checkRatings, checkStillApplicable } from './assessment-validation.js';
 import type { CreateAssessmentDto, UpdateAssessmentDto } from './dto/assessment-input.dto.js';
@@ -42,19 +48,12 @@ export class AssessmentsService {
   ): Promise<Page<AssessmentResponse>> {
     await this.cases.loadCase(this.db.manager, context, caseId);
     const limit = query.limit ?? 50;
-    const where = ['a.case_id = :caseId'];
-    const params: Record<string, unknown> = { caseId, limit: limit + 1 };
+    let after: { period: string; at: string; id: string } | undefined;
     if (query.cursor) {
       const [period, at, id] = decodeKeysetCursor(query.cursor, ['text', 'timestamp', 'uuid']);
-      where.push('(a.period, a.created_at, a.id) < (:period, :at::timestamptz, :id::uuid)');
-      Object.assign(params, { period, at, id });
+      after = { period, at, id };
     }
-    const rows = await namedQuery<AssessmentRow>(
-      this.db,
-      `${ASSESSMENT_SELECT} WHERE ${where.join(' AND ')}
-       ORDER BY a.period DESC, a.created_at DESC, a.id DESC LIMIT :limit`,
-      params,
-    );
+    const rows = await assessmentHistory(this.db, caseId, limit + 1, after);
     const page = toPage(
       rows,
       limit,
@@ -81,22 +80,20 @@ export class AssessmentsService {
       await this.refuseIfTaken(m, caseId, period);
       const ratings = await checkRatings(m, context, dto.ratings, crimeTypes);
       const computed = explainAssessment(crimeTypes, ratings).level;
-      const [row] = (await m.query(
-        `INSERT INTO risk_assessments (case_id, period, crime_types, overall_level, computed_level, flags, summary, created_by, updated_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
-        [
-          caseId,
-          period,
+      const id = await insertAssessment(
+        m,
+        caseId,
+        period,
+        {
           crimeTypes,
-          dto.overallLevel ?? null,
-          computed,
-          dto.flags ?? [],
-          dto.summary ?? '',
-          actorId(context),
-        ],
-      )) as { id: string }[];
-      if (!row) throw new Error('insert returned no row');
-      await this.store.replaceRatings(m, row.id, ratings);
+          overallLevel: dto.overallLevel ?? null,
+          computedLevel: computed,
+          flags: dto.flags ?? [],
+          summary: dto.summary ?? '',
+        },
+        actorId(context),
+      );
+      await this.store.replaceRatings(m, id, ratings);
       const diff = {
         period,
         crimeTypes,
@@ -108,11 +105,11 @@ export class AssessmentsService {
         kind: 'assessment',
         entity: 'risk_assessment',
         caseId: caseId,
-        id: row.id,
+        id,
         what: 'created',
         diff,
       });
-      return row.id;
+      return id;
     });
     return this.store.presentOne(this.db, context, createdId);
   }
@@ -147,20 +144,7 @@ export class AssessmentsService {
       };
       const diff = changes(row, stored, next, ratings);
       if (Object.keys(diff).length === 0) return;
-      await m.query(
-        `UPDATE risk_assessments SET crime_types = $2, overall_level = $3, flags = $4, summary = $5,
-           computed_level = $6, version = version + 1, updated_by = $7, updated_at = now()
-         WHERE id = $1`,
-        [
-          id,
-          next.crimeTypes,
-          next.overallLevel,
-          next.flags,
-          next.summary,
-          next.computedLevel,
-          actorId(context),
-        ],
-      );
+      await updateDraft(m, id, next, actorId(context));
       if (dto.ratings) await this.store.replaceRatings(m, id, ratings);
       await recordChange(this.events, this.audit, m, context, {
         kind: 'assessment',

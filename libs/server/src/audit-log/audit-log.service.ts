@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError } from '@vigil/domain';
 import type { DataSource } from 'typeorm';
-import type { AuditRow } from '../audit/audit.service.js';
+import type { AuditRow } from '../audit/audit-chain.store.js';
 import { decodeKeysetCursor, type Page, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
+import { listAuditEntries } from './audit-log.store.js';
 import { redactEntries, type RedactedDiff } from './audit-redaction.js';
 import type { AuditEntryResponse } from './dto/audit-entry.response.js';
 import type { ListAuditQueryDto } from './dto/list-audit.query.js';
@@ -21,29 +22,19 @@ export class AuditLogService {
   /** Newest first, filtered, keyset-paged by seq. */
   async list(context: RequestContext, query: ListAuditQueryDto): Promise<Page<AuditEntryResponse>> {
     const limit = query.limit ?? 50;
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (query.action) add('a.action = ?', query.action);
-    if (query.entity) add('a.entity = ?', query.entity);
-    if (query.entityId) add('a.entity_id = ?', query.entityId);
-    if (query.actorId) add('a.actor_id = ?', query.actorId);
-    if (query.from) add('a.at >= ?', instant(query.from, 'from'));
-    if (query.to) add('a.at < ?', instant(query.to, 'to'));
-    if (query.cursor) {
-      const [seq] = decodeKeysetCursor(query.cursor, ['integer']);
-      add('a.seq < ?', seq);
-    }
-    params.push(limit + 1);
-    const rows = (await this.db.query(
-      `SELECT a.*, u.email AS actor_email FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY a.seq DESC LIMIT $${params.length}`,
-      params,
-    )) as AuditRow[];
+    const rows = await listAuditEntries(
+      this.db,
+      {
+        action: query.action,
+        entity: query.entity,
+        entityId: query.entityId,
+        actorId: query.actorId,
+        from: query.from ? instant(query.from, 'from') : undefined,
+        to: query.to ? instant(query.to, 'to') : undefined,
+        beforeSeq: query.cursor ? decodeKeysetCursor(query.cursor, ['integer'])[0] : undefined,
+      },
+      limit,
+    );
     const shown = rows.slice(0, limit);
     const redacted = await redactEntries(this.db, context, shown);
     const byRow = new Map(shown.map((row, n) => [row, redacted[n] as RedactedDiff]));

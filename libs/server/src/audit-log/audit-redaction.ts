@@ -5,8 +5,8 @@ import { abilityToSql, type SqlFieldMap } from '../authorization/rules-to-sql.js
 import { CASE_SQL_FIELDS } from '../cases/case.store.js';
 import { isUuid } from '../common/ids.js';
 import type { RequestContext } from '../common/request-context.js';
-import { namedQuery } from '../database/named-query.js';
-import { ITEM_SQL_FIELDS, SOURCE_SQL_FIELDS } from '../information/item-access.js';
+import { ITEM_SQL_FIELDS, SOURCE_SQL_FIELDS } from '../information/item-access.sql.js';
+import { readableIds, type RedactableKind } from './audit-log.store.js';
 
 /** The part of an audit row that decides what its reader may see. */
 export interface RedactableEntry {
@@ -24,19 +24,18 @@ export interface RedactedDiff {
   contentWithheld: boolean;
 }
 
-/** Records whose reading is decided in SQL by the reader's abilities, and how. */
-type SqlKind = 'case' | 'information_item' | 'source';
+/**
+ * Records whose reading is decided in SQL by the reader's abilities, and how (the fields are
+ * written over the aliases `readableIds` gives their tables: `c`, `i`, `s`).
+ */
+type SqlKind = RedactableKind;
 const SQL_RECORDS: Record<
   SqlKind,
-  { table: string; subject: 'Case' | 'InformationItem' | 'Source'; fields: SqlFieldMap }
+  { subject: 'Case' | 'InformationItem' | 'Source'; fields: SqlFieldMap }
 > = {
-  case: { table: 'cases c', subject: 'Case', fields: CASE_SQL_FIELDS },
-  information_item: {
-    table: 'information_items i',
-    subject: 'InformationItem',
-    fields: ITEM_SQL_FIELDS,
-  },
-  source: { table: 'sources s', subject: 'Source', fields: SOURCE_SQL_FIELDS },
+  case: { subject: 'Case', fields: CASE_SQL_FIELDS },
+  information_item: { subject: 'InformationItem', fields: ITEM_SQL_FIELDS },
+  source: { subject: 'Source', fields: SOURCE_SQL_FIELDS },
 };
 
 /** Entities that belong to a case and are read through it (the entry's case id). */
@@ -148,14 +147,8 @@ async function readableRecords(
     const ids = [...new Set(refs.filter((r) => r.kind === kind).map((r) => r.id))];
     if (ids.length === 0) continue;
     const record = SQL_RECORDS[kind];
-    const alias = record.table.split(' ')[1] as string;
     const acl = abilityToSql(ability, 'read', record.subject, record.fields);
-    const rows = await namedQuery<{ id: string }>(
-      db,
-      `SELECT ${alias}.id FROM ${record.table} WHERE ${alias}.id = ANY(:ids::uuid[]) AND ${acl.sql}`,
-      { ...acl.params, ids },
-    );
-    for (const row of rows) readable.add(`${kind}:${row.id}`);
+    for (const id of await readableIds(db, kind, acl, ids)) readable.add(`${kind}:${id}`);
   }
   return readable;
 }

@@ -6,7 +6,10 @@ import {
   type TransactionRollbackEvent,
   type TransactionStartEvent,
 } from 'typeorm';
-import { canonicalWithoutSeq, type UnnumberedFields } from './audit-chain.js';
+import type { UnnumberedFields } from './audit-chain.js';
+import { auditAppendQuery } from './audit-chain.store.js';
+
+export { auditAppendQuery };
 
 /** A transaction's audit entries not yet written, and where each nested level began. */
 interface PendingEntries {
@@ -61,25 +64,4 @@ export class AuditChainSubscriber implements EntitySubscriberInterface {
     const start = pending.levelStarts.pop() ?? 0;
     pending.entries.length = Math.min(pending.entries.length, start);
   }
-}
-
-/**
- * The statement that chains and inserts one entry: it locks the chain, reads its tip, hashes and
- * inserts, in one round trip (migration AuditAppend).
- */
-export function auditAppendQuery(entry: UnnumberedFields): { text: string; values: unknown[] } {
-  return {
-    text: 'SELECT audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-    values: [
-      entry.at,
-      entry.actorId,
-      entry.action,
-      entry.entity,
-      entry.entityId,
-      entry.caseId,
-      JSON.stringify(entry.diff),
-      entry.requestId,
-      canonicalWithoutSeq(entry),
-    ],
-  };
 }

@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context.js';
 import { chainHash, GENESIS_HASH, type ChainedFields } from './audit-chain.js';
 import { queueAuditEntry } from './audit-chain-writer.js';
+import { auditEntriesFrom, type AuditRow } from './audit-chain.store.js';
 import type { AuditVerifyResponse } from './dto/audit-verify.response.js';
 
 /** What a change records about itself. */
@@ -18,21 +19,7 @@ export interface AuditRecord {
 
 const VERIFY_BATCH = 2000;
 
-/** An audit_log row as SQL returns it. */
-export interface AuditRow {
-  seq: string;
-  at: Date;
-  actor_id: string | null;
-  actor_email?: string | null;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  case_id: string | null;
-  diff: JsonValue;
-  request_id: string | null;
-  prev_hash: string;
-  hash: string;
-}
+export type { AuditRow };
 
 /**
  * The append-only, hash-chained audit log (docs/architecture.md §12): writing and verifying.
@@ -69,10 +56,7 @@ export class AuditService {
     let prevHash = GENESIS_HASH;
     let checked = 0;
     for (;;) {
-      const rows = (await this.db.query(
-        'SELECT * FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2',
-        [expectedSeq.toString(), VERIFY_BATCH],
-      )) as AuditRow[];
+      const rows = await auditEntriesFrom(this.db, expectedSeq, VERIFY_BATCH);
       for (const row of rows) {
         const problem = checkRow(row, expectedSeq, prevHash);
         if (problem)

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, type Clearance, type Role, type SessionEndReason } from '@vigil/domain';
+import { DomainError, type SessionEndReason } from '@vigil/domain';
 import type { DataSource } from 'typeorm';
 import { isUuid } from '../common/ids.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Actor } from '../common/request-context.js';
-import type { SessionEnd } from './refresh-token.service.js';
+import { actorWithSession } from './auth-sessions.store.js';
 
 interface AccessClaims {
   sub: string;
@@ -14,18 +14,6 @@ interface AccessClaims {
   /** The session (sign-in) the token belongs to; ending it refuses the token at once. */
   sid: string;
   exp: number;
-}
-
-interface ActorRow {
-  id: string;
-  email: string;
-  display_name: string;
-  roles: Role[];
-  clearance: Clearance;
-  organisation_id: string;
-  active: boolean;
-  /** Null: no such session of this user. */
-  session_state: 'live' | 'expired' | SessionEnd | null;
 }
 
 /** The person behind a socket's session now, or why that session is over. */
@@ -110,14 +98,7 @@ export class AccessTokenService {
     if (!isUuid(userId) || (sessionId !== undefined && !isUuid(sessionId))) {
       return { ended: 'session_ended', invalid: true };
     }
-    const [row] = (await this.db.query(
-      `SELECT u.id, u.email, u.display_name, u.roles, u.clearance, u.organisation_id, u.active,
-         (SELECT CASE WHEN s.ended_at IS NOT NULL THEN s.end_reason
-                      WHEN s.expires_at <= now() THEN 'expired' ELSE 'live' END
-          FROM auth_sessions s WHERE s.id = $2 AND s.user_id = u.id) AS session_state
-       FROM users u WHERE u.id = $1`,
-      [userId, sessionId ?? null],
-    )) as ActorRow[];
+    const row = await actorWithSession(this.db, userId, sessionId ?? null);
     if (!row) return { ended: 'session_ended', invalid: true };
     if (!row.active) return { ended: 'deactivated' };
     if (sessionId !== undefined && row.session_state !== 'live') {

@@ -3,23 +3,18 @@ import { DomainError } from '@vigil/domain';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { queryRows } from '../database/named-query.js';
+import {
+  endSessionRow,
+  endSessionsOfUser,
+  insertRefreshToken,
+  insertSession,
+  lockRefreshToken,
+  markRefreshTokenUsed,
+  revokeSessionTokens,
+  type SessionEnd,
+} from './auth-sessions.store.js';
 
-interface TokenRow {
-  id: string;
-  user_id: string;
-  family_id: string;
-  expires_at: Date;
-  used_at: Date | null;
-  revoked_at: Date | null;
-  session_expires_at: Date;
-  session_ended_at: Date | null;
-  session_end_reason: string | null;
-}
-
-/** Why a session ended (the `auth_sessions.end_reason` values). */
-export type SessionEnd =
-  'signed_out' | 'session_ended' | 'deactivated' | 'password_changed' | 'token_reuse';
+export type { SessionEnd };
 
 /** What a refused refresh tells the person (the web app shows it on the sign-in page). */
 export const SESSION_OVER = {
@@ -57,25 +52,14 @@ export class RefreshTokenService {
     if (!userId) throw new DomainError('unauthenticated', 'No user for this session.');
     const sessionId = randomUUID();
     const sessionExpiresAt = new Date(Date.now() + this.config.SESSION_MAX_HOURS * 3_600_000);
-    await manager.query('INSERT INTO auth_sessions (id, user_id, expires_at) VALUES ($1, $2, $3)', [
-      sessionId,
-      userId,
-      sessionExpiresAt,
-    ]);
+    await insertSession(manager, sessionId, userId, sessionExpiresAt);
     const token = await this.insert(manager, userId, sessionId, sessionExpiresAt);
     return { sessionId, sessionExpiresAt, token };
   }
 
   /** Consumes `token` and, if it is current, issues its successor in the same session. */
   async rotate(manager: EntityManager, token: string): Promise<RefreshOutcome> {
-    const [row] = (await manager.query(
-      `SELECT t.id, t.user_id, t.family_id, t.expires_at, t.used_at, t.revoked_at,
-         s.expires_at AS session_expires_at, s.ended_at AS session_ended_at,
-         s.end_reason AS session_end_reason
-       FROM refresh_tokens t JOIN auth_sessions s ON s.id = t.family_id
-       WHERE t.token_hash = $1 FOR UPDATE OF t, s`,
-      [hashToken(token)],
-    )) as TokenRow[];
+    const row = await lockRefreshToken(manager, hashToken(token));
     if (!row) return { kind: 'invalid', reason: SESSION_OVER.expired };
     // A rotated token presented again means two holders: theft. A revoked one (sign-out,
     // deactivation, new password) is simply over.
@@ -91,7 +75,7 @@ export class RefreshTokenService {
     if (row.expires_at.getTime() <= now || row.session_expires_at.getTime() <= now) {
       return { kind: 'invalid', reason: SESSION_OVER.expired };
     }
-    await manager.query('UPDATE refresh_tokens SET used_at = now() WHERE id = $1', [row.id]);
+    await markRefreshTokenUsed(manager, row.id);
     const next = await this.insert(manager, row.user_id, row.family_id, row.session_expires_at);
     return {
       kind: 'rotated',
@@ -111,30 +95,14 @@ export class RefreshTokenService {
     sessionId: string,
     reason: SessionEnd,
   ): Promise<{ userId: string } | null> {
-    const [row] = await queryRows<{ user_id: string }>(
-      manager,
-      `UPDATE auth_sessions SET ended_at = now(), end_reason = $2
-       WHERE id = $1 AND ended_at IS NULL RETURNING user_id`,
-      [sessionId, reason],
-    );
-    await manager.query(
-      'UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL',
-      [sessionId],
-    );
-    return row ? { userId: row.user_id } : null;
+    const userId = await endSessionRow(manager, sessionId, reason);
+    await revokeSessionTokens(manager, sessionId);
+    return userId !== undefined ? { userId } : null;
   }
 
   /** Ends every live session of a user (deactivation, new password). Returns how many. */
   async endAllForUser(manager: EntityManager, userId: string, reason: SessionEnd): Promise<number> {
-    const [row] = (await manager.query(
-      `WITH ended AS (UPDATE auth_sessions SET ended_at = now(), end_reason = $2
-         WHERE user_id = $1 AND ended_at IS NULL RETURNING id),
-       revoked AS (UPDATE refresh_tokens SET revoked_at = now()
-         WHERE user_id = $1 AND revoked_at IS NULL)
-       SELECT count(*)::int AS n FROM ended`,
-      [userId, reason],
-    )) as { n: number }[];
-    return row?.n ?? 0;
+    return endSessionsOfUser(manager, userId, reason);
   }
 
   private async insert(
@@ -146,10 +114,12 @@ export class RefreshTokenService {
     const token = randomBytes(32).toString('base64url');
     const ttlEnd = Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000;
     const expiresAt = new Date(Math.min(ttlEnd, sessionExpiresAt.getTime()));
-    await manager.query(
-      'INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)',
-      [userId, sessionId, hashToken(token), expiresAt],
-    );
+    await insertRefreshToken(manager, {
+      userId,
+      sessionId,
+      tokenHash: hashToken(token),
+      expiresAt,
+    });
     return token;
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { insertAccessEvent } from './access-changes.store.js';
 
 /** Whose access to rooms must be checked again: one person, or everyone in one case's rooms. */
 export type AccessChange = { userId: string } | { caseId: string };
@@ -12,9 +13,7 @@ export type AccessChange = { userId: string } | { caseId: string };
 @Injectable()
 export class AccessChanges {
   async announce(manager: EntityManager, change: AccessChange): Promise<void> {
-    await manager.query(
-      `INSERT INTO outbox_events (topic, case_id, user_id) VALUES ('access', $1, $2)`,
-      'caseId' in change ? [change.caseId, null] : [null, change.userId],
-    );
+    if ('caseId' in change) await insertAccessEvent(manager, change.caseId, null);
+    else await insertAccessEvent(manager, null, change.userId);
   }
 }

@@ -1,20 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  classificationRank,
-  clearanceCovers,
-  CLASSIFICATIONS,
-  DomainError,
-  type Classification,
-  type Role,
-} from '@vigil/domain';
+import { classificationRank, clearanceCovers, CLASSIFICATIONS, DomainError } from '@vigil/domain';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { RequestContext } from '../common/request-context.js';
-import { namedQuery, queryRows } from '../database/named-query.js';
 import { isUuid } from '../common/ids.js';
 import { AccessChanges } from '../authorization/access-changes.js';
 import { CaseEventsService } from './case-events.service.js';
+import {
+  caseMembers,
+  deleteCaseMember,
+  memberCandidates,
+  upsertCaseMember,
+  userStanding,
+} from './case-members.store.js';
+import { bumpCaseVersion } from './case.store.js';
 import { CasesService } from './cases.service.js';
 import type { AddCaseMemberDto } from './dto/case-input.dto.js';
 import type { CaseMemberResponse, MemberCandidateResponse } from './dto/case.response.js';
@@ -35,11 +35,7 @@ export class CaseMembersService {
 
   async members(context: RequestContext, id: string): Promise<CaseMemberResponse[]> {
     await this.cases.loadCase(this.db.manager, context, id);
-    const rows = (await this.db.query(
-      `SELECT cm.user_id, u.display_name, u.email, cm.role, cm.added_at FROM case_members cm JOIN users u ON u.id = cm.user_id
-       WHERE cm.case_id = $1 ORDER BY lower(u.display_name)`,
-      [id],
-    )) as { user_id: string; display_name: string; email: string; role: string; added_at: Date }[];
+    const rows = await caseMembers(this.db, id);
     return rows.map((r) => ({
       userId: r.user_id,
       displayName: r.display_name,
@@ -60,35 +56,13 @@ export class CaseMembersService {
     q: string | undefined,
   ): Promise<MemberCandidateResponse[]> {
     const row = await this.cases.loadCase(this.db.manager, context, id, 'manageMembers');
-    const where = [
-      'u.active',
-      "u.roles && ARRAY['analyst', 'adviser']::text[]",
-      'u.clearance = ANY(:cleared::text[])',
-      'NOT EXISTS (SELECT 1 FROM case_members cm WHERE cm.case_id = :caseId AND cm.user_id = u.id)',
-      'u.id IS DISTINCT FROM :leadId::uuid',
-    ];
-    const params: Record<string, unknown> = {
+    const rows = await memberCandidates(this.db, {
       caseId: row.id,
       leadId: row.lead_analyst_id,
       cleared: CLASSIFICATIONS.slice(classificationRank(row.classification)),
+      search: q?.trim(),
       limit: CANDIDATE_LIMIT,
-    };
-    const search = q?.trim();
-    if (search) {
-      where.push('(u.display_name ILIKE :q OR u.email ILIKE :q)');
-      params.q = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    }
-    const rows = await namedQuery<{
-      id: string;
-      display_name: string;
-      email: string;
-      roles: Role[];
-    }>(
-      this.db,
-      `SELECT u.id, u.display_name, u.email, u.roles FROM users u WHERE ${where.join(' AND ')}
-       ORDER BY lower(u.display_name), u.id LIMIT :limit`,
-      params,
-    );
+    });
     return rows.map((r) => ({
       id: r.id,
       displayName: r.display_name,
@@ -104,13 +78,7 @@ export class CaseMembersService {
   ): Promise<CaseMemberResponse[]> {
     await this.db.transaction(async (m) => {
       const row = await this.cases.loadCase(m, context, id, 'manageMembers', true);
-      const [user] = (await m.query('SELECT roles, clearance, active FROM users WHERE id = $1', [
-        dto.userId,
-      ])) as {
-        roles: string[];
-        clearance: Classification;
-        active: boolean;
-      }[];
+      const user = await userStanding(m, dto.userId);
       const problem = !user
         ? 'no user has this id'
         : !user.active
@@ -124,14 +92,8 @@ export class CaseMembersService {
         throw new DomainError('validation_failed', `Cannot add this member: ${problem}.`, [
           { field: 'userId', message: problem },
         ]);
-      await m.query(
-        `INSERT INTO case_members (case_id, user_id, role, added_by) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (case_id, user_id) DO UPDATE SET role = EXCLUDED.role`,
-        [id, dto.userId, dto.role, context.actor?.id ?? null],
-      );
-      await m.query('UPDATE cases SET version = version + 1, updated_at = now() WHERE id = $1', [
-        id,
-      ]);
+      await upsertCaseMember(m, id, dto.userId, dto.role, context.actor?.id ?? null);
+      await bumpCaseVersion(m, id);
       const payload = { userId: dto.userId, role: dto.role };
       await this.events.record(m, context, id, { type: 'case.member_added', payload });
       this.audit.append(m, context, {
@@ -148,18 +110,9 @@ export class CaseMembersService {
   async removeMember(context: RequestContext, id: string, userId: string): Promise<void> {
     await this.db.transaction(async (m) => {
       await this.cases.loadCase(m, context, id, 'manageMembers', true);
-      const removed = isUuid(userId)
-        ? await queryRows(
-            m,
-            'DELETE FROM case_members WHERE case_id = $1 AND user_id = $2 RETURNING user_id',
-            [id, userId],
-          )
-        : [];
-      if (removed.length === 0)
-        throw new DomainError('not_found', 'This person is not a member of the case.');
-      await m.query('UPDATE cases SET version = version + 1, updated_at = now() WHERE id = $1', [
-        id,
-      ]);
+      const removed = isUuid(userId) && (await deleteCaseMember(m, id, userId));
+      if (!removed) throw new DomainError('not_found', 'This person is not a member of the case.');
+      await bumpCaseVersion(m, id);
       await this.events.record(m, context, id, {
         type: 'case.member_removed',
         payload: { userId },

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { nextCaseReferenceNumber } from './case-reference.store.js';
 
 /**
  * Allocates the next `SIT-YYYY-NNNN` inside the caller's transaction. The counter row stays locked
@@ -11,14 +12,8 @@ export async function allocateCaseReference(
   now = new Date(),
 ): Promise<string> {
   const year = now.getUTCFullYear();
-  const [row] = (await manager.query(
-    `INSERT INTO case_reference_counters (year, last_number) VALUES ($1, 1)
-     ON CONFLICT (year) DO UPDATE SET last_number = case_reference_counters.last_number + 1
-     RETURNING last_number`,
-    [year],
-  )) as { last_number: number }[];
-  if (!row) throw new Error('reference counter returned no row');
-  return `SIT-${year}-${String(row.last_number).padStart(4, '0')}`;
+  const number = await nextCaseReferenceNumber(manager, year);
+  return `SIT-${year}-${String(number).padStart(4, '0')}`;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { CaseSubject, Classification, Stage } from '@vigil/domain';
 import type { EntityManager } from 'typeorm';
 import type { SqlFieldMap } from '../authorization/rules-to-sql.js';
 import { isUuid } from '../common/ids.js';
+import { namedQuery, type Db } from '../database/named-query.js';
 import { countryName } from './countries.js';
 import type { CaseResponse } from './dto/case.response.js';
 
@@ -65,6 +66,7 @@ export function caseSubject(row: CaseRow): CaseSubject {
   };
 }
 
+/** The case as sent out. */
 export function presentCase(row: CaseRow, now = Date.now()): CaseResponse {
   return {
     id: row.id,
@@ -108,4 +110,115 @@ export async function findCaseRow(
     [id],
   )) as CaseRow[];
   return rows[0];
+}
+
+/** A new case's fields, as the service decided them. */
+export interface NewCase {
+  reference: string;
+  title: string;
+  country: string;
+  summary: string;
+  classification: Classification;
+  leadAnalystId: string | null;
+  createdBy: string;
+  /** Days from now until the first review is due. */
+  reviewIntervalDays: number | null;
+}
+
+/** Inserts a case and answers its id. */
+export async function insertCase(m: EntityManager, c: NewCase): Promise<string> {
+  const [row] = (await m.query(
+    `INSERT INTO cases (reference, title, country, summary, classification, lead_analyst_id, created_by, next_review_due)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(days => $8)) RETURNING id`,
+    [
+      c.reference,
+      c.title,
+      c.country,
+      c.summary,
+      c.classification,
+      c.leadAnalystId,
+      c.createdBy,
+      c.reviewIntervalDays,
+    ],
+  )) as { id: string }[];
+  if (!row) throw new Error('insert returned no row');
+  return row.id;
+}
+
+/** Writes a case's editable fields (all of them) and moves its version on. */
+export async function updateCaseFields(
+  m: EntityManager,
+  id: string,
+  fields: {
+    title: string;
+    summary: string;
+    classification: Classification;
+    leadAnalystId: string | null;
+  },
+): Promise<void> {
+  await m.query(
+    `UPDATE cases SET title = $2, summary = $3, classification = $4, lead_analyst_id = $5, version = version + 1, updated_at = now()
+     WHERE id = $1`,
+    [id, fields.title, fields.summary, fields.classification, fields.leadAnalystId],
+  );
+}
+
+/** Moves a case's version on after a change to something of it (its members). */
+export async function bumpCaseVersion(m: EntityManager, id: string): Promise<void> {
+  await m.query('UPDATE cases SET version = version + 1, updated_at = now() WHERE id = $1', [id]);
+}
+
+/** What the list needs of a sort (an entry of CASE_SORT_SQL): its SQL, cast and key. */
+export interface CaseSortSql {
+  expr: string;
+  type: string;
+  keySql: string;
+}
+
+/** A case row with the value of its sort key, for the next page's cursor. */
+export type SortedCaseRow = CaseRow & { sort_key: string };
+
+/**
+ * Up to `fetch` cases matching `where` (conditions with named parameters, ANDed), in `sort`
+ * order, after the cursor `after` (the sort value and id of the last row already seen). The
+ * caller fetches one row more than a page to know whether another follows.
+ */
+export async function caseRowsPage(
+  db: Db,
+  filter: { where: string[]; params: Record<string, unknown> },
+  page: {
+    sort: CaseSortSql;
+    order: 'asc' | 'desc';
+    fetch: number;
+    /** The cursor's sort value and id. */
+    after?: readonly string[];
+  },
+): Promise<SortedCaseRow[]> {
+  const { sort, order } = page;
+  const where = [...filter.where];
+  const params: Record<string, unknown> = { ...filter.params };
+  if (page.after) {
+    where.push(
+      `(${sort.expr}, c.id) ${order === 'asc' ? '>' : '<'} (:cursorValue::${sort.type}, :cursorId::uuid)`,
+    );
+    Object.assign(params, { cursorValue: page.after[0], cursorId: page.after[1] });
+  }
+  return namedQuery<SortedCaseRow>(
+    db,
+    `SELECT ${CASE_COLUMNS}, ${sort.keySql} AS sort_key FROM ${CASE_FROM}
+     WHERE ${where.join(' AND ')} ORDER BY ${sort.expr} ${order}, c.id ${order} LIMIT :limit`,
+    { ...params, limit: page.fetch },
+  );
+}
+
+/** How many cases matching `where` each country has in each stage. */
+export async function caseCountsByCountryAndStage(
+  db: Db,
+  filter: { where: string[]; params: Record<string, unknown> },
+): Promise<{ country: string; stage: string; n: number }[]> {
+  return namedQuery<{ country: string; stage: string; n: number }>(
+    db,
+    `SELECT c.country, c.stage, count(*)::int AS n FROM cases c WHERE ${filter.where.join(' AND ')} GROUP BY c.country, c.stage`,
+    filter.params,
+  );
 }

@@ -14,19 +14,21 @@ import { AuditService } from '../audit/audit.service.js';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
 import { decodeKeysetCursor, type Page, toPage } from '../common/pagination.js';
 import { type RequestContext, requireActor } from '../common/request-context.js';
-import { namedQuery } from '../database/named-query.js';
 import { CreationBudgets } from '../limits/creation-budgets.js';
 import { AccessChanges } from '../authorization/access-changes.js';
 import { allocateCaseReference } from './case-reference.js';
 import { CaseEventsService } from './case-events.service.js';
+import { insertCreatorMembership, userStanding } from './case-members.store.js';
 import {
-  CASE_COLUMNS,
-  CASE_FROM,
   CASE_SQL_FIELDS,
+  caseCountsByCountryAndStage,
+  caseRowsPage,
   caseSubject,
   findCaseRow,
+  insertCase,
   type CaseRow,
   presentCase,
+  updateCaseFields,
 } from './case.store.js';
 import { countryName as countryNameOf, isCountryCode } from './countries.js';
 import type { CreateCaseDto, UpdateCaseDto } from './dto/case-input.dto.js';
@@ -138,26 +140,19 @@ export class CasesService {
       await this.budgets.spend(m, actor.id, 'case');
       if (leadAnalystId) await assertCanLead(m, leadAnalystId, classification);
       const reference = await allocateCaseReference(m);
-      const [row] = (await m.query(
-        `INSERT INTO cases (reference, title, country, summary, classification, lead_analyst_id, created_by, next_review_due)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(days => $8)) RETURNING id`,
-        [
-          reference,
-          dto.title,
-          dto.country,
-          dto.summary,
-          classification,
-          leadAnalystId,
-          actor.id,
-          reviewIntervalDays('monitoring'),
-        ],
-      )) as { id: string }[];
-      if (!row) throw new Error('insert returned no row');
+      const caseId = await insertCase(m, {
+        reference,
+        title: dto.title,
+        country: dto.country,
+        summary: dto.summary,
+        classification,
+        leadAnalystId,
+        createdBy: actor.id,
+        reviewIntervalDays: reviewIntervalDays('monitoring'),
+      });
       if (leadAnalystId !== actor.id) {
-        await m.query(
-          `INSERT INTO case_members (case_id, user_id, role, added_by) VALUES ($1, $2, $3, $2)`,
-          [row.id, actor.id, actor.roles.includes('adviser') ? 'adviser' : 'analyst'],
-        );
+        const role = actor.roles.includes('adviser') ? 'adviser' : 'analyst';
+        await insertCreatorMembership(m, caseId, actor.id, role);
       }
       const diff = {
         reference,
@@ -166,7 +161,7 @@ export class CasesService {
         classification,
         leadAnalystId,
       };
-      await this.events.record(m, context, row.id, {
+      await this.events.record(m, context, caseId, {
         type: 'case.created',
         toStage: 'monitoring',
         payload: diff,
@@ -174,11 +169,11 @@ export class CasesService {
       this.audit.append(m, context, {
         action: 'case.create',
         entity: 'case',
-        entityId: row.id,
-        caseId: row.id,
+        entityId: caseId,
+        caseId,
         diff,
       });
-      return row.id;
+      return caseId;
     });
     return this.get(context, id);
   }
@@ -240,17 +235,12 @@ export class CasesService {
         diff.leadAnalystId = { from: row.lead_analyst_id, to: dto.leadAnalystId };
       }
       if (Object.keys(diff).length === 0) return null;
-      await m.query(
-        `UPDATE cases SET title = $2, summary = $3, classification = $4, lead_analyst_id = $5, version = version + 1, updated_at = now()
-         WHERE id = $1`,
-        [
-          id,
-          dto.title ?? row.title,
-          dto.summary ?? row.summary,
-          dto.classification ?? row.classification,
-          dto.leadAnalystId ?? row.lead_analyst_id,
-        ],
-      );
+      await updateCaseFields(m, id, {
+        title: dto.title ?? row.title,
+        summary: dto.summary ?? row.summary,
+        classification: dto.classification ?? row.classification,
+        leadAnalystId: dto.leadAnalystId ?? row.lead_analyst_id,
+      });
       await this.events.record(m, context, id, {
         type: 'case.updated',
         payload: { fields: Object.keys(diff) },
@@ -284,20 +274,13 @@ export class CasesService {
     const limit = query.limit ?? 50;
     const sort = CASE_SORT_SQL[query.sort ?? 'updatedAt'];
     const order = query.order ?? (query.sort && query.sort !== 'updatedAt' ? 'asc' : 'desc');
-    const { where, params } = this.filters(context, query, true);
-    if (query.cursor) {
-      const [value, cursorId] = decodeKeysetCursor(query.cursor, [sort.part, 'uuid']);
-      where.push(
-        `(${sort.expr}, c.id) ${order === 'asc' ? '>' : '<'} (:cursorValue::${sort.type}, :cursorId::uuid)`,
-      );
-      Object.assign(params, { cursorValue: value, cursorId });
-    }
-    const rows = await namedQuery<CaseRow & { sort_key: string }>(
-      this.db,
-      `SELECT ${CASE_COLUMNS}, ${sort.keySql} AS sort_key FROM ${CASE_FROM}
-       WHERE ${where.join(' AND ')} ORDER BY ${sort.expr} ${order}, c.id ${order} LIMIT :limit`,
-      { ...params, limit: limit + 1 },
-    );
+    const after = query.cursor ? decodeKeysetCursor(query.cursor, [sort.part, 'uuid']) : undefined;
+    const rows = await caseRowsPage(this.db, this.filters(context, query, true), {
+      sort,
+      order,
+      fetch: limit + 1,
+      after,
+    });
     return toPage(
       rows,
       limit,
@@ -308,12 +291,7 @@ export class CasesService {
 
   /** Counts per stage and per country under the same filters (stage aside), for the list and map. */
   async stats(context: RequestContext, query: CaseFiltersDto): Promise<CaseStatsResponse> {
-    const { where, params } = this.filters(context, query, false);
-    const rows = await namedQuery<{ country: string; stage: string; n: number }>(
-      this.db,
-      `SELECT c.country, c.stage, count(*)::int AS n FROM cases c WHERE ${where.join(' AND ')} GROUP BY c.country, c.stage`,
-      params,
-    );
+    const rows = await caseCountsByCountryAndStage(this.db, this.filters(context, query, false));
     return summariseCounts(rows);
   }
 
@@ -339,13 +317,7 @@ async function assertCanLead(
   userId: string,
   classification: Classification,
 ): Promise<void> {
-  const [user] = (await m.query('SELECT roles, clearance, active FROM users WHERE id = $1', [
-    userId,
-  ])) as {
-    roles: string[];
-    clearance: Classification;
-    active: boolean;
-  }[];
+  const user = await userStanding(m, userId);
   const problem = !user
     ? 'no user has this id'
     : !user.active || !user.roles.includes('analyst')

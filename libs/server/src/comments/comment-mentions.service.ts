@@ -5,12 +5,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { subject } from '@casl/ability';
 import { caseSubject, type CaseRow } from '../cases/case.store.js';
 import type { RequestContext } from '../common/request-context.js';
-import { namedQuery, queryRows } from '../database/named-query.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { mentionablePeople, threadUsers } from './comment-mentions.store.js';
 import type { CommentPerson } from './dto/comment.response.js';
 import {
   loadThreadCase,
-  THREAD_READER_SQL,
   THREAD_WORDS,
   type ThreadUserRow,
   userReadsThread,
@@ -44,28 +43,15 @@ export class CommentMentionsService {
     q: string | undefined,
   ): Promise<CommentPerson[]> {
     const row = await loadThreadCase(this.db.manager, context, caseId, thread);
-    const where = [THREAD_READER_SQL];
-    // The Framework Team's view hides who works the case in the Office (timeline, presence):
-    // its members find only each other here.
-    if (!readsAsOffice(context, row)) where.push(`'framework_team' = ANY(u.roles)`);
-    const params: Record<string, unknown> = {
+    const rows = await mentionablePeople(this.db, {
       caseId: row.id,
       thread,
+      // The Framework Team's view hides who works the case in the Office (timeline, presence):
+      // its members find only each other here.
+      frameworkTeamOnly: !readsAsOffice(context, row),
+      search: q?.trim(),
       limit: MENTIONABLE_LIMIT,
-    };
-    const search = q?.trim();
-    if (search) {
-      where.push('u.display_name ILIKE :q');
-      params.q = `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    }
-    const rows = await namedQuery<{ id: string; display_name: string; acronym: string }>(
-      this.db,
-      `SELECT u.id, u.display_name, o.acronym FROM cases c
-       JOIN users u ON TRUE JOIN organisations o ON o.id = u.organisation_id
-       WHERE c.id = :caseId AND ${where.join(' AND ')}
-       ORDER BY lower(u.display_name), u.id LIMIT :limit`,
-      params,
-    );
+    });
     return rows.map((r) => ({
       id: r.id,
       displayName: r.display_name,
@@ -149,12 +135,7 @@ export class CommentMentionsService {
   }
 
   private users(manager: EntityManager, ids: string[]): Promise<ThreadUserRow[]> {
-    return queryRows<ThreadUserRow>(
-      manager,
-      `SELECT id, display_name, roles, clearance, active, organisation_id FROM users
-       WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
+    return threadUsers(manager, ids);
   }
 }
 

@@ -7,10 +7,19 @@ import { CaseEventsService } from '../cases/case-events.service.js';
 import type { CaseRow } from '../cases/case.store.js';
 import { decodeKeysetCursor, toPage } from '../common/pagination.js';
 import { type Actor, type RequestContext, requireActor } from '../common/request-context.js';
-import { namedQuery, queryRows } from '../database/named-query.js';
 import { isUuid } from '../common/ids.js';
 import { CommentMentionsService } from './comment-mentions.service.js';
-import { COMMENT_COLUMNS, COMMENT_FROM, type CommentRow, presentComment } from './comment.store.js';
+import {
+  commentPage,
+  type CommentRow,
+  findComment,
+  insertComment,
+  lockComment,
+  lockReplyParent,
+  markCommentDeleted,
+  presentComment,
+  updateCommentBody,
+} from './comment.store.js';
 import type {
   CreateCommentDto,
   ListCommentsQueryDto,
@@ -45,23 +54,15 @@ export class CommentsService {
   ): Promise<CommentPageResponse> {
     const row = await loadThreadCase(this.db.manager, context, caseId, query.thread);
     const limit = query.limit ?? 100;
-    const where = ['cm.case_id = :caseId', 'cm.thread = :thread'];
-    const params: Record<string, unknown> = {
+    const after = query.cursor
+      ? decodeKeysetCursor(query.cursor, ['timestamp', 'uuid'])
+      : undefined;
+    const rows = await commentPage(this.db, {
       caseId: row.id,
       thread: query.thread,
-      limit: limit + 1,
-    };
-    if (query.cursor) {
-      const [at, id] = decodeKeysetCursor(query.cursor, ['timestamp', 'uuid']);
-      where.push('(cm.created_at, cm.id) > (:cursorAt::timestamptz, :cursorId::uuid)');
-      Object.assign(params, { cursorAt: at, cursorId: id });
-    }
-    const rows = await namedQuery<CommentRow>(
-      this.db,
-      `SELECT ${COMMENT_COLUMNS} FROM ${COMMENT_FROM} WHERE ${where.join(' AND ')}
-       ORDER BY cm.created_at, cm.id LIMIT :limit`,
-      params,
-    );
+      fetch: limit + 1,
+      after,
+    });
     return toPage(rows, limit, presentComment, (r) => [r.created_key, r.id]);
   }
 
@@ -81,14 +82,15 @@ export class CommentsService {
         dto.thread,
         dto.mentions ?? [],
       );
-      const [inserted] = await queryRows<{ id: string }>(
-        m,
-        `INSERT INTO comments (case_id, thread, parent_id, author_id, body, mentions)
-         VALUES ($1, $2, $3, $4, $5, $6::uuid[]) RETURNING id`,
-        [row.id, dto.thread, dto.parentId ?? null, actor.id, dto.body, mentionIds],
-      );
-      if (!inserted) throw new Error('insert returned no row');
-      const comment = { id: inserted.id, thread: dto.thread, parentId: dto.parentId ?? null };
+      const insertedId = await insertComment(m, {
+        caseId: row.id,
+        thread: dto.thread,
+        parentId: dto.parentId ?? null,
+        authorId: actor.id,
+        body: dto.body,
+        mentionIds,
+      });
+      const comment = { id: insertedId, thread: dto.thread, parentId: dto.parentId ?? null };
       await this.mentions.notify(
         m,
         row,
@@ -117,10 +119,7 @@ export class CommentsService {
       const unchanged =
         dto.body === comment.body && mentionIds.join() === comment.mention_ids.join();
       if (unchanged) return;
-      await m.query(
-        'UPDATE comments SET body = $2, mentions = $3::uuid[], edited_at = now() WHERE id = $1',
-        [comment.id, dto.body, mentionIds],
-      );
+      await updateCommentBody(m, comment.id, dto.body, mentionIds);
       await this.mentions.notify(
         m,
         row,
@@ -136,18 +135,14 @@ export class CommentsService {
   async remove(context: RequestContext, commentId: string): Promise<CommentResponse> {
     await this.db.transaction(async (m) => {
       const { comment, row } = await this.loadOwn(m, context, commentId, 'delete');
-      await m.query('UPDATE comments SET deleted_at = now() WHERE id = $1', [comment.id]);
+      await markCommentDeleted(m, comment.id);
       await this.record(m, context, row.id, 'deleted', refOf(comment), '', 0);
     });
     return this.get(commentId);
   }
 
   private async get(id: string): Promise<CommentResponse> {
-    const [row] = await queryRows<CommentRow>(
-      this.db,
-      `SELECT ${COMMENT_COLUMNS} FROM ${COMMENT_FROM} WHERE cm.id = $1`,
-      [id],
-    );
+    const row = await findComment(this.db, id);
     if (!row) throw new DomainError('not_found', 'No such comment.');
     return presentComment(row);
   }
@@ -162,13 +157,7 @@ export class CommentsService {
     commentId: string,
     verb: 'edit' | 'delete',
   ): Promise<{ comment: CommentRow; row: CaseRow }> {
-    const [comment] = isUuid(commentId)
-      ? await queryRows<CommentRow>(
-          m,
-          `SELECT ${COMMENT_COLUMNS} FROM ${COMMENT_FROM} WHERE cm.id = $1 FOR UPDATE OF cm`,
-          [commentId],
-        )
-      : [];
+    const comment = isUuid(commentId) ? await lockComment(m, commentId) : undefined;
     if (!comment) throw new DomainError('not_found', 'No such comment.');
     const row = await loadThreadCase(m, context, comment.case_id, comment.thread).catch(
       (error: unknown) => {
@@ -219,14 +208,7 @@ async function assertReplyable(
   parentId: string,
 ): Promise<void> {
   // FOR SHARE: the parent cannot be deleted between this check and the reply's commit.
-  const [parent] = await queryRows<{
-    case_id: string;
-    thread: CommentThread;
-    parent_id: string | null;
-    deleted_at: Date | null;
-  }>(m, 'SELECT case_id, thread, parent_id, deleted_at FROM comments WHERE id = $1 FOR SHARE', [
-    parentId,
-  ]);
+  const parent = await lockReplyParent(m, parentId);
   const problem =
     !parent || parent.case_id !== row.id || parent.thread !== thread
       ? `parentId must be a comment of the ${THREAD_WORDS[thread]} thread of this case`

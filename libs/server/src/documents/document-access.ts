@@ -1,17 +1,10 @@
 import { subject } from '@casl/ability';
-import { defineAbilitiesFor, isEditableStatus, type DocumentStatus } from '@vigil/domain';
+import { defineAbilitiesFor, isEditableStatus } from '@vigil/domain';
 import type { EntityManager } from 'typeorm';
 import { caseSubject, findCaseRow, type CaseRow } from '../cases/case.store.js';
 import type { Actor } from '../common/request-context.js';
-import { queryRows } from '../database/named-query.js';
 import { isUuid } from '../common/ids.js';
-
-/** A document row as the access rules need it. */
-export interface DocumentAccessRow {
-  id: string;
-  case_id: string;
-  status: DocumentStatus;
-}
+import { documentAccessRow, type DocumentAccessRow } from './document-rows.store.js';
 
 /** What a person may do with a document: read it (Office readers of its case) and edit its text. */
 export interface DocumentAccess {
@@ -33,11 +26,7 @@ export async function documentAccess(
   documentId: string,
 ): Promise<DocumentAccess | null> {
   if (!isUuid(documentId)) return null;
-  const [document] = await queryRows<DocumentAccessRow>(
-    manager,
-    'SELECT id, case_id, status FROM documents WHERE id = $1',
-    [documentId],
-  );
+  const document = await documentAccessRow(manager, documentId);
   if (!document) return null;
   const caseRow = await findCaseRow(manager, document.case_id);
   if (!caseRow) return null;

@@ -2,17 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, type DocumentStatus, type VersionReason } from '@vigil/domain';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../common/request-context.js';
-import { queryRows } from '../database/named-query.js';
 import { documentAccess, type DocumentAccess } from './document-access.js';
-import {
-  DOCUMENT_COLUMNS,
-  DOCUMENT_FROM,
-  VERSION_FROM,
-  VERSION_SUMMARY_COLUMNS,
-  type DocumentRow,
-  type VersionRow,
-} from './document.store.js';
-import { DocumentStore } from './document.store.js';
+import { documentRow } from './document-rows.store.js';
+import { DocumentStore, type DocumentRow, type VersionRow } from './document.store.js';
+import { insertVersion, versionById, versionByNumber } from './document-versions.store.js';
 import { documentText } from './document-text.js';
 
 /** A document the caller may read, its row locked for the rest of the transaction. */
@@ -40,11 +33,7 @@ export class DocumentFreezer {
 
   /** Reads and, with `lock`, locks the document row (inside the caller's transaction). */
   async row(m: EntityManager, id: string, lock = false): Promise<DocumentRow> {
-    const [row] = await queryRows<DocumentRow>(
-      m,
-      `SELECT ${DOCUMENT_COLUMNS} FROM ${DOCUMENT_FROM} WHERE d.id = $1 ${lock ? 'FOR UPDATE OF d' : ''}`,
-      [id],
-    );
+    const row = await documentRow(m, id, lock);
     if (!row) throw new DomainError('not_found', 'No such document.');
     return row;
   }
@@ -78,19 +67,8 @@ export class DocumentFreezer {
     userId: string,
   ): Promise<VersionRow> {
     const frozen = documentText(await this.store.loadDoc(documentId, m));
-    const [inserted] = await queryRows<{ id: string }>(
-      m,
-      `INSERT INTO document_versions (document_id, number, reason, status, text, html, sha256, created_by)
-       SELECT $1, coalesce(max(number), 0) + 1, $2, $3, $4, $5, $6, $7
-       FROM document_versions WHERE document_id = $1 RETURNING id`,
-      [documentId, reason, status, frozen.text, frozen.html, frozen.sha256, userId],
-    );
-    if (!inserted) throw new Error('insert returned no row');
-    const [version] = await queryRows<VersionRow>(
-      m,
-      `SELECT ${VERSION_SUMMARY_COLUMNS}, v.text, v.html FROM ${VERSION_FROM} WHERE v.id = $1`,
-      [inserted.id],
-    );
+    const insertedId = await insertVersion(m, documentId, reason, status, frozen, userId);
+    const version = await versionById(m, insertedId);
     if (!version) throw new Error('version vanished');
     return version;
   }
@@ -105,12 +83,7 @@ export class DocumentFreezer {
     if (!/^\d{1,9}$/.test(String(number)) || !Number.isSafeInteger(n)) {
       throw new DomainError('not_found', 'No such version.');
     }
-    const [row] = await queryRows<VersionRow>(
-      m,
-      `SELECT ${VERSION_SUMMARY_COLUMNS}, v.text, v.html FROM ${VERSION_FROM}
-       WHERE v.document_id = $1 AND v.number = $2`,
-      [documentId, n],
-    );
+    const row = await versionByNumber(m, documentId, n);
     if (!row) throw new DomainError('not_found', `This document has no version ${n}.`);
     return row;
   }

@@ -11,6 +11,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
 import { actorId, type RequestContext } from '../common/request-context.js';
 import { DocumentFreezer } from './document-freezer.js';
+import { markTransmitted, setDocumentStatus } from './document-rows.store.js';
 import { presentDocument, rightsOn, rightsOnDocument } from './document.store.js';
 import type { DocumentResponse } from './dto/document.response.js';
 
@@ -58,16 +59,9 @@ export class DocumentReviewService {
       const version = await this.freezer.freeze(m, id, plan.reason, plan.to, me);
       const recipient = input.recipient?.trim() ?? null;
       if (transition === 'transmit') {
-        await m.query(
-          `UPDATE documents SET status = $2, transmitted_to = $3, transmitted_at = now(),
-             transmitted_sha256 = $4, version = version + 1, updated_at = now() WHERE id = $1`,
-          [id, plan.to, recipient, version.sha256],
-        );
+        await markTransmitted(m, id, plan.to, recipient, version.sha256);
       } else {
-        await m.query(
-          'UPDATE documents SET status = $2, version = version + 1, updated_at = now() WHERE id = $1',
-          [id, plan.to],
-        );
+        await setDocumentStatus(m, id, plan.to);
       }
       const note = input.note?.trim() || null;
       const payload: Record<string, JsonValue> = {

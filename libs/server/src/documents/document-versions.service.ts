@@ -6,17 +6,14 @@ import { AuditService } from '../audit/audit.service.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
 import { toPage, decodeKeysetCursor, type Page, type PageQueryDto } from '../common/pagination.js';
 import { actorId, type RequestContext } from '../common/request-context.js';
-import { queryRows } from '../database/named-query.js';
 import { DocumentFreezer } from './document-freezer.js';
 import {
+  DocumentStore,
   presentVersion,
   presentVersionSummary,
   rightsOn,
-  VERSION_FROM,
-  VERSION_SUMMARY_COLUMNS,
-  type VersionRow,
 } from './document.store.js';
-import { DocumentStore } from './document.store.js';
+import { latestTransmittedVersion, versionsOfDocument } from './document-versions.store.js';
 import { documentText, sha256Hex } from './document-text.js';
 import { RenderPool } from './render-pool.js';
 import type {
@@ -68,19 +65,12 @@ export class DocumentVersionsService {
   ): Promise<Page<DocumentVersionSummary>> {
     await this.freezer.access(this.db.manager, context, id);
     const limit = query.limit ?? 50;
-    const params: unknown[] = [id, limit + 1];
-    let before = '';
+    let before: number | undefined;
     if (query.cursor) {
       const [number] = decodeKeysetCursor(query.cursor, ['integer']);
-      params.push(Number(number));
-      before = 'AND v.number < $3';
+      before = Number(number);
     }
-    const rows = await queryRows<VersionRow>(
-      this.db.manager,
-      `SELECT ${VERSION_SUMMARY_COLUMNS} FROM ${VERSION_FROM}
-       WHERE v.document_id = $1 ${before} ORDER BY v.number DESC LIMIT $2`,
-      params,
-    );
+    const rows = await versionsOfDocument(this.db.manager, id, limit + 1, before);
     return toPage(rows, limit, presentVersionSummary, (r) => [String(r.number)]);
   }
 
@@ -117,12 +107,7 @@ export class DocumentVersionsService {
         { status: row.status },
       );
     }
-    const [version] = await queryRows<VersionRow>(
-      m,
-      `SELECT ${VERSION_SUMMARY_COLUMNS}, v.text FROM ${VERSION_FROM}
-       WHERE v.document_id = $1 AND v.reason = 'transmitted' ORDER BY v.number DESC LIMIT 1`,
-      [id],
-    );
+    const version = await latestTransmittedVersion(m, id);
     if (!version) throw new DomainError('not_found', 'The transmitted version is missing.');
     const computed = sha256Hex(version.text ?? '');
     const fromState = documentText(await this.store.loadDoc(id, m)).sha256;

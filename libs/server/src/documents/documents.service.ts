@@ -8,16 +8,14 @@ import type { CaseRow } from '../cases/case.store.js';
 import { CasesService } from '../cases/cases.service.js';
 import { decodeKeysetCursor, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
 import { actorId, type RequestContext } from '../common/request-context.js';
-import { queryRows } from '../database/named-query.js';
 import { DocumentFreezer } from './document-freezer.js';
 import {
-  DOCUMENT_COLUMNS,
-  DOCUMENT_FROM,
-  presentDocument,
-  rightsOn,
-  type DocumentRow,
-} from './document.store.js';
-import { DocumentStore } from './document.store.js';
+  documentsOfCase,
+  insertDocument,
+  insertRevision,
+  revisionIdOf,
+} from './document-rows.store.js';
+import { DocumentStore, presentDocument, rightsOn } from './document.store.js';
 import type { CreateDocumentDto } from './dto/document-input.dto.js';
 import type { DocumentResponse } from './dto/document.response.js';
 
@@ -42,14 +40,9 @@ export class DocumentsService {
     return this.db.transaction(async (m) => {
       const caseRow = await this.cases.loadCase(m, context, caseId, 'draft');
       const title = dto.title.trim();
-      const [created] = await queryRows<{ id: string }>(
-        m,
-        'INSERT INTO documents (case_id, kind, title, created_by) VALUES ($1, $2, $3, $4) RETURNING id',
-        [caseId, dto.kind, title, actorId(context)],
-      );
-      if (!created) throw new Error('insert returned no row');
-      await this.created(m, context, caseId, created.id, { kind: dto.kind, title });
-      return this.present(m, context, caseRow, created.id);
+      const createdId = await insertDocument(m, caseId, dto.kind, title, actorId(context));
+      await this.created(m, context, caseId, createdId, { kind: dto.kind, title });
+      return this.present(m, context, caseRow, createdId);
     });
   }
 
@@ -61,19 +54,12 @@ export class DocumentsService {
   ): Promise<Page<DocumentResponse>> {
     const caseRow = await this.cases.loadCase(this.db.manager, context, caseId);
     const limit = query.limit ?? 50;
-    const params: unknown[] = [caseId, limit + 1];
-    let after = '';
+    let after: { at: string; id: string } | undefined;
     if (query.cursor) {
       const [at, id] = decodeKeysetCursor(query.cursor, ['timestamp', 'uuid']);
-      params.push(at, id);
-      after = 'AND (d.created_at, d.id) < ($3::timestamptz, $4::uuid)';
+      after = { at, id };
     }
-    const rows = await queryRows<DocumentRow>(
-      this.db.manager,
-      `SELECT ${DOCUMENT_COLUMNS} FROM ${DOCUMENT_FROM} WHERE d.case_id = $1 ${after}
-       ORDER BY d.created_at DESC, d.id DESC LIMIT $2`,
-      params,
-    );
+    const rows = await documentsOfCase(this.db.manager, caseId, limit + 1, after);
     const rights = rightsOn(context, caseRow);
     return toPage(
       rows,
@@ -106,30 +92,20 @@ export class DocumentsService {
         );
       }
       // A statement of its own, after the lock: it sees a revision committed while we waited.
-      const [existing] = await queryRows<{ id: string }>(
-        m,
-        'SELECT id FROM documents WHERE revision_of = $1',
-        [id],
-      );
+      const existing = await revisionIdOf(m, id);
       if (existing) {
         throw new DomainError('conflict', 'This document already has a revision.', {
-          documentId: existing.id,
+          documentId: existing,
         });
       }
       const state = await this.store.loadState(id, m);
-      const [created] = await queryRows<{ id: string }>(
-        m,
-        `INSERT INTO documents (case_id, kind, title, state, revision_of, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [row.case_id, row.kind, row.title, Buffer.from(state), id, actorId(context)],
-      );
-      if (!created) throw new Error('insert returned no row');
-      await this.created(m, context, row.case_id, created.id, {
+      const createdId = await insertRevision(m, row, state, actorId(context));
+      await this.created(m, context, row.case_id, createdId, {
         kind: row.kind,
         title: row.title,
         revisionOf: id,
       });
-      return this.present(m, context, access.caseRow, created.id);
+      return this.present(m, context, access.caseRow, createdId);
     });
   }
 

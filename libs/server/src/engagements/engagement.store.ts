@@ -1,4 +1,6 @@
 import { isFollowUpOverdue, type EngagementKind } from '@vigil/domain';
+import type { EntityManager } from 'typeorm';
+import { namedQuery, type Db } from '../database/named-query.js';
 import type { EngagementResponse } from './dto/engagement.response.js';
 
 /**
@@ -37,6 +39,7 @@ export interface EngagementRow {
   today: string;
 }
 
+/** The engagement as sent out. */
 export function presentEngagement(row: EngagementRow): EngagementResponse {
   return {
     id: row.id,
@@ -61,4 +64,116 @@ export function presentEngagement(row: EngagementRow): EngagementResponse {
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
+}
+
+/** Editable fields by their API names, and their columns. */
+export const ENGAGEMENT_FIELDS = {
+  organisationId: 'organisation_id',
+  kind: 'kind',
+  date: 'date',
+  summary: 'summary',
+  outcome: 'outcome',
+  followUpDue: 'follow_up_due',
+} as const satisfies Record<string, keyof EngagementRow>;
+
+/** An editable field's column. */
+export type EngagementColumn = (typeof ENGAGEMENT_FIELDS)[keyof typeof ENGAGEMENT_FIELDS];
+
+/**
+ * Up to `fetch` engagements of a case, newest date first, after the cursor `after` (date,
+ * created_at and id of the last one already seen).
+ */
+export function engagementPage(
+  db: Db,
+  query: { caseId: string; fetch: number; after?: readonly string[] },
+): Promise<EngagementRow[]> {
+  const where = ['g.case_id = :caseId'];
+  const params: Record<string, unknown> = { caseId: query.caseId, limit: query.fetch };
+  if (query.after) {
+    // Not `:date`: the parameter would also match inside the `::date` cast.
+    where.push(
+      '(g.date, g.created_at, g.id) < (:cursorDate::date, :cursorAt::timestamptz, :cursorId::uuid)',
+    );
+    const [date, at, id] = query.after;
+    Object.assign(params, { cursorDate: date, cursorAt: at, cursorId: id });
+  }
+  return namedQuery<EngagementRow>(
+    db,
+    `${ENGAGEMENT_SELECT} WHERE ${where.join(' AND ')}
+     ORDER BY g.date DESC, g.created_at DESC, g.id DESC LIMIT :limit`,
+    params,
+  );
+}
+
+/** The engagement with this id (a UUID), optionally locked. */
+export async function findEngagementRow(
+  db: Db,
+  id: string,
+  lock = false,
+): Promise<EngagementRow | undefined> {
+  const rows = (await db.query(
+    `${ENGAGEMENT_SELECT} WHERE g.id = $1 ${lock ? 'FOR UPDATE OF g' : ''}`,
+    [id],
+  )) as EngagementRow[];
+  return rows[0];
+}
+
+/** A new engagement's fields. */
+export interface NewEngagement {
+  caseId: string;
+  organisationId: string;
+  kind: EngagementKind;
+  date: string;
+  summary: string;
+  outcome: string | null;
+  followUpDue: string | null;
+  createdBy: string;
+}
+
+/** Inserts an engagement and answers its id. */
+export async function insertEngagement(m: EntityManager, g: NewEngagement): Promise<string> {
+  const [row] = (await m.query(
+    `INSERT INTO engagements (case_id, organisation_id, kind, date, summary, outcome, follow_up_due, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [g.caseId, g.organisationId, g.kind, g.date, g.summary, g.outcome, g.followUpDue, g.createdBy],
+  )) as { id: string }[];
+  if (!row) throw new Error('insert returned no row');
+  return row.id;
+}
+
+/**
+ * Writes the changed columns (in the order given) and, when `followUpDone` is given, closes the
+ * follow-up now (true) or reopens it (false); moves the version on.
+ */
+export async function updateEngagement(
+  m: EntityManager,
+  id: string,
+  changes: readonly (readonly [column: EngagementColumn, value: unknown])[],
+  followUpDone: boolean | undefined,
+): Promise<void> {
+  const sets: string[] = [];
+  const values: unknown[] = [id];
+  for (const [column, value] of changes) {
+    values.push(value);
+    sets.push(`${column} = $${values.length}`);
+  }
+  if (followUpDone !== undefined) {
+    sets.push(`follow_up_done_at = ${followUpDone ? 'now()' : 'NULL'}`);
+  }
+  await m.query(
+    `UPDATE engagements SET ${sets.join(', ')}, version = version + 1, updated_at = now()
+     WHERE id = $1`,
+    values,
+  );
+}
+
+/** Whether the organisation is in the directory. */
+export async function organisationExists(
+  m: EntityManager,
+  organisationId: string,
+): Promise<boolean> {
+  const [org] = (await m.query('SELECT 1 FROM organisations WHERE id = $1', [
+    organisationId,
+  ])) as unknown[];
+  return org !== undefined;
 }

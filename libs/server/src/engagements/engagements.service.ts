@@ -8,21 +8,21 @@ import { recordChange } from '../cases/record-change.js';
 import { CasesService } from '../cases/cases.service.js';
 import { decodeKeysetCursor, type Page, type PageQueryDto, toPage } from '../common/pagination.js';
 import { actorId, type RequestContext } from '../common/request-context.js';
-import { namedQuery } from '../database/named-query.js';
 import { isUuid } from '../common/ids.js';
 import type { CreateEngagementDto, UpdateEngagementDto } from './dto/engagement-input.dto.js';
 import type { EngagementResponse } from './dto/engagement.response.js';
-import { ENGAGEMENT_SELECT, type EngagementRow, presentEngagement } from './engagement.store.js';
+import {
+  ENGAGEMENT_FIELDS as FIELDS,
+  type EngagementColumn,
+  engagementPage,
+  type EngagementRow,
+  findEngagementRow,
+  insertEngagement,
+  organisationExists,
+  presentEngagement,
+  updateEngagement,
+} from './engagement.store.js';
 
-/** Editable fields by their API names, and their columns. */
-const FIELDS = {
-  organisationId: 'organisation_id',
-  kind: 'kind',
-  date: 'date',
-  summary: 'summary',
-  outcome: 'outcome',
-  followUpDue: 'follow_up_due',
-} as const satisfies Record<string, keyof EngagementRow>;
 type Field = keyof typeof FIELDS;
 
 /** The mobilisation record of a case: engagements with partners and their follow-ups. */
@@ -43,22 +43,10 @@ export class EngagementsService {
   ): Promise<Page<EngagementResponse>> {
     await this.cases.loadCase(this.db.manager, context, caseId);
     const limit = query.limit ?? 50;
-    const where = ['g.case_id = :caseId'];
-    const params: Record<string, unknown> = { caseId, limit: limit + 1 };
-    if (query.cursor) {
-      const [date, at, id] = decodeKeysetCursor(query.cursor, ['date', 'timestamp', 'uuid']);
-      // Not `:date`: the parameter would also match inside the `::date` cast.
-      where.push(
-        '(g.date, g.created_at, g.id) < (:cursorDate::date, :cursorAt::timestamptz, :cursorId::uuid)',
-      );
-      Object.assign(params, { cursorDate: date, cursorAt: at, cursorId: id });
-    }
-    const rows = await namedQuery<EngagementRow>(
-      this.db,
-      `${ENGAGEMENT_SELECT} WHERE ${where.join(' AND ')}
-       ORDER BY g.date DESC, g.created_at DESC, g.id DESC LIMIT :limit`,
-      params,
-    );
+    const after = query.cursor
+      ? decodeKeysetCursor(query.cursor, ['date', 'timestamp', 'uuid'])
+      : undefined;
+    const rows = await engagementPage(this.db, { caseId, fetch: limit + 1, after });
     return toPage(rows, limit, presentEngagement, (r) => [r.date, r.created_key, r.id]);
   }
 
@@ -70,32 +58,27 @@ export class EngagementsService {
     const id = await this.db.transaction(async (m) => {
       await this.cases.loadCase(m, context, caseId, 'draft', true);
       await checkOrganisation(m, dto.organisationId);
-      const [row] = (await m.query(
-        `INSERT INTO engagements (case_id, organisation_id, kind, date, summary, outcome, follow_up_due, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [
-          caseId,
-          dto.organisationId,
-          dto.kind,
-          dto.date,
-          dto.summary,
-          dto.outcome || null,
-          dto.followUpDue ?? null,
-          actorId(context),
-        ],
-      )) as { id: string }[];
-      if (!row) throw new Error('insert returned no row');
+      const engagementId = await insertEngagement(m, {
+        caseId,
+        organisationId: dto.organisationId,
+        kind: dto.kind,
+        date: dto.date,
+        summary: dto.summary,
+        outcome: dto.outcome || null,
+        followUpDue: dto.followUpDue ?? null,
+        createdBy: actorId(context),
+      });
       const diff: Record<string, JsonValue> = {};
       for (const field of Object.keys(FIELDS) as Field[]) diff[field] = dto[field] ?? null;
       await recordChange(this.events, this.audit, m, context, {
         kind: 'engagement',
         entity: 'engagement',
         caseId: caseId,
-        id: row.id,
+        id: engagementId,
         what: 'created',
         diff,
       });
-      return row.id;
+      return engagementId;
     });
     return this.presentOne(id);
   }
@@ -119,30 +102,22 @@ export class EngagementsService {
         );
       }
       const diff: Record<string, JsonValue> = {};
-      const sets: string[] = [];
-      const values: unknown[] = [id];
+      const changes: [EngagementColumn, JsonValue][] = [];
       for (const field of Object.keys(FIELDS) as Field[]) {
         // An emptied outcome is no outcome.
         const next = field === 'outcome' && dto.outcome === '' ? null : dto[field];
         const column = FIELDS[field];
         if (next === undefined || next === row[column]) continue;
         diff[field] = { from: row[column], to: next };
-        values.push(next);
-        sets.push(`${column} = $${values.length}`);
+        changes.push([column, next]);
       }
       const wasDone = row.follow_up_done_at !== null;
       const done = dto.followUpDone ?? (diff.followUpDue !== undefined ? false : wasDone);
-      if (done !== wasDone) {
-        diff.followUpDone = { from: wasDone, to: done };
-        sets.push(`follow_up_done_at = ${done ? 'now()' : 'NULL'}`);
-      }
-      if (sets.length === 0) return;
+      const followUpDone = done !== wasDone ? done : undefined;
+      if (followUpDone !== undefined) diff.followUpDone = { from: wasDone, to: done };
+      if (changes.length === 0 && followUpDone === undefined) return;
       if (dto.organisationId !== undefined) await checkOrganisation(m, dto.organisationId);
-      await m.query(
-        `UPDATE engagements SET ${sets.join(', ')}, version = version + 1, updated_at = now()
-         WHERE id = $1`,
-        values,
-      );
+      await updateEngagement(m, id, changes, followUpDone);
       await recordChange(this.events, this.audit, m, context, {
         kind: 'engagement',
         entity: 'engagement',
@@ -162,7 +137,8 @@ export class EngagementsService {
     id: string,
   ): Promise<EngagementRow> {
     const { row } = await this.cases.loadRecordOf(m, context, {
-      read: (lockRow) => (isUuid(id) ? this.row(m, id, lockRow) : Promise.resolve(undefined)),
+      read: (lockRow) =>
+        isUuid(id) ? findEngagementRow(m, id, lockRow) : Promise.resolve(undefined),
       missing: 'No such engagement.',
       action: 'draft',
       lock: true,
@@ -170,20 +146,8 @@ export class EngagementsService {
     return row;
   }
 
-  private async row(
-    runner: DataSource | EntityManager,
-    id: string,
-    lock = false,
-  ): Promise<EngagementRow | undefined> {
-    const rows = (await runner.query(
-      `${ENGAGEMENT_SELECT} WHERE g.id = $1 ${lock ? 'FOR UPDATE OF g' : ''}`,
-      [id],
-    )) as EngagementRow[];
-    return rows[0];
-  }
-
   private async presentOne(id: string): Promise<EngagementResponse> {
-    const row = await this.row(this.db, id);
+    const row = await findEngagementRow(this.db, id);
     if (!row) throw new DomainError('not_found', 'No such engagement.');
     return presentEngagement(row);
   }
@@ -191,10 +155,7 @@ export class EngagementsService {
 
 // 400 unless the organisation is in the directory.
 async function checkOrganisation(m: EntityManager, organisationId: string): Promise<void> {
-  const [org] = (await m.query('SELECT 1 FROM organisations WHERE id = $1', [
-    organisationId,
-  ])) as unknown[];
-  if (!org) {
+  if (!(await organisationExists(m, organisationId))) {
     throw new DomainError('validation_failed', 'No such organisation.', [
       { field: 'organisationId', message: 'must be an organisation in the directory' },
     ]);

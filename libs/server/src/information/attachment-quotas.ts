@@ -1,6 +1,7 @@
 import { DomainError } from '@vigil/domain';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
+import { attachmentBytesUsed } from './attachments.store.js';
 
 /** Which storage quota an attachment would pass. */
 export type AttachmentQuota = 'item' | 'person' | 'total';
@@ -20,16 +21,11 @@ export async function assertAttachmentRoom(
   config: AppConfig,
   upload: { itemId: string; personId: string; bytes: number },
 ): Promise<void> {
-  const [used] = (await m.query(
-    `SELECT (SELECT COALESCE(sum(size_bytes), 0) FROM information_item_attachments WHERE item_id = $1)::bigint AS item,
-            (SELECT COALESCE(sum(size_bytes), 0) FROM information_item_attachments WHERE created_by = $2)::bigint AS person,
-            (SELECT COALESCE(sum(size_bytes), 0) FROM information_item_attachments)::bigint AS total`,
-    [upload.itemId, upload.personId],
-  )) as { item: string; person: string; total: string }[];
+  const used = await attachmentBytesUsed(m, upload.itemId, upload.personId);
   const quotas: [AttachmentQuota, number, number][] = [
-    ['item', Number(used?.item ?? 0), config.ATTACHMENT_QUOTA_ITEM_BYTES],
-    ['person', Number(used?.person ?? 0), config.ATTACHMENT_QUOTA_PERSON_BYTES],
-    ['total', Number(used?.total ?? 0), config.ATTACHMENT_QUOTA_TOTAL_BYTES],
+    ['item', used.item, config.ATTACHMENT_QUOTA_ITEM_BYTES],
+    ['person', used.person, config.ATTACHMENT_QUOTA_PERSON_BYTES],
+    ['total', used.total, config.ATTACHMENT_QUOTA_TOTAL_BYTES],
   ];
   for (const [quota, usedBytes, limitBytes] of quotas) {
     if (usedBytes + upload.bytes <= limitBytes) continue;

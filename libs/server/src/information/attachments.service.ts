@@ -9,9 +9,9 @@ import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { RequestContext } from '../common/request-context.js';
-import { isUuid } from '../common/ids.js';
 import { CreationBudgets } from '../limits/creation-budgets.js';
 import { assertAttachmentRoom } from './attachment-quotas.js';
+import { findAttachmentContent, insertAttachment } from './attachments.store.js';
 import type { AttachmentResponse } from './dto/item.response.js';
 import { InformationItemsService } from './information-items.service.js';
 
@@ -136,23 +136,18 @@ export class AttachmentsService {
           bytes: file.content.length,
         });
         diskPath = this.config.ATTACHMENTS_DIR ? await this.writeToDisk(id, file.content) : null;
-        await m.query(
-          `INSERT INTO information_item_attachments (id, item_id, file_name, media_type, size_bytes, sha256, storage,
-             content, disk_path, created_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-          [
-            id,
-            itemId,
-            file.fileName.trim(),
-            mediaType,
-            file.content.length,
-            sha256,
-            diskPath ? 'disk' : 'database',
-            diskPath ? null : file.content,
-            diskPath,
-            personId,
-          ],
-        );
+        await insertAttachment(m, {
+          id,
+          itemId,
+          fileName: file.fileName.trim(),
+          mediaType,
+          sizeBytes: file.content.length,
+          sha256,
+          storage: diskPath ? 'disk' : 'database',
+          content: diskPath ? null : file.content,
+          diskPath,
+          createdBy: personId,
+        });
         this.audit.append(m, context, {
           action: 'information.attach',
           entity: 'information_item',
@@ -185,19 +180,7 @@ export class AttachmentsService {
     attachmentId: string,
   ): Promise<AttachmentDownload> {
     await this.items.loadItem(this.db.manager, context, itemId);
-    const [row] = isUuid(attachmentId)
-      ? ((await this.db.query(
-          `SELECT file_name, media_type, sha256, storage, content, disk_path
-           FROM information_item_attachments WHERE id = $1 AND item_id = $2`,
-          [attachmentId, itemId],
-        )) as {
-          file_name: string;
-          media_type: string;
-          sha256: string;
-          content: Buffer | null;
-          disk_path: string | null;
-        }[])
-      : [];
+    const row = await findAttachmentContent(this.db, itemId, attachmentId);
     if (!row) throw new DomainError('not_found', 'No such attachment.');
     const content = row.content ?? (await readFile(this.resolveDiskPath(row.disk_path ?? '')));
     return { fileName: row.file_name, mediaType: row.media_type, sha256: row.sha256, content };

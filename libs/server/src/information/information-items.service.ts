@@ -8,12 +8,10 @@ import { abilityToSql } from '../authorization/rules-to-sql.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
 import { toPage, type Page } from '../common/pagination.js';
 import { type RequestContext, requireActor } from '../common/request-context.js';
-import { namedQuery, queryRows } from '../database/named-query.js';
-import { isUuid } from '../common/ids.js';
 import { CreationBudgets } from '../limits/creation-budgets.js';
 import type { CreateItemDto, UpdateItemDto } from './dto/item-input.dto.js';
 import type { ItemCountResponse, ItemResponse, ItemSummaryResponse } from './dto/item.response.js';
-import { SOURCE_SQL_FIELDS } from './item-access.js';
+import { SOURCE_SQL_FIELDS } from './item-access.sql.js';
 import {
   assertIndicators,
   assertItemValues,
@@ -22,26 +20,26 @@ import {
   citableSource,
 } from './item-references.js';
 import {
-  ITEM_COLUMNS,
-  ITEM_FROM,
+  findItemRow,
+  insertItem,
   itemSubject,
   presentItemSource,
   editableValues,
   presentScalars,
   presentSearchRow,
   SCALAR_COLUMNS,
+  updateItem,
   type ItemRow,
   type ScalarField,
 } from './item.store.js';
+import { deleteItemCaseLinks, insertItemCaseLink, setItemIndicators } from './item-links.store.js';
 import {
-  buildItemSearch,
-  itemFilterSql,
-  toPositional,
+  countItems,
+  searchItems,
   type ItemSearchFilters,
   type ItemSearchRow,
-} from './item-search.js';
+} from './item-search.store.js';
 import { ItemDetailsService } from './item-details.service.js';
-import { searchPlanFor } from './search-plan.js';
 import { SourceStore } from '../sources/source.store.js';
 
 /** Counting stops here: "1,000+" is all a reader needs, and counting further costs. */
@@ -67,12 +65,7 @@ export class InformationItemsService {
     action: Action = 'read',
     lock = false,
   ): Promise<ItemRow> {
-    const [row] = isUuid(id)
-      ? ((await m.query(
-          `SELECT ${ITEM_COLUMNS} FROM ${ITEM_FROM} WHERE i.id = $1 ${lock ? 'FOR UPDATE OF i' : ''}`,
-          [id],
-        )) as ItemRow[])
-      : [];
+    const row = await findItemRow(m, id, lock);
     if (!row || !context.ability.can('read', subject('InformationItem', itemSubject(row)))) {
       throw new DomainError('not_found', 'No such information item.');
     }
@@ -109,47 +102,37 @@ export class InformationItemsService {
       await assertIndicators(m, indicatorIds);
       await assertLinkableCases(m, context, caseIds);
       const source = await citableSource(m, context, dto.sourceId);
-      const [row] = await queryRows<{ id: string }>(
-        m,
-        `INSERT INTO information_items (title, description, country, admin_area, place_name, latitude, longitude,
-           event_date, received_date, kind, crime_types, affected_groups, source_id, source_reliability, credibility,
-           consent, classification, event_type, event_subtype, actor_types, time_precision, geo_precision, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9::date, current_date), $10, $11, $12, $13, $14, $15,
-           $16, $17, $18, $19, $20, $21, $22, $23)
-         RETURNING id`,
-        [
-          dto.title,
-          dto.description,
-          dto.country,
-          dto.adminArea ?? null,
-          dto.placeName ?? null,
-          dto.latitude ?? null,
-          dto.longitude ?? null,
-          dto.eventDate,
-          dto.receivedDate ?? null,
-          dto.kind,
-          unique(dto.crimeTypes ?? []),
-          unique(dto.affectedGroups ?? []),
-          source.id,
-          source.reliability,
-          dto.credibility,
-          dto.consent,
-          classification,
-          dto.eventType ?? null,
-          dto.eventSubtype ?? null,
-          unique(dto.actorTypes ?? []),
-          dto.timePrecision ?? null,
-          dto.geoPrecision ?? null,
-          actor.id,
-        ],
-      );
-      if (!row) throw new Error('insert returned no row');
-      await this.setIndicators(m, row.id, indicatorIds);
-      await this.linkCases(m, context, row.id, caseIds);
+      const itemId = await insertItem(m, {
+        title: dto.title,
+        description: dto.description,
+        country: dto.country,
+        adminArea: dto.adminArea ?? null,
+        placeName: dto.placeName ?? null,
+        latitude: dto.latitude ?? null,
+        longitude: dto.longitude ?? null,
+        eventDate: dto.eventDate,
+        receivedDate: dto.receivedDate ?? null,
+        kind: dto.kind,
+        crimeTypes: unique(dto.crimeTypes ?? []),
+        affectedGroups: unique(dto.affectedGroups ?? []),
+        sourceId: source.id,
+        sourceReliability: source.reliability,
+        credibility: dto.credibility,
+        consent: dto.consent,
+        classification,
+        eventType: dto.eventType ?? null,
+        eventSubtype: dto.eventSubtype ?? null,
+        actorTypes: unique(dto.actorTypes ?? []),
+        timePrecision: dto.timePrecision ?? null,
+        geoPrecision: dto.geoPrecision ?? null,
+        createdBy: actor.id,
+      });
+      await setItemIndicators(m, itemId, indicatorIds);
+      await this.linkCases(m, context, itemId, caseIds);
       this.audit.append(m, context, {
         action: 'information.create',
         entity: 'information_item',
-        entityId: row.id,
+        entityId: itemId,
         caseId: null,
         // The source is named by id only: identities stay out of the audit diff too.
         diff: {
@@ -163,7 +146,7 @@ export class InformationItemsService {
           indicatorIds,
         },
       });
-      return row.id;
+      return itemId;
     });
     return this.get(context, id);
   }
@@ -212,7 +195,7 @@ export class InformationItemsService {
       const indicatorIds = dto.indicatorIds === undefined ? null : unique(dto.indicatorIds);
       if (indicatorIds && !sameSet(indicatorIds, row.indicator_ids)) {
         await assertIndicators(m, indicatorIds);
-        await this.setIndicators(m, id, indicatorIds);
+        await setItemIndicators(m, id, indicatorIds);
         diff.indicatorIds = { from: row.indicator_ids, to: indicatorIds };
       }
       if (dto.caseIds !== undefined) {
@@ -232,28 +215,18 @@ export class InformationItemsService {
         const added = wanted.filter((c) => !row.case_ids.includes(c));
         const removed = visible.filter((c) => !wanted.includes(c));
         if (added.length > 0 || removed.length > 0) {
-          await m.query(
-            'DELETE FROM information_item_cases WHERE item_id = $1 AND case_id = ANY($2::uuid[])',
-            [id, removed],
-          );
+          await deleteItemCaseLinks(m, id, removed);
           await this.linkCases(m, context, id, added);
           diff.caseIds = { added, removed };
         }
       }
       if (Object.keys(diff).length === 0) return;
-      const columns = Object.entries(SCALAR_COLUMNS) as [ScalarField, string][];
-      await m.query(
-        `UPDATE information_items SET ${columns.map(([, col], n) => `${col} = $${n + 2}`).join(', ')},
-           source_id = $${columns.length + 2}, source_reliability = $${columns.length + 3},
-           updated_by = $${columns.length + 4}, version = version + 1, updated_at = now()
-         WHERE id = $1`,
-        [
-          id,
-          ...columns.map(([field]) => next[field]),
-          dto.sourceId ?? row.source_id,
-          reliability,
-          requireActor(context).id,
-        ],
+      await updateItem(
+        m,
+        id,
+        next,
+        { id: dto.sourceId ?? row.source_id, reliability },
+        requireActor(context).id,
       );
       this.audit.append(m, context, {
         action: 'information.update',
@@ -271,13 +244,10 @@ export class InformationItemsService {
     context: RequestContext,
     filters: ItemSearchFilters,
   ): Promise<Page<ItemSummaryResponse>> {
-    const plan = await searchPlanFor(this.db, filters.q);
-    const search = buildItemSearch(context.ability, filters, plan);
-    const { sql, params } = toPositional(search.sql, search.params);
-    const rows = (await this.db.query(sql, params)) as ItemSearchRow[];
+    const { rows, limit } = await searchItems(this.db, context.ability, filters);
     return toPage(
       rows,
-      search.limit,
+      limit,
       (r) => presentSearchRow(r, this.sourceName(r)),
       (r) => [r.sort_key, r.id],
     );
@@ -285,14 +255,7 @@ export class InformationItemsService {
 
   /** How many items the caller may read match the filters, up to COUNT_CAP. */
   async count(context: RequestContext, filters: ItemSearchFilters): Promise<ItemCountResponse> {
-    const plan = await searchPlanFor(this.db, filters.q);
-    const { from, where, params } = itemFilterSql(context.ability, filters, plan);
-    const [row] = await namedQuery<{ n: number }>(
-      this.db,
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} WHERE ${where.join(' AND ')} LIMIT :cap) t`,
-      { ...params, cap: COUNT_CAP + 1 },
-    );
-    const n = row?.n ?? 0;
+    const n = await countItems(this.db, context.ability, filters, COUNT_CAP + 1);
     return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
   }
 
@@ -332,15 +295,6 @@ export class InformationItemsService {
     });
   }
 
-  private async setIndicators(m: EntityManager, id: string, ids: string[]): Promise<void> {
-    await m.query('DELETE FROM information_item_indicators WHERE item_id = $1', [id]);
-    if (ids.length === 0) return;
-    await m.query(
-      'INSERT INTO information_item_indicators (item_id, indicator_id) SELECT $1, unnest($2::text[])',
-      [id, ids],
-    );
-  }
-
   /** Links the item to cases; each case's timeline records it (payload: the item id only). */
   private async linkCases(
     m: EntityManager,
@@ -349,10 +303,7 @@ export class InformationItemsService {
     caseIds: string[],
   ): Promise<void> {
     for (const caseId of caseIds) {
-      await m.query(
-        'INSERT INTO information_item_cases (item_id, case_id, linked_by) VALUES ($1, $2, $3)',
-        [itemId, caseId, context.actor?.id ?? null],
-      );
+      await insertItemCaseLink(m, itemId, caseId, context.actor?.id ?? null);
       await this.events.record(m, context, caseId, {
         type: 'information.linked',
         payload: { itemId },

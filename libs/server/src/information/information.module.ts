@@ -4,6 +4,7 @@ import { CasesModule } from '../cases/cases.module.js';
 import { LimitsModule } from '../limits/limits.module.js';
 import { AttachmentsService } from './attachments.service.js';
 import { FrameworkController } from './framework.controller.js';
+import { FrameworkService } from './framework.service.js';
 import { InformationItemsController } from './information-items.controller.js';
 import { InformationItemsService } from './information-items.service.js';
 import { ItemDetailsService } from './item-details.service.js';
@@ -21,6 +22,7 @@ import { SourceIdentityModule } from '../sources/source-identity.module.js';
   imports: [AuditCoreModule, CasesModule, LimitsModule, SourceIdentityModule],
   controllers: [FrameworkController, SourcesController, InformationItemsController],
   providers: [
+    FrameworkService,
     InformationItemsService,
     ItemDetailsService,
     SpeechAssessmentsService,

@@ -7,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { RequestContext } from '../common/request-context.js';
 import type { ItemSummaryResponse } from './dto/item.response.js';
 import { InformationItemsService } from './information-items.service.js';
-import type { ItemSearchFilters } from './item-search.js';
+import type { ItemSearchFilters } from './item-search.store.js';
 
 const BATCH = 500;
 

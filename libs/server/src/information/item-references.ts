@@ -4,9 +4,9 @@ import { abilityToSql } from '../authorization/rules-to-sql.js';
 import { CASE_SQL_FIELDS } from '../cases/case.store.js';
 import { isCountryCode } from '../cases/countries.js';
 import type { RequestContext } from '../common/request-context.js';
-import { namedQuery } from '../database/named-query.js';
 import type { ItemFieldsDto } from './dto/item-input.dto.js';
-import { SOURCE_SQL_FIELDS } from './item-access.js';
+import { SOURCE_SQL_FIELDS } from './item-access.sql.js';
+import { knownIndicatorIds, readableCaseIds, readableSource } from './item-links.store.js';
 
 const invalid = (field: string, message: string) =>
   new DomainError('validation_failed', `${field}: ${message}`, [{ field, message }]);
@@ -74,10 +74,7 @@ export function assertItemValues(
 /** The indicator ids that are not in the catalogue table (re-keyable without a code change). */
 export async function assertIndicators(m: EntityManager, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  const rows = (await m.query('SELECT id FROM indicators WHERE id = ANY($1::text[])', [
-    [...ids],
-  ])) as { id: string }[];
-  const known = new Set(rows.map((r) => r.id));
+  const known = await knownIndicatorIds(m, ids);
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length > 0) {
     throw invalid(
@@ -97,11 +94,7 @@ export async function citableSource(
   sourceId: string,
 ): Promise<{ id: string; reliability: Reliability }> {
   const acl = abilityToSql(context.ability, 'read', 'Source', SOURCE_SQL_FIELDS);
-  const [row] = await namedQuery<{ id: string; reliability: Reliability }>(
-    m,
-    `SELECT s.id, s.reliability FROM sources s WHERE s.id = :sourceId AND ${acl.sql}`,
-    { ...acl.params, sourceId },
-  );
+  const row = await readableSource(m, acl, sourceId);
   if (!row) throw invalid('sourceId', 'no source with this id that you may cite');
   return row;
 }
@@ -114,12 +107,7 @@ export async function assertLinkableCases(
 ): Promise<void> {
   if (caseIds.length === 0) return;
   const acl = abilityToSql(context.ability, 'read', 'Case', CASE_SQL_FIELDS);
-  const rows = await namedQuery<{ id: string }>(
-    m,
-    `SELECT c.id FROM cases c WHERE c.id IN (:...caseIds) AND ${acl.sql}`,
-    { ...acl.params, caseIds: [...caseIds] },
-  );
-  const found = new Set(rows.map((r) => r.id));
+  const found = await readableCaseIds(m, acl, caseIds);
   const missing = caseIds.filter((id) => !found.has(id));
   if (missing.length > 0)
     throw invalid('caseIds', `no case ${missing.join(', ')} that you may read`);

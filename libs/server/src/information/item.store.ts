@@ -6,13 +6,16 @@ import {
   type Reliability,
   type SourceKind,
 } from '@vigil/domain';
+import type { EntityManager } from 'typeorm';
 import { countryName } from '../cases/countries.js';
 import { coversSql } from '../authorization/case-readers.sql.js';
+import { isUuid } from '../common/ids.js';
+import { queryRows } from '../database/named-query.js';
 import type { ItemFieldsDto } from './dto/item-input.dto.js';
 import type { ItemSummaryResponse, TextSegment } from './dto/item.response.js';
 import type { ItemSourceResponse } from './dto/source.dto.js';
 import { UNREADABLE_SOURCE_NAME } from '../sources/source-cipher.js';
-import { MATCH_END, MATCH_START, type ItemSearchRow } from './item-search.js';
+import { MATCH_END, MATCH_START, type ItemSearchRow } from './item-search.store.js';
 
 /**
  * Columns of one item in full, over `information_items i` (with who works its linked cases: their
@@ -226,4 +229,109 @@ export function presentScalars(row: ItemRow) {
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
+}
+
+/**
+ * The item with this id in full, optionally locked (`FOR UPDATE OF i`); undefined when there is
+ * none or the id is not a UUID. Callers decide what the caller may see of it.
+ */
+export async function findItemRow(
+  m: EntityManager,
+  id: string,
+  lock: boolean,
+): Promise<ItemRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = (await m.query(
+    `SELECT ${ITEM_COLUMNS} FROM ${ITEM_FROM} WHERE i.id = $1 ${lock ? 'FOR UPDATE OF i' : ''}`,
+    [id],
+  )) as ItemRow[];
+  return row;
+}
+
+/** What a new item's row holds; `receivedDate` null means today. */
+export interface NewItemRow {
+  title: string;
+  description: string;
+  country: string;
+  adminArea: string | null;
+  placeName: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  eventDate: string;
+  receivedDate: string | null;
+  kind: string;
+  crimeTypes: string[];
+  affectedGroups: string[];
+  sourceId: string;
+  sourceReliability: Reliability;
+  credibility: number;
+  consent: string;
+  classification: Classification;
+  eventType: string | null;
+  eventSubtype: string | null;
+  actorTypes: string[];
+  timePrecision: number | null;
+  geoPrecision: number | null;
+  createdBy: string;
+}
+
+/** Inserts an item (without its indicators and case links); returns its id. */
+export async function insertItem(m: EntityManager, item: NewItemRow): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(
+    m,
+    `INSERT INTO information_items (title, description, country, admin_area, place_name, latitude, longitude,
+           event_date, received_date, kind, crime_types, affected_groups, source_id, source_reliability, credibility,
+           consent, classification, event_type, event_subtype, actor_types, time_precision, geo_precision, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9::date, current_date), $10, $11, $12, $13, $14, $15,
+           $16, $17, $18, $19, $20, $21, $22, $23)
+         RETURNING id`,
+    [
+      item.title,
+      item.description,
+      item.country,
+      item.adminArea,
+      item.placeName,
+      item.latitude,
+      item.longitude,
+      item.eventDate,
+      item.receivedDate,
+      item.kind,
+      item.crimeTypes,
+      item.affectedGroups,
+      item.sourceId,
+      item.sourceReliability,
+      item.credibility,
+      item.consent,
+      item.classification,
+      item.eventType,
+      item.eventSubtype,
+      item.actorTypes,
+      item.timePrecision,
+      item.geoPrecision,
+      item.createdBy,
+    ],
+  );
+  if (!row) throw new Error('insert returned no row');
+  return row.id;
+}
+
+/**
+ * Writes every editable scalar field of an item, its source and grade's reliability, and bumps
+ * its version.
+ */
+export async function updateItem(
+  m: EntityManager,
+  id: string,
+  values: Record<ScalarField, JsonValue>,
+  source: { id: string; reliability: Reliability },
+  updatedBy: string,
+): Promise<void> {
+  const columns = Object.entries(SCALAR_COLUMNS) as [ScalarField, string][];
+  await m.query(
+    `UPDATE information_items SET ${columns.map(([, col], n) => `${col} = $${n + 2}`).join(', ')},
+           source_id = $${columns.length + 2}, source_reliability = $${columns.length + 3},
+           updated_by = $${columns.length + 4}, version = version + 1, updated_at = now()
+         WHERE id = $1`,
+    [id, ...columns.map(([field]) => values[field]), source.id, source.reliability, updatedBy],
+  );
 }

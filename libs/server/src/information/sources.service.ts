@@ -16,7 +16,7 @@ import type {
   SourceResponse,
   UpdateSourceDto,
 } from './dto/source.dto.js';
-import { ITEM_SQL_FIELDS, SOURCE_SQL_FIELDS } from './item-access.js';
+import { ITEM_SQL_FIELDS, SOURCE_SQL_FIELDS } from './item-access.sql.js';
 
 /**
  * Sources, kept apart from items. Reading one means reading its identity, so every query filters

@@ -7,7 +7,11 @@ import type { RequestContext } from '../common/request-context.js';
 import type { SpeechAssessmentDto } from './dto/item-input.dto.js';
 import type { ItemResponse } from './dto/item.response.js';
 import { InformationItemsService } from './information-items.service.js';
-import type { StoredRabatParts } from './item-details.service.js';
+import {
+  speechAssessmentVersion,
+  upsertSpeechAssessment,
+  type StoredRabatParts,
+} from './speech-assessments.store.js';
 
 /**
  * The Rabat assessment of a `speech` item: one per item, replaced as a whole
@@ -39,10 +43,7 @@ export class SpeechAssessmentsService {
           [{ field: 'kind', message: 'must be speech' }],
         );
       }
-      const [existing] = (await m.query(
-        'SELECT version, level FROM speech_assessments WHERE item_id = $1',
-        [itemId],
-      )) as { version: number; level: string }[];
+      const existing = await speechAssessmentVersion(m, itemId);
       if (existing && dto.version !== existing.version) {
         throw new DomainError(
           'stale_version',
@@ -50,28 +51,18 @@ export class SpeechAssessmentsService {
           { currentVersion: existing.version },
         );
       }
-      const values = [
-        itemId,
-        dto.speaker,
-        dto.speakerStatus ?? '',
-        dto.audience ?? '',
-        dto.targetGroup,
-        dto.medium ?? '',
-        dto.reach ?? '',
-        [...new Set(dto.hallmarks ?? [])],
-        JSON.stringify(parts),
+      await upsertSpeechAssessment(m, itemId, {
+        speaker: dto.speaker,
+        speakerStatus: dto.speakerStatus ?? '',
+        audience: dto.audience ?? '',
+        targetGroup: dto.targetGroup,
+        medium: dto.medium ?? '',
+        reach: dto.reach ?? '',
+        hallmarks: [...new Set(dto.hallmarks ?? [])],
+        parts,
         level,
-        context.actor?.id,
-      ];
-      await m.query(
-        `INSERT INTO speech_assessments (item_id, speaker, speaker_status, audience, target_group, medium, reach,
-           hallmarks, parts, level, assessed_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11)
-         ON CONFLICT (item_id) DO UPDATE SET speaker = $2, speaker_status = $3, audience = $4, target_group = $5,
-           medium = $6, reach = $7, hallmarks = $8, parts = $9::jsonb, level = $10, assessed_by = $11,
-           assessed_at = now(), version = speech_assessments.version + 1`,
-        values,
-      );
+        assessedBy: context.actor?.id,
+      });
       this.audit.append(m, context, {
         action: existing ? 'speech_assessment.update' : 'speech_assessment.create',
         entity: 'information_item',

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DocumentStore } from '../documents/document.store.js';
+import { busyDocumentIds } from './document-compaction.store.js';
 import type { ScheduledJob } from './scheduled-job.js';
 
 /** What one run folded. */
@@ -29,15 +30,12 @@ export class DocumentCompactionJob implements ScheduledJob<DocumentCompactionRes
   ) {}
 
   async run(minUpdates = MIN_UPDATES): Promise<DocumentCompactionResult> {
-    const rows = (await this.db.query(
-      `SELECT document_id FROM document_updates GROUP BY document_id HAVING count(*) >= $1`,
-      [minUpdates],
-    )) as { document_id: string }[];
+    const documentIds = await busyDocumentIds(this.db, minUpdates);
     let updates = 0;
-    for (const row of rows) updates += await this.store.compact(row.document_id);
-    if (rows.length) {
-      this.logger.log({ msg: 'documents compacted', documents: rows.length, updates });
+    for (const documentId of documentIds) updates += await this.store.compact(documentId);
+    if (documentIds.length) {
+      this.logger.log({ msg: 'documents compacted', documents: documentIds.length, updates });
     }
-    return { documents: rows.length, updates };
+    return { documents: documentIds.length, updates };
   }
 }

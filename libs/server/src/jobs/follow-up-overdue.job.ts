@@ -3,21 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { overdueFollowUps } from './overdue.store.js';
 import type { ScheduledJob } from './scheduled-job.js';
 
 /** What one run found and notified. */
 export interface FollowUpOverdueResult {
   overdueFollowUps: number;
   notified: number;
-}
-
-interface OverdueRow {
-  id: string;
-  case_id: string;
-  reference: string;
-  organisation_acronym: string;
-  follow_up_due: string;
-  lead_analyst_id: string | null;
 }
 
 /**
@@ -37,16 +29,7 @@ export class FollowUpOverdueJob implements ScheduledJob<FollowUpOverdueResult> {
   ) {}
 
   async run(): Promise<FollowUpOverdueResult> {
-    const rows = (await this.db.query(
-      `SELECT g.id, g.case_id, c.reference, o.acronym AS organisation_acronym,
-         to_char(g.follow_up_due, 'YYYY-MM-DD') AS follow_up_due,
-         (SELECT u.id FROM users u WHERE u.id = c.lead_analyst_id AND u.active) AS lead_analyst_id
-       FROM engagements g
-       JOIN cases c ON c.id = g.case_id
-       JOIN organisations o ON o.id = g.organisation_id
-       WHERE g.follow_up_due < current_date AND g.follow_up_done_at IS NULL AND c.stage <> 'closed'
-       ORDER BY g.follow_up_due, g.id`,
-    )) as OverdueRow[];
+    const rows = await overdueFollowUps(this.db);
     let notified = 0;
     for (const row of rows) {
       if (!row.lead_analyst_id) continue;

@@ -3,20 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { overdueReviews } from './overdue.store.js';
 import type { ScheduledJob } from './scheduled-job.js';
 
 /** What one run flagged. */
 export interface ReviewOverdueResult {
   overdueCases: number;
   notified: number;
-}
-
-interface OverdueRow {
-  id: string;
-  reference: string;
-  title: string;
-  next_review_due: Date;
-  recipients: string[];
 }
 
 /**
@@ -36,15 +29,7 @@ export class ReviewOverdueJob implements ScheduledJob<ReviewOverdueResult> {
   ) {}
 
   async run(): Promise<ReviewOverdueResult> {
-    const rows = (await this.db.query(
-      `SELECT c.id, c.reference, c.title, c.next_review_due,
-         ARRAY(SELECT u.id FROM users u WHERE u.active AND (
-           u.id = c.lead_analyst_id OR ('adviser' = ANY(u.roles) AND
-             array_position(ARRAY['unclassified','confidential','strictly_confidential'], u.clearance)
-               >= array_position(ARRAY['unclassified','confidential','strictly_confidential'], c.classification)))
-         ) AS recipients
-       FROM cases c WHERE c.stage <> 'closed' AND c.next_review_due < now() ORDER BY c.next_review_due`,
-    )) as OverdueRow[];
+    const rows = await overdueReviews(this.db);
     let notified = 0;
     for (const row of rows) {
       const due = row.next_review_due.toISOString();

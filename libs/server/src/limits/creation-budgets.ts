@@ -2,14 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@vigil/domain';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import {
+  type CreationKind,
+  lockBudget,
+  recentCreations,
+  secondsUntilLeavesWindow,
+} from './creation-budgets.store.js';
 
-/** What a person creates that has a budget of its own. */
-export type CreationKind = 'case' | 'item' | 'attachment' | 'proposal';
+export type { CreationKind };
 
-interface KindSql {
-  /** The table the creations are rows of, and the column naming who created each. */
-  table: string;
-  creator: string;
+/** How a refusal names a kind of creation. */
+interface KindWords {
   /** "You have opened 3 situations": the verb and the noun (singular, plural). */
   verb: string;
   noun: [string, string];
@@ -17,31 +20,23 @@ interface KindSql {
   name: string;
 }
 
-const KINDS: Record<CreationKind, KindSql> = {
+const KINDS: Record<CreationKind, KindWords> = {
   case: {
-    table: 'cases',
-    creator: 'created_by',
     verb: 'opened',
     noun: ['situation', 'situations'],
     name: 'cases',
   },
   item: {
-    table: 'information_items',
-    creator: 'created_by',
     verb: 'recorded',
     noun: ['information item', 'information items'],
     name: 'items',
   },
   attachment: {
-    table: 'information_item_attachments',
-    creator: 'created_by',
     verb: 'attached',
     noun: ['file', 'files'],
     name: 'attachments',
   },
   proposal: {
-    table: 'escalation_requests',
-    creator: 'proposed_by',
     verb: 'made',
     noun: ['escalation proposal', 'escalation proposals'],
     name: 'proposals',
@@ -88,38 +83,24 @@ export class CreationBudgets {
    * for `kind` and throws a 429 naming the budget when one more would pass it.
    */
   async spend(m: EntityManager, personId: string, kind: CreationKind): Promise<void> {
-    const sql = KINDS[kind];
+    const words = KINDS[kind];
     const limits = this.limits(kind);
-    await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-      `vigil:budget:${kind}:${personId}`,
-    ]);
+    await lockBudget(m, `vigil:budget:${kind}:${personId}`);
     // The newest rows only: enough to tell whether either budget is spent, however many exist.
-    const [counts] = (await m.query(
-      `SELECT count(*) FILTER (WHERE created_at > now() - interval '1 minute')::int AS minute,
-              count(*)::int AS hour
-       FROM (SELECT created_at FROM ${sql.table}
-             WHERE ${sql.creator} = $1 AND created_at > now() - interval '1 hour'
-             ORDER BY created_at DESC LIMIT $2) recent`,
-      [personId, Math.max(limits.minute, limits.hour)],
-    )) as { minute: number; hour: number }[];
+    const counts = await recentCreations(m, kind, personId, Math.max(limits.minute, limits.hour));
     for (const window of WINDOWS) {
       const used = counts?.[window.key] ?? 0;
       const limit = limits[window.key];
       if (used < limit) continue;
       // The window opens again when the limit-th newest creation leaves it.
-      const [edge] = (await m.query(
-        `SELECT GREATEST(1, ceil(extract(epoch FROM created_at + make_interval(secs => $3) - now())))::int AS wait
-         FROM ${sql.table} WHERE ${sql.creator} = $1
-         ORDER BY created_at DESC OFFSET $2 LIMIT 1`,
-        [personId, limit - 1, window.seconds],
-      )) as { wait: number }[];
-      const retryAfterSeconds = Math.min(window.seconds, edge?.wait ?? window.seconds);
-      const noun = (n: number) => `${n} ${n === 1 ? sql.noun[0] : sql.noun[1]}`;
+      const wait = await secondsUntilLeavesWindow(m, kind, personId, limit - 1, window.seconds);
+      const retryAfterSeconds = Math.min(window.seconds, wait ?? window.seconds);
+      const noun = (n: number) => `${n} ${n === 1 ? words.noun[0] : words.noun[1]}`;
       throw new DomainError(
         'rate_limited',
-        `You have ${sql.verb} ${noun(used)} in the last ${window.words}; the limit is ` +
+        `You have ${words.verb} ${noun(used)} in the last ${window.words}; the limit is ` +
           `${limit} ${window.per}. Nothing was saved: try again in ${waitWords(retryAfterSeconds)}.`,
-        { retryAfterSeconds, budget: `${sql.name}_per_${window.key}`, limit },
+        { retryAfterSeconds, budget: `${words.name}_per_${window.key}`, limit },
       );
     }
   }

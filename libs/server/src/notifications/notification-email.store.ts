@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { URGENT_NOTIFICATION_TYPES } from '@vigil/domain';
 import { queryRows } from '../database/named-query.js';
-import { STILL_READABLE } from './notifications.service.js';
+import { STILL_READABLE } from './notification-access.sql.js';
 import type { MailableNotification } from './notification-email.content.js';
 
 /** How old an unsent notification may be and still be e-mailed (no flood after an outage). */

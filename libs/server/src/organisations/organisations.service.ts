@@ -1,27 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, type JsonValue, type OrganisationKind } from '@vigil/domain';
+import { DomainError, type JsonValue } from '@vigil/domain';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
 import { decodeNameIdCursor, type Page, PageQueryDto, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
-import { namedQuery } from '../database/named-query.js';
 import { isUuid } from '../common/ids.js';
 import type {
   CreateOrganisationDto,
   OrganisationResponse,
   UpdateOrganisationDto,
 } from './dto/organisation.dto.js';
-
-interface OrganisationRow {
-  id: string;
-  name: string;
-  acronym: string;
-  kind: OrganisationKind;
-  created_at: Date;
-  updated_at: Date;
-}
+import {
+  findOrganisation,
+  insertOrganisation,
+  listOrganisations,
+  lockOrganisation,
+  ORGANISATION_SQL_FIELDS,
+  organisationsNamed,
+  presentOrganisation,
+  updateOrganisation,
+} from './organisations.store.js';
 
 /** The directory of organisations users belong to and cases engage with. */
 @Injectable()
@@ -33,20 +33,12 @@ export class OrganisationsService {
 
   async list(context: RequestContext, query: PageQueryDto): Promise<Page<OrganisationResponse>> {
     const limit = query.limit ?? 50;
-    const acl = abilityToSql(context.ability, 'read', 'Organisation', { id: { column: 'o.id' } });
-    const where = [acl.sql];
-    const params: Record<string, unknown> = { ...acl.params, limit: limit + 1 };
-    if (query.cursor) {
-      const [name, id] = decodeNameIdCursor(query.cursor);
-      where.push('(lower(o.name), o.id) > (:cursorName, :cursorId::uuid)');
-      Object.assign(params, { cursorName: name, cursorId: id });
-    }
-    const rows = await namedQuery<OrganisationRow>(
-      this.db,
-      `SELECT o.* FROM organisations o WHERE ${where.join(' AND ')} ORDER BY lower(o.name), o.id LIMIT :limit`,
-      params,
-    );
-    return toPage(rows, limit, present, (r) => [r.name.toLowerCase(), r.id]);
+    const acl = abilityToSql(context.ability, 'read', 'Organisation', ORGANISATION_SQL_FIELDS);
+    const rows = await listOrganisations(this.db, acl, {
+      after: query.cursor ? decodeNameIdCursor(query.cursor) : undefined,
+      limit,
+    });
+    return toPage(rows, limit, presentOrganisation, (r) => [r.name.toLowerCase(), r.id]);
   }
 
   /** Two admins racing to create the same organisation get a 409 each but one, never a 500. */
@@ -68,10 +60,7 @@ export class OrganisationsService {
   ): Promise<OrganisationResponse> {
     return this.db.transaction(async (m) => {
       await this.assertUnique(m, dto.name, dto.acronym, null);
-      const [row] = (await m.query(
-        'INSERT INTO organisations (name, acronym, kind) VALUES ($1, $2, $3) RETURNING *',
-        [dto.name, dto.acronym, dto.kind],
-      )) as OrganisationRow[];
+      const row = await insertOrganisation(m, dto);
       if (!row) throw new Error('insert returned no row');
       this.audit.append(m, context, {
         action: 'organisation.create',
@@ -79,7 +68,7 @@ export class OrganisationsService {
         entityId: row.id,
         diff: { name: dto.name, acronym: dto.acronym, kind: dto.kind },
       });
-      return present(row);
+      return presentOrganisation(row);
     });
   }
 
@@ -89,11 +78,7 @@ export class OrganisationsService {
     dto: UpdateOrganisationDto,
   ): Promise<OrganisationResponse> {
     return this.db.transaction(async (m) => {
-      const [before] = isUuid(id)
-        ? ((await m.query('SELECT * FROM organisations WHERE id = $1 FOR UPDATE', [
-            id,
-          ])) as OrganisationRow[])
-        : [];
+      const before = isUuid(id) ? await lockOrganisation(m, id) : undefined;
       if (!before) throw new DomainError('not_found', 'No such organisation.');
       await this.assertUnique(m, dto.name, dto.acronym, id);
       const diff: Record<string, JsonValue> = {};
@@ -101,21 +86,20 @@ export class OrganisationsService {
         const to = dto[key];
         if (to !== undefined && to !== before[key]) diff[key] = { from: before[key], to };
       }
-      if (Object.keys(diff).length === 0) return present(before);
-      await m.query(
-        'UPDATE organisations SET name = $2, acronym = $3, kind = $4, updated_at = now() WHERE id = $1',
-        [id, dto.name ?? before.name, dto.acronym ?? before.acronym, dto.kind ?? before.kind],
-      );
+      if (Object.keys(diff).length === 0) return presentOrganisation(before);
+      await updateOrganisation(m, id, {
+        name: dto.name ?? before.name,
+        acronym: dto.acronym ?? before.acronym,
+        kind: dto.kind ?? before.kind,
+      });
       this.audit.append(m, context, {
         action: 'organisation.update',
         entity: 'organisation',
         entityId: id,
         diff,
       });
-      const [updated] = (await m.query('SELECT * FROM organisations WHERE id = $1', [
-        id,
-      ])) as OrganisationRow[];
-      return present(updated ?? before);
+      const updated = await findOrganisation(m, id);
+      return presentOrganisation(updated ?? before);
     });
   }
 
@@ -125,11 +109,7 @@ export class OrganisationsService {
     acronym: string | undefined,
     selfId: string | null,
   ) {
-    const clash = (await m.query(
-      `SELECT name, acronym FROM organisations
-       WHERE (lower(name) = lower($1) OR lower(acronym) = lower($2)) AND id IS DISTINCT FROM $3`,
-      [name ?? null, acronym ?? null, selfId],
-    )) as { name: string; acronym: string }[];
+    const clash = await organisationsNamed(m, name ?? null, acronym ?? null, selfId);
     const details = [];
     if (name && clash.some((c) => c.name.toLowerCase() === name.toLowerCase())) {
       details.push({ field: 'name', message: 'another organisation has this name' });
@@ -165,15 +145,4 @@ async function uniqueAsConflict<T>(work: () => Promise<T>): Promise<T> {
     if (problem) throw nameOrAcronymTaken([problem]);
     throw error;
   }
-}
-
-function present(row: OrganisationRow): OrganisationResponse {
-  return {
-    id: row.id,
-    name: row.name,
-    acronym: row.acronym,
-    kind: row.kind,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-  };
 }

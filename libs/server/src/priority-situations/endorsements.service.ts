@@ -8,19 +8,19 @@ import { CaseEventsService } from '../cases/case-events.service.js';
 import { caseSubject, type CaseRow } from '../cases/case.store.js';
 import { CasesService } from '../cases/cases.service.js';
 import { type RequestContext, requireActor } from '../common/request-context.js';
-import { queryRows } from '../database/named-query.js';
 import type {
   CaseEndorsementsResponse,
   EndorsementResponse,
 } from './dto/priority-situation.response.js';
-import { endorsementCounts } from './endorsement-counts.js';
+import {
+  caseEndorsements,
+  deleteEndorsement,
+  endorsementCounts,
+  findEndorsement,
+  upsertEndorsement,
+  type EndorsementRow,
+} from './endorsements.store.js';
 import { PrioritySituationsService } from './priority-situations.service.js';
-
-interface EndorsementRow {
-  note: string;
-  organisation_id: string;
-  updated_at: Date;
-}
 
 /** Framework Team members endorse priority situations; the Office reads who did, per entity. */
 @Injectable()
@@ -38,19 +38,11 @@ export class EndorsementsService {
     const actor = requireActor(context);
     return this.db.transaction(async (m) => {
       const row = await this.loadEndorsable(m, context, caseId);
-      const [before] = await this.mine(m, row.id, actor.id);
+      const before = await findEndorsement(m, row.id, actor.id);
       if (before && before.note === note && before.organisation_id === actor.organisationId)
         return present(before);
       // It counts for the organisation they belong to now.
-      const [saved] = await queryRows<EndorsementRow>(
-        m,
-        `INSERT INTO endorsements (case_id, user_id, organisation_id, note) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (case_id, user_id) DO UPDATE
-           SET note = EXCLUDED.note, organisation_id = EXCLUDED.organisation_id, updated_at = now()
-         RETURNING note, organisation_id, updated_at`,
-        [row.id, actor.id, actor.organisationId, note],
-      );
-      if (!saved) throw new Error('upsert returned no row');
+      const saved = await upsertEndorsement(m, row.id, actor.id, actor.organisationId, note);
       const payload = { organisationId: saved.organisation_id };
       await this.events.record(m, context, row.id, { type: 'endorsement.saved', payload });
       this.audit.append(m, context, {
@@ -69,12 +61,7 @@ export class EndorsementsService {
     const actor = requireActor(context);
     await this.db.transaction(async (m) => {
       const row = await this.loadEndorsable(m, context, caseId);
-      const [removed] = await queryRows<EndorsementRow>(
-        m,
-        `DELETE FROM endorsements WHERE case_id = $1 AND user_id = $2
-         RETURNING note, organisation_id, updated_at`,
-        [row.id, actor.id],
-      );
+      const removed = await deleteEndorsement(m, row.id, actor.id);
       if (!removed) throw new DomainError('not_found', 'You have not endorsed this situation.');
       const payload = { organisationId: removed.organisation_id };
       await this.events.record(m, context, row.id, { type: 'endorsement.withdrawn', payload });
@@ -91,22 +78,7 @@ export class EndorsementsService {
   /** Every endorsement of a case with the counts per organisation, for Office staff who read it. */
   async forCase(context: RequestContext, caseId: string): Promise<CaseEndorsementsResponse> {
     const row = await this.cases.loadCase(this.db.manager, context, caseId);
-    const rows = await queryRows<{
-      user_id: string;
-      display_name: string;
-      organisation_id: string;
-      acronym: string;
-      name: string;
-      note: string;
-      updated_at: Date;
-    }>(
-      this.db,
-      `SELECT e.user_id, u.display_name, e.organisation_id, o.acronym, o.name, e.note, e.updated_at
-       FROM endorsements e JOIN users u ON u.id = e.user_id
-       JOIN organisations o ON o.id = e.organisation_id
-       WHERE e.case_id = $1 ORDER BY e.updated_at DESC, e.user_id`,
-      [row.id],
-    );
+    const rows = await caseEndorsements(this.db, row.id);
     const counts = (await endorsementCounts(this.db, [row.id])).get(row.id);
     return {
       items: rows.map((r) => ({
@@ -131,14 +103,6 @@ export class EndorsementsService {
     if (!context.ability.can('endorse', subject('PrioritySituation', caseSubject(row))))
       throw new DomainError('forbidden', 'You may not endorse this situation.');
     return row;
-  }
-
-  private mine(m: EntityManager, caseId: string, userId: string): Promise<EndorsementRow[]> {
-    return queryRows<EndorsementRow>(
-      m,
-      'SELECT note, organisation_id, updated_at FROM endorsements WHERE case_id = $1 AND user_id = $2',
-      [caseId, userId],
-    );
   }
 }
 

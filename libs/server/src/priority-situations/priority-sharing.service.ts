@@ -7,6 +7,7 @@ import { CasesService } from '../cases/cases.service.js';
 import type { CaseResponse } from '../cases/dto/case.response.js';
 import type { RequestContext } from '../common/request-context.js';
 import { AccessChanges } from '../authorization/access-changes.js';
+import { setCasePriority } from './priority-situations.store.js';
 
 /** An adviser shares a case with the Framework Team as a priority situation, or stops sharing it. */
 @Injectable()
@@ -24,11 +25,7 @@ export class PrioritySharingService {
     await this.db.transaction(async (m) => {
       const row = await this.cases.loadCase(m, context, caseId, 'share', true);
       if (row.priority_situation === shared) return;
-      await m.query(
-        `UPDATE cases SET priority_situation = $2, version = version + 1, updated_at = now()
-         WHERE id = $1`,
-        [row.id, shared],
-      );
+      await setCasePriority(m, row.id, shared);
       await this.events.record(m, context, row.id, {
         type: 'case.priority_changed',
         payload: { shared },

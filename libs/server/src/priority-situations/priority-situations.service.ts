@@ -1,44 +1,25 @@
 import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  APPROVED_RECOMMENDATION_STATUSES,
-  DomainError,
-  frameworkTeamView,
-  type ActionType,
-  type AddresseeKind,
-  type CaseFeedEvent,
-  type RecommendationStatus,
-} from '@vigil/domain';
+import { DomainError, frameworkTeamView, type CaseFeedEvent } from '@vigil/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
-import {
-  CASE_COLUMNS,
-  CASE_FROM,
-  CASE_SQL_FIELDS,
-  caseSubject,
-  findCaseRow,
-  type CaseRow,
-} from '../cases/case.store.js';
+import { CASE_SQL_FIELDS, caseSubject, findCaseRow, type CaseRow } from '../cases/case.store.js';
 import type { CaseEventPageResponse, CaseEventResponse } from '../cases/dto/case-event.response.js';
 import { decodeKeysetCursor, type PageQueryDto, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
-import { namedQuery } from '../database/named-query.js';
 import type {
-  ApprovedRecommendation,
   PrioritySituationPageResponse,
   PrioritySituationResponse,
 } from './dto/priority-situation.response.js';
-import { endorsementCounts, myEndorsements } from './endorsement-counts.js';
+import { endorsementCounts, myEndorsements } from './endorsements.store.js';
+import { approvedRecommendations, prioritySituationRows } from './priority-situations.store.js';
 
 /** Timeline entries read per round when skipping those the Framework Team may not see. */
 const EVENT_BATCH = 200;
 /** Rounds per request: a page may come back short, with a cursor to continue from. */
 const EVENT_ROUNDS = 10;
-
-/** updated_at to the microsecond, for the list's keyset cursor. */
-const UPDATED_KEY = `to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
  * The Framework Team's restricted view of the priority situations shared with it
@@ -71,19 +52,12 @@ export class PrioritySituationsService {
   async list(context: RequestContext, query: PageQueryDto): Promise<PrioritySituationPageResponse> {
     const limit = query.limit ?? 50;
     const acl = abilityToSql(context.ability, 'read', 'PrioritySituation', CASE_SQL_FIELDS);
-    const where = [acl.sql];
-    const params: Record<string, unknown> = { ...acl.params, limit: limit + 1 };
+    let before: { at: string; id: string } | undefined;
     if (query.cursor) {
-      const [at, id] = decodeKeysetCursor(query.cursor, ['timestamp', 'uuid']);
-      where.push('(c.updated_at, c.id) < (:cursorAt::timestamptz, :cursorId::uuid)');
-      Object.assign(params, { cursorAt: at, cursorId: id });
+      const [at = '', id = ''] = decodeKeysetCursor(query.cursor, ['timestamp', 'uuid']);
+      before = { at, id };
     }
-    const rows = await namedQuery<CaseRow & { updated_key: string }>(
-      this.db,
-      `SELECT ${CASE_COLUMNS}, ${UPDATED_KEY} AS updated_key FROM ${CASE_FROM}
-       WHERE ${where.join(' AND ')} ORDER BY c.updated_at DESC, c.id DESC LIMIT :limit`,
-      params,
-    );
+    const rows = await prioritySituationRows(this.db, acl, limit + 1, before);
     const page = toPage(
       rows,
       limit,
@@ -162,52 +136,6 @@ export class PrioritySituationsService {
       updatedAt: r.updated_at.toISOString(),
     }));
   }
-}
-
-interface ApprovedRecommendationRow {
-  id: string;
-  case_id: string;
-  addressee_name: string;
-  addressee_kind: AddresseeKind;
-  action_type: ActionType;
-  text: string;
-  status: RecommendationStatus;
-  due_date: string | null;
-}
-
-/**
- * The recommendations of these cases that were approved (and perhaps since transmitted or
- * implemented), in the order they were made, per case. Drafts and declined ones stay with the
- * Office; so do the author, the linked document and the history.
- */
-async function approvedRecommendations(
-  db: DataSource,
-  caseIds: string[],
-): Promise<Map<string, ApprovedRecommendation[]>> {
-  const byCase = new Map<string, ApprovedRecommendation[]>();
-  if (caseIds.length === 0) return byCase;
-  const rows = (await db.query(
-    `SELECT r.id, r.case_id, r.addressee_name, r.addressee_kind, r.action_type, r.text, r.status,
-       to_char(r.due_date, 'YYYY-MM-DD') AS due_date
-     FROM recommendations r
-     WHERE r.case_id = ANY($1::uuid[]) AND r.status = ANY($2::text[])
-     ORDER BY r.case_id, r.created_at, r.id`,
-    [caseIds, APPROVED_RECOMMENDATION_STATUSES],
-  )) as ApprovedRecommendationRow[];
-  for (const r of rows) {
-    const list = byCase.get(r.case_id) ?? [];
-    list.push({
-      id: r.id,
-      addresseeName: r.addressee_name,
-      addresseeKind: r.addressee_kind,
-      actionType: r.action_type,
-      text: r.text,
-      status: r.status,
-      dueDate: r.due_date,
-    });
-    byCase.set(r.case_id, list);
-  }
-  return byCase;
 }
 
 function asFeedEvent(caseId: string, event: CaseEventResponse): CaseFeedEvent {

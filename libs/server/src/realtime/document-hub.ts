@@ -14,6 +14,7 @@ import { checkUpdateBounds } from '../documents/document-bounds.js';
 import { DocumentStore, isYjsUpdate } from '../documents/document.store.js';
 import type { VigilServer } from './socket-types.js';
 import { stampAwareness } from './awareness-stamp.js';
+import { caseDocumentIds } from './case-documents.store.js';
 import { DocumentPeers } from './document-peers.js';
 import { DocumentTraffic } from './document-traffic.js';
 import { DocumentWriter, type Membership, type WritableDocument } from './document-writer.js';
@@ -271,10 +272,7 @@ export class DocumentHub implements OnModuleDestroy {
 
   /** The rooms of a case's documents (whoever is in them may be affected by a case change). */
   async roomsOfCase(caseId: string): Promise<string[]> {
-    const rows = (await this.db.query('SELECT id FROM documents WHERE case_id = $1', [caseId])) as {
-      id: string;
-    }[];
-    return rows.map((row) => documentRoom(row.id));
+    return (await caseDocumentIds(this.db, caseId)).map((id) => documentRoom(id));
   }
 
   /** To this instance's other editors of the document, and to the other instances. */

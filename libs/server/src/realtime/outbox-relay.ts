@@ -12,22 +12,14 @@ import type { DataSource } from 'typeorm';
 import { userReadsCase } from '../authorization/case-readers.sql.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { isFrameworkTeamNotice } from '../notifications/notifications.service.js';
+import { type OutboxRow, outboxRowsByIds, pruneOutbox, recentOutboxRows } from './outbox.store.js';
 import { RealtimeGateway } from './realtime.gateway.js';
-
-interface OutboxRow {
-  id: string;
-  topic: 'case_event' | 'notification' | 'access';
-  case_id: string | null;
-  user_id: string | null;
-  payload: Record<string, JsonValue>;
-}
 
 /** How often recent rows are read again, in case a NOTIFY was missed (listener reconnecting). */
 const POLL_MS = 1000;
 /** How far back that poll looks; ids delivered within it are remembered so none goes twice. */
 const WINDOW_MS = 5000;
-/** Outbox rows are kept this long (for inspection and late pollers), then deleted. */
-const KEEP = '1 hour';
+/** How often rows older than the outbox keeps them are deleted. */
 const PRUNE_EVERY_MS = 10 * 60 * 1000;
 
 /**
@@ -90,11 +82,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       while (this.announced.size > 0 && !this.stopped) {
         const ids = [...this.announced];
         this.announced.clear();
-        await this.deliverRows(
-          `SELECT id, topic, case_id, user_id, payload FROM outbox_events
-           WHERE id = ANY($1::bigint[]) ORDER BY id`,
-          [ids],
-        );
+        await this.deliverRows(await outboxRowsByIds(this.db, ids));
       }
     }).catch((error: unknown) => this.logger.error({ msg: 'outbox relay failed', err: error }));
   }
@@ -114,21 +102,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private async pollOnce(): Promise<void> {
     const now = Date.now();
     for (const [id, at] of this.delivered) if (now - at > 2 * WINDOW_MS) this.delivered.delete(id);
-    await this.deliverRows(
-      `SELECT id, topic, case_id, user_id, payload FROM outbox_events
-       WHERE created_at > now() - make_interval(secs => $1) ORDER BY id`,
-      [WINDOW_MS / 1000],
-    );
+    await this.deliverRows(await recentOutboxRows(this.db, WINDOW_MS / 1000));
     if (now - this.lastPrune > PRUNE_EVERY_MS) {
       this.lastPrune = now;
-      await this.db.query(
-        `DELETE FROM outbox_events WHERE created_at < now() - interval '${KEEP}'`,
-      );
+      await pruneOutbox(this.db);
     }
   }
 
-  private async deliverRows(sql: string, params: unknown[]): Promise<void> {
-    const rows = (await this.db.query(sql, params)) as OutboxRow[];
+  private async deliverRows(rows: OutboxRow[]): Promise<void> {
     for (const row of rows) {
       if (this.delivered.has(row.id)) continue;
       this.delivered.set(row.id, Date.now());

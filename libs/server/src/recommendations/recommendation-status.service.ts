@@ -12,7 +12,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
 import { actorId, type RequestContext } from '../common/request-context.js';
 import type { RecommendationDetailResponse } from './dto/recommendation.response.js';
-import { RecommendationStore } from './recommendation.store.js';
+import { RecommendationStore, setRecommendationStatus } from './recommendation.store.js';
 
 /** Audit action and timeline event type of each status change. */
 const WRITTEN_AS: Record<RecommendationAction, { audit: string; event: string }> = {
@@ -56,10 +56,7 @@ export class RecommendationStatusService {
       // Four eyes on what leaves the Office: checked once the step is possible at all.
       const fourEyes = recommendationFourEyesRefusal(action, me, row.created_by);
       if (fourEyes) throw new DomainError('forbidden', fourEyes);
-      await m.query(
-        `UPDATE recommendations SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`,
-        [id, to],
-      );
+      await setRecommendationStatus(m, id, to);
       await this.store.recordStatus(m, id, row.status, to, note || null, me);
       const written = WRITTEN_AS[action];
       await this.events.record(m, context, row.case_id, {

@@ -13,9 +13,10 @@ import type {
 } from './dto/recommendation.response.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseRow } from '../cases/case.store.js';
+import { CaseRecords } from '../cases/case-records.store.js';
 import { CasesService } from '../cases/cases.service.js';
 import type { RequestContext } from '../common/request-context.js';
-import { isUuid } from '../common/ids.js';
+import { namedQuery, type Db } from '../database/named-query.js';
 import type { RecommendationDetailResponse } from './dto/recommendation.response.js';
 
 /** created_at to the microsecond, for keyset cursors. */
@@ -104,7 +105,15 @@ type Runner = DataSource | EntityManager;
 /** Reads of recommendations, access to them through their case, and their history. */
 @Injectable()
 export class RecommendationStore {
-  constructor(private readonly cases: CasesService) {}
+  private readonly records: CaseRecords<RecommendationRow>;
+
+  constructor(cases: CasesService) {
+    this.records = new CaseRecords(cases, {
+      select: RECOMMENDATION_SELECT,
+      alias: 'r',
+      missing: 'No such recommendation.',
+    });
+  }
 
   /**
    * Loads a recommendation whose case the caller may read (else 404, whether missing or hidden)
@@ -118,21 +127,12 @@ export class RecommendationStore {
     action: Action,
     lock = false,
   ): Promise<{ row: RecommendationRow; caseRow: CaseRow }> {
-    return this.cases.loadRecordOf(m, context, {
-      read: (lockRow) => (isUuid(id) ? this.row(m, id, lockRow) : Promise.resolve(undefined)),
-      missing: 'No such recommendation.',
-      action,
-      lock,
-    });
+    return this.records.loadFor(m, context, id, action, lock);
   }
 
   /** One recommendation, optionally locked. */
   async row(runner: Runner, id: string, lock = false): Promise<RecommendationRow | undefined> {
-    const rows = (await runner.query(
-      `${RECOMMENDATION_SELECT} WHERE r.id = $1 ${lock ? 'FOR UPDATE OF r' : ''}`,
-      [id],
-    )) as RecommendationRow[];
-    return rows[0];
+    return this.records.row(runner, id, lock);
   }
 
   /** Appends one row to the recommendation's status history. */
@@ -194,4 +194,115 @@ export class RecommendationStore {
       }
     }
   }
+}
+
+/** The fields of a draft, by their API names, and their columns. */
+export const RECOMMENDATION_FIELDS = {
+  addresseeKind: 'addressee_kind',
+  addresseeOrganisationId: 'addressee_organisation_id',
+  addresseeName: 'addressee_name',
+  actionType: 'action_type',
+  text: 'text',
+  dueDate: 'due_date',
+  documentId: 'document_id',
+} as const satisfies Record<string, keyof RecommendationRow>;
+
+/** A column of RECOMMENDATION_FIELDS. */
+export type RecommendationColumn =
+  (typeof RECOMMENDATION_FIELDS)[keyof typeof RECOMMENDATION_FIELDS];
+
+/** What a new draft holds. */
+export interface NewRecommendation {
+  documentId: string | null;
+  addresseeKind: AddresseeKind;
+  addresseeOrganisationId: string | null;
+  addresseeName: string;
+  actionType: ActionType;
+  text: string;
+  dueDate: string | null;
+}
+
+/**
+ * One page of a case's recommendations, oldest first (`take` rows at most), optionally of one
+ * status, after the keyset `after` (created_at to the microsecond, id) when given.
+ */
+export async function recommendationsOfCase(
+  db: Db,
+  caseId: string,
+  take: number,
+  filter: { status?: RecommendationStatus; after?: { at: string; id: string } },
+): Promise<RecommendationRow[]> {
+  const where = ['r.case_id = :caseId'];
+  const params: Record<string, unknown> = { caseId, limit: take };
+  if (filter.status) {
+    where.push('r.status = :status');
+    params.status = filter.status;
+  }
+  if (filter.after) {
+    where.push('(r.created_at, r.id) > (:at::timestamptz, :id::uuid)');
+    Object.assign(params, filter.after);
+  }
+  return namedQuery<RecommendationRow>(
+    db,
+    `${RECOMMENDATION_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.created_at, r.id LIMIT :limit`,
+    params,
+  );
+}
+
+/** Inserts a new draft of the case by `userId`; returns its id. */
+export async function insertRecommendation(
+  m: EntityManager,
+  caseId: string,
+  values: NewRecommendation,
+  userId: string,
+): Promise<string> {
+  const [row] = (await m.query(
+    `INSERT INTO recommendations (case_id, document_id, addressee_kind, addressee_organisation_id,
+           addressee_name, action_type, text, due_date, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    [
+      caseId,
+      values.documentId,
+      values.addresseeKind,
+      values.addresseeOrganisationId,
+      values.addresseeName,
+      values.actionType,
+      values.text,
+      values.dueDate,
+      userId,
+    ],
+  )) as { id: string }[];
+  if (!row) throw new Error('insert returned no row');
+  return row.id;
+}
+
+/** Writes the changed columns of a draft, in the order given, and bumps its version. */
+export async function updateRecommendationFields(
+  m: EntityManager,
+  id: string,
+  changes: readonly (readonly [RecommendationColumn, unknown])[],
+): Promise<void> {
+  const sets: string[] = [];
+  const values: unknown[] = [id];
+  for (const [column, value] of changes) {
+    values.push(value);
+    sets.push(`${column} = $${values.length}`);
+  }
+  await m.query(
+    `UPDATE recommendations SET ${sets.join(', ')}, version = version + 1, updated_at = now()
+         WHERE id = $1`,
+    values,
+  );
+}
+
+/** Sets a recommendation's status and bumps its version (its history row: recordStatus). */
+export async function setRecommendationStatus(
+  m: EntityManager,
+  id: string,
+  status: RecommendationStatus,
+): Promise<void> {
+  await m.query(
+    `UPDATE recommendations SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+    [id, status],
+  );
 }

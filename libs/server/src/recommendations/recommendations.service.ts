@@ -8,7 +8,6 @@ import { recordChange } from '../cases/record-change.js';
 import { CasesService } from '../cases/cases.service.js';
 import { decodeKeysetCursor, type Page, toPage } from '../common/pagination.js';
 import { actorId, type RequestContext } from '../common/request-context.js';
-import { namedQuery } from '../database/named-query.js';
 import type {
   CreateRecommendationDto,
   ListRecommendationsQueryDto,
@@ -19,23 +18,17 @@ import type {
   RecommendationResponse,
 } from './dto/recommendation.response.js';
 import {
+  insertRecommendation,
   presentRecommendation,
-  RECOMMENDATION_SELECT,
-  type RecommendationRow,
+  RECOMMENDATION_FIELDS,
+  recommendationsOfCase,
+  RecommendationStore,
+  updateRecommendationFields,
+  type RecommendationColumn,
 } from './recommendation.store.js';
-import { RecommendationStore } from './recommendation.store.js';
 
-/** The fields of a draft, by their API names, and their columns. */
-const FIELDS = {
-  addresseeKind: 'addressee_kind',
-  addresseeOrganisationId: 'addressee_organisation_id',
-  addresseeName: 'addressee_name',
-  actionType: 'action_type',
-  text: 'text',
-  dueDate: 'due_date',
-  documentId: 'document_id',
-} as const satisfies Record<string, keyof RecommendationRow>;
-type Field = keyof typeof FIELDS;
+/** A draft field by its API name. */
+type Field = keyof typeof RECOMMENDATION_FIELDS;
 
 /** Recommendations of a case: drafting and reading (status changes: RecommendationStatusService). */
 @Injectable()
@@ -61,22 +54,15 @@ export class RecommendationsService {
   ): Promise<Page<RecommendationResponse>> {
     await this.cases.loadCase(this.db.manager, context, caseId);
     const limit = query.limit ?? 50;
-    const where = ['r.case_id = :caseId'];
-    const params: Record<string, unknown> = { caseId, limit: limit + 1 };
-    if (query.status) {
-      where.push('r.status = :status');
-      params.status = query.status;
-    }
+    let after: { at: string; id: string } | undefined;
     if (query.cursor) {
       const [at, id] = decodeKeysetCursor(query.cursor, ['timestamp', 'uuid']);
-      where.push('(r.created_at, r.id) > (:at::timestamptz, :id::uuid)');
-      Object.assign(params, { at, id });
+      after = { at, id };
     }
-    const rows = await namedQuery<RecommendationRow>(
-      this.db,
-      `${RECOMMENDATION_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.created_at, r.id LIMIT :limit`,
-      params,
-    );
+    const rows = await recommendationsOfCase(this.db, caseId, limit + 1, {
+      status: query.status,
+      after,
+    });
     return toPage(rows, limit, presentRecommendation, (r) => [r.created_key, r.id]);
   }
 
@@ -90,35 +76,33 @@ export class RecommendationsService {
     const id = await this.db.transaction(async (m) => {
       await this.cases.loadCase(m, context, caseId, 'draft', true);
       await this.store.checkReferences(m, caseId, dto);
-      const [row] = (await m.query(
-        `INSERT INTO recommendations (case_id, document_id, addressee_kind, addressee_organisation_id,
-           addressee_name, action_type, text, due_date, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [
-          caseId,
-          dto.documentId ?? null,
-          dto.addresseeKind,
-          dto.addresseeOrganisationId ?? null,
-          dto.addresseeName,
-          dto.actionType,
-          dto.text,
-          dto.dueDate ?? null,
-          me,
-        ],
-      )) as { id: string }[];
-      if (!row) throw new Error('insert returned no row');
-      await this.store.recordStatus(m, row.id, null, 'draft', null, me);
+      const createdId = await insertRecommendation(
+        m,
+        caseId,
+        {
+          documentId: dto.documentId ?? null,
+          addresseeKind: dto.addresseeKind,
+          addresseeOrganisationId: dto.addresseeOrganisationId ?? null,
+          addresseeName: dto.addresseeName,
+          actionType: dto.actionType,
+          text: dto.text,
+          dueDate: dto.dueDate ?? null,
+        },
+        me,
+      );
+      await this.store.recordStatus(m, createdId, null, 'draft', null, me);
       const diff: Record<string, JsonValue> = {};
-      for (const field of Object.keys(FIELDS) as Field[]) diff[field] = dto[field] ?? null;
+      for (const field of Object.keys(RECOMMENDATION_FIELDS) as Field[])
+        diff[field] = dto[field] ?? null;
       await recordChange(this.events, this.audit, m, context, {
         kind: 'recommendation',
         entity: 'recommendation',
         caseId: caseId,
-        id: row.id,
+        id: createdId,
         what: 'created',
         diff,
       });
-      return row.id;
+      return createdId;
     });
     return this.store.detail(this.db, id);
   }
@@ -145,26 +129,20 @@ export class RecommendationsService {
         );
       }
       const diff: Record<string, JsonValue> = {};
-      const sets: string[] = [];
-      const values: unknown[] = [id];
-      for (const field of Object.keys(FIELDS) as Field[]) {
+      const changed: [RecommendationColumn, unknown][] = [];
+      for (const field of Object.keys(RECOMMENDATION_FIELDS) as Field[]) {
         const next = dto[field];
-        const column = FIELDS[field];
+        const column = RECOMMENDATION_FIELDS[field];
         if (next === undefined || next === row[column]) continue;
         diff[field] = { from: row[column], to: next };
-        values.push(next);
-        sets.push(`${column} = $${values.length}`);
+        changed.push([column, next]);
       }
-      if (sets.length === 0) return;
+      if (changed.length === 0) return;
       await this.store.checkReferences(m, row.case_id, {
         addresseeOrganisationId: dto.addresseeOrganisationId,
         documentId: dto.documentId,
       });
-      await m.query(
-        `UPDATE recommendations SET ${sets.join(', ')}, version = version + 1, updated_at = now()
-         WHERE id = $1`,
-        values,
-      );
+      await updateRecommendationFields(m, id, changed);
       await recordChange(this.events, this.audit, m, context, {
         kind: 'recommendation',
         entity: 'recommendation',

@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  applicableFactors,
-  defineAbilitiesFor,
-  RABAT_PARTS,
-  type Clearance,
-  type Role,
-} from '@vigil/domain';
+import { applicableFactors, defineAbilitiesFor, RABAT_PARTS } from '@vigil/domain';
 import type { DataSource } from 'typeorm';
 import { AssessmentLifecycleService } from '../assessments/assessment-lifecycle.service.js';
 import { AssessmentsService } from '../assessments/assessments.service.js';
@@ -21,6 +15,7 @@ import { EndorsementsService } from '../priority-situations/endorsements.service
 import { DemoDrafting } from './demo-drafting.js';
 import { PrioritySharingService } from '../priority-situations/priority-sharing.service.js';
 import { DEMO_SITUATIONS, DEMO_SOURCES, type DemoSituation } from './demo-content.js';
+import { activeDemoActor, caseCount } from './demo.store.js';
 
 /** What a content seed added, or why it added nothing. */
 export type DemoContentResult =
@@ -59,10 +54,8 @@ export class DemoContentService {
   ) {}
 
   async seedIfEmpty(now = new Date()): Promise<DemoContentResult> {
-    const [{ n } = { n: 0 }] = (await this.db.query('SELECT count(*)::int AS n FROM cases')) as {
-      n: number;
-    }[];
-    if (n > 0) return { seeded: false, reason: 'the database already has situations' };
+    if ((await caseCount(this.db)) > 0)
+      return { seeded: false, reason: 'the database already has situations' };
     const analyst = await this.contextOf('analyst@vigil.test');
     const adviser = await this.contextOf('adviser@vigil.test');
     if (!analyst || !adviser) return { seeded: false, reason: 'the demo accounts are missing' };
@@ -186,17 +179,7 @@ export class DemoContentService {
   }
 
   private async contextOf(email: string): Promise<RequestContext | null> {
-    const [user] = (await this.db.query(
-      'SELECT id, email, display_name, roles, clearance, organisation_id FROM users WHERE email = $1 AND active',
-      [email],
-    )) as {
-      id: string;
-      email: string;
-      display_name: string;
-      roles: Role[];
-      clearance: Clearance;
-      organisation_id: string;
-    }[];
+    const user = await activeDemoActor(this.db, email);
     if (!user) return null;
     const actor = {
       id: user.id,

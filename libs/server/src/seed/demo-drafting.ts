@@ -9,6 +9,7 @@ import { DocumentsService } from '../documents/documents.service.js';
 import { EngagementsService } from '../engagements/engagements.service.js';
 import { RecommendationStatusService } from '../recommendations/recommendation-status.service.js';
 import { RecommendationsService } from '../recommendations/recommendations.service.js';
+import { ohchrId } from './demo.store.js';
 
 const DAY_MS = 86_400_000;
 
@@ -89,14 +90,10 @@ export class DemoDrafting {
       'Agreed for the next briefing.',
     );
 
-    const [ohchr] = (await this.db.query(
-      "SELECT id FROM organisations WHERE acronym = 'OHCHR'",
-    )) as {
-      id: string;
-    }[];
+    const ohchr = await ohchrId(this.db);
     if (ohchr) {
       await this.engagements.create(analyst, caseId, {
-        organisationId: ohchr.id,
+        organisationId: ohchr,
         kind: 'call',
         date: new Date(now.getTime() - 10 * DAY_MS).toISOString().slice(0, 10),
         summary: 'Call with the OHCHR country office on reports of detentions.',

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { PasswordService } from '../auth/password.service.js';
 import { DEMO_ORGANISATIONS, DEMO_USERS } from './demo-data.js';
+import { insertDemoOrganisation, insertDemoUser, organisationsByAcronym } from './demo.store.js';
 
 /** What a seed run added. */
 export interface SeedResult {
@@ -22,9 +23,7 @@ export class DemoSeedService {
 
   /** Looks an organisation up by acronym, case-insensitively. */
   findOrganisationByAcronym(acronym: string): Promise<{ id: string }[]> {
-    return this.db.query('SELECT id FROM organisations WHERE lower(acronym) = lower($1)', [
-      acronym,
-    ]);
+    return organisationsByAcronym(this.db, acronym);
   }
 
   async seed(password: string): Promise<SeedResult> {
@@ -34,17 +33,13 @@ export class DemoSeedService {
       let organisations = 0;
       let users = 0;
       for (const org of DEMO_ORGANISATIONS) {
-        const [row] = (await m.query(
-          `INSERT INTO organisations (name, acronym, kind) SELECT $1, $2, $3
-           WHERE NOT EXISTS (SELECT 1 FROM organisations WHERE lower(acronym) = lower($2)) RETURNING id`,
-          [org.name, org.acronym, org.kind],
-        )) as { id: string }[];
-        if (!row) continue;
+        const id = await insertDemoOrganisation(m, org);
+        if (!id) continue;
         organisations += 1;
         this.audit.append(m, context, {
           action: 'organisation.create',
           entity: 'organisation',
-          entityId: row.id,
+          entityId: id,
           diff: { ...org },
         });
       }
@@ -52,26 +47,14 @@ export class DemoSeedService {
       // it is known to everyone, for local demonstrations only) and their roles and clearance
       // (no second administrator exists yet). One whose e-mail or display name is taken is skipped.
       for (const user of DEMO_USERS) {
-        const [row] = (await m.query(
-          `INSERT INTO users (email, display_name, password_hash, roles, clearance, organisation_id)
-           SELECT $1, $2, $3, $4, $5, o.id FROM organisations o WHERE lower(o.acronym) = lower($6)
-           ON CONFLICT DO NOTHING RETURNING id`,
-          [
-            user.email,
-            user.displayName,
-            passwordHash,
-            user.roles,
-            user.clearance,
-            user.organisation,
-          ],
-        )) as { id: string }[];
-        if (!row) continue;
+        const id = await insertDemoUser(m, user, passwordHash);
+        if (!id) continue;
         users += 1;
         const { email, displayName, roles, clearance, organisation } = user;
         this.audit.append(m, context, {
           action: 'user.create',
           entity: 'user',
-          entityId: row.id,
+          entityId: id,
           diff: { email, displayName, roles, clearance, organisation },
         });
       }

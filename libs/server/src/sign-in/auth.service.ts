@@ -21,19 +21,13 @@ import { AccessChanges } from '../authorization/access-changes.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { resetLockTally, type LockTally } from '../auth/sign-in-throttle.store.js';
+import { credentialsOf, isUserActive, lockAccount } from './user-credentials.store.js';
 
 /** A session handed out: the answer, and the refresh token that goes only into the cookie. */
 export interface StartedSession {
   response: SessionResponse;
   refreshToken: string;
   sessionExpiresAt: Date;
-}
-
-interface LoginRow {
-  id: string;
-  password_hash: string;
-  active: boolean;
-  locked_until: Date | null;
 }
 
 const WRONG_CREDENTIALS = 'E-mail or password is wrong.';
@@ -65,10 +59,7 @@ export class AuthService {
   async login(context: RequestContext, dto: LoginDto): Promise<StartedSession> {
     const email = dto.email.trim().toLowerCase();
     await this.rateLimiter.consume(context.ip, email);
-    const [user] = (await this.db.query(
-      'SELECT id, password_hash, active, locked_until FROM users WHERE email = $1',
-      [email],
-    )) as LoginRow[];
+    const user = await credentialsOf(this.db, email);
 
     if (user?.locked_until && user.locked_until.getTime() > Date.now()) {
       await this.recordFailure(context, user.id, { email, reason: 'locked' });
@@ -131,10 +122,8 @@ export class AuthService {
         });
         await this.access.announce(m, { userId: result.userId });
       } else if (result.kind === 'rotated') {
-        const [row] = (await m.query('SELECT active FROM users WHERE id = $1', [
-          result.userId,
-        ])) as { active: boolean }[];
-        if (!row?.active) return { kind: 'invalid' as const, reason: SESSION_OVER.deactivated };
+        if (!(await isUserActive(m, result.userId)))
+          return { kind: 'invalid' as const, reason: SESSION_OVER.deactivated };
         this.audit.append(m, context, {
           action: 'auth.refresh',
           entity: 'user',
@@ -242,13 +231,7 @@ export class AuthService {
         },
       );
       if (!lockDue) return null;
-      const [rows] = (await m.query(
-        `UPDATE users SET locked_until = now() + make_interval(mins => $2)
-         WHERE id = $1 AND (locked_until IS NULL OR locked_until <= now())
-         RETURNING locked_until`,
-        [userId, this.config.LOGIN_LOCK_MINUTES],
-      )) as [{ locked_until: Date }[], number];
-      const until = rows[0]?.locked_until;
+      const until = await lockAccount(m, userId, this.config.LOGIN_LOCK_MINUTES);
       if (!until) return null;
       await resetLockTally(m, email);
       this.audit.append(

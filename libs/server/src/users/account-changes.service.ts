@@ -8,27 +8,26 @@ import {
   type Clearance,
   type JsonValue,
   type PrivilegedGrant,
-  type Role,
 } from '@vigil/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
 import { isUuid } from '../common/ids.js';
-import { decodeKeysetCursor, type Page, toPage } from '../common/pagination.js';
+import { type Page, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
-import { namedQuery } from '../database/named-query.js';
 import { AccessChanges } from '../authorization/access-changes.js';
 import {
-  ACCOUNT_CHANGE_SELECT,
   type AccountChangeRow,
   findAccountChange,
   insertAccountChange,
+  listAccountChanges,
   pendingChangeOf,
   settleAccountChange,
 } from './account-changes.store.js';
 import type { AccountChangeResponse } from './dto/account-change.response.js';
 import type { ListAccountChangesQueryDto } from './dto/list-account-changes.query.js';
-import { USER_SQL_FIELDS } from './user.store.js';
+import { lockUserAccess, setUserAccess, USER_SQL_FIELDS } from './user.store.js';
+import { statusInbox } from '../common/status-inbox.sql.js';
 
 /** Why the requester may not decide their own request (also shown by the web app). */
 export const OWN_REQUEST = 'You requested this change: another administrator must confirm it.';
@@ -97,28 +96,12 @@ export class AccountChangesService {
     context: RequestContext,
     query: ListAccountChangesQueryDto,
   ): Promise<Page<AccountChangeResponse>> {
-    const limit = query.limit ?? 50;
-    const status = query.status ?? 'pending';
+    const inbox = statusInbox(query);
     const acl = abilityToSql(context.ability, 'update', 'User', USER_SQL_FIELDS);
-    const where = [acl.sql, 'ac.status = :status'];
-    const params: Record<string, unknown> = { ...acl.params, status, limit: limit + 1 };
-    const order = status === 'pending' ? 'ASC' : 'DESC';
-    if (query.cursor) {
-      const [at, id] = decodeKeysetCursor(query.cursor, ['timestamp', 'uuid']);
-      where.push(
-        `(ac.created_at, ac.id) ${order === 'ASC' ? '>' : '<'} (:cursorAt::timestamptz, :cursorId::uuid)`,
-      );
-      Object.assign(params, { cursorAt: at, cursorId: id });
-    }
-    const rows = await namedQuery<AccountChangeRow>(
-      this.db,
-      `${ACCOUNT_CHANGE_SELECT} WHERE ${where.join(' AND ')}
-       ORDER BY ac.created_at ${order}, ac.id ${order} LIMIT :limit`,
-      params,
-    );
+    const rows = await listAccountChanges(this.db, acl, inbox);
     return toPage(
       rows,
-      limit,
+      inbox.limit,
       (r) => present(r, context),
       (r) => [r.created_key, r.id],
     );
@@ -134,10 +117,7 @@ export class AccountChangesService {
     const found = isUuid(id) ? await findAccountChange(this.db.manager, id) : undefined;
     if (!me || !found || !this.mayManage(context, found)) throw notFound();
     await this.db.transaction(async (m) => {
-      const [current] = (await m.query(
-        'SELECT roles, clearance FROM users WHERE id = $1 FOR UPDATE',
-        [found.user_id],
-      )) as { roles: Role[]; clearance: Clearance }[];
+      const current = await lockUserAccess(m, found.user_id);
       const change = await findAccountChange(m, id, true);
       if (!current || !change) throw notFound();
       // Never allowed to these two, whatever the state: forbidden (403), not "not now" (409).
@@ -154,10 +134,7 @@ export class AccountChangesService {
       if (decision === 'confirm') {
         const next = applyGrant(current, grant);
         const roles = ROLES.filter((r) => next.roles.includes(r));
-        await m.query(
-          'UPDATE users SET roles = $2, clearance = $3, updated_at = now() WHERE id = $1',
-          [change.user_id, roles, next.clearance],
-        );
+        await setUserAccess(m, change.user_id, roles, next.clearance);
         if (roles.length !== current.roles.length)
           diff.roles = { from: [...current.roles].sort(), to: [...roles].sort() };
         if (next.clearance !== current.clearance)

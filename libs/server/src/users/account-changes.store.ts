@@ -1,6 +1,9 @@
 import type { Clearance, PrivilegedGrant, Role } from '@vigil/domain';
 import type { EntityManager } from 'typeorm';
+import type { SqlCondition } from '../authorization/rules-to-sql.js';
+import { type Db, namedQuery } from '../database/named-query.js';
 import type { AccountChangeStatus } from './dto/account-change.response.js';
+import { statusInboxSql, type StatusInbox } from '../common/status-inbox.sql.js';
 
 /** An account_changes row with the people it names. */
 export interface AccountChangeRow {
@@ -96,5 +99,19 @@ export async function settleAccountChange(
     `UPDATE account_changes SET status = $2, decided_by = $3, decided_at = now()
      WHERE id = $1 AND status = 'pending'`,
     [id, status, decidedBy],
+  );
+}
+
+/** A page of account changes `acl` (over the account, `u`) lets through (common/status-inbox.sql.ts). */
+export async function listAccountChanges(
+  db: Db,
+  acl: SqlCondition,
+  inbox: StatusInbox,
+): Promise<AccountChangeRow[]> {
+  const page = statusInboxSql('ac', acl, inbox);
+  return namedQuery<AccountChangeRow>(
+    db,
+    `${ACCOUNT_CHANGE_SELECT} WHERE ${page.where} ${page.orderAndLimit}`,
+    page.params,
   );
 }

@@ -1,5 +1,6 @@
 import { DomainError } from '@vigil/domain';
 import { type EntityManager, QueryFailedError } from 'typeorm';
+import { displayNameInUse } from './user.store.js';
 
 /** The unique index behind display names (migration AccountChanges). */
 const DISPLAY_NAME_INDEX = 'users_display_name_org_key';
@@ -14,12 +15,9 @@ export async function assertDisplayNameFree(
   displayName: string,
   exceptUserId: string | null,
 ): Promise<void> {
-  const [clash] = (await m.query(
-    `SELECT 1 FROM users WHERE organisation_id = $1 AND lower(display_name) = lower($2)
-       AND id IS DISTINCT FROM $3::uuid`,
-    [organisationId, displayName, exceptUserId],
-  )) as unknown[];
-  if (clash) throw displayNameTaken();
+  if (await displayNameInUse(m, organisationId, displayName, exceptUserId)) {
+    throw displayNameTaken();
+  }
 }
 
 /** Runs `work`; a concurrent writer that took the name after our check gets the same 409. */

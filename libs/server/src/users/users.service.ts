@@ -18,7 +18,6 @@ import { resetLockTally } from '../auth/sign-in-throttle.store.js';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
 import { decodeNameIdCursor, type Page, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
-import { namedQuery } from '../database/named-query.js';
 import { isUuid } from '../common/ids.js';
 import { AccessChanges } from '../authorization/access-changes.js';
 import type { CreateUserDto } from './dto/create-user.dto.js';
@@ -29,10 +28,16 @@ import type { UserChangeResponse } from './dto/account-change.response.js';
 import { AccountChangesService } from './account-changes.service.js';
 import { assertDisplayNameFree, displayNameConflictAsError } from './display-names.js';
 import {
+  changesAnything,
+  emailInUse,
+  findUser,
+  insertUser,
+  listUsers,
+  organisationExists,
   presentUser,
-  USER_COLUMNS,
-  USER_FROM,
+  updateUser,
   USER_SQL_FIELDS,
+  type UserChanges,
   type UserRow,
 } from './user.store.js';
 
@@ -67,24 +72,11 @@ export class UsersService {
   async list(context: RequestContext, query: ListUsersQueryDto): Promise<Page<UserResponse>> {
     const limit = query.limit ?? 50;
     const acl = abilityToSql(context.ability, 'read', 'User', USER_SQL_FIELDS);
-    const where = [acl.sql];
-    const params: Record<string, unknown> = { ...acl.params, limit: limit + 1 };
-    if (query.q) {
-      where.push(`(u.display_name ILIKE :q OR u.email ILIKE :q)`);
-      params.q = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    }
-    if (query.cursor) {
-      const [name, id] = decodeNameIdCursor(query.cursor);
-      where.push('(lower(u.display_name), u.id) > (:cursorName, :cursorId::uuid)');
-      params.cursorName = name;
-      params.cursorId = id;
-    }
-    const rows = await namedQuery<UserRow>(
-      this.db,
-      `SELECT ${USER_COLUMNS} FROM ${USER_FROM} WHERE ${where.join(' AND ')}
-       ORDER BY lower(u.display_name), u.id LIMIT :limit`,
-      params,
-    );
+    const rows = await listUsers(this.db, acl, {
+      search: query.q,
+      after: query.cursor ? decodeNameIdCursor(query.cursor) : undefined,
+      limit,
+    });
     return toPage(
       rows,
       limit,
@@ -128,28 +120,21 @@ export class UsersService {
     const id = await displayNameConflictAsError(() =>
       this.db.transaction(async (m) => {
         await this.assertOrganisationExists(m, dto.organisationId);
-        const [clash] = (await m.query('SELECT 1 FROM users WHERE email = $1', [
-          email,
-        ])) as unknown[];
-        if (clash) throw emailTaken();
+        if (await emailInUse(m, email)) throw emailTaken();
         await assertDisplayNameFree(m, dto.organisationId, dto.displayName, null);
-        const [inserted] = (await m.query(
-          `INSERT INTO users (email, display_name, password_hash, roles, organisation_id, clearance)
-           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (email) DO NOTHING RETURNING id`,
-          [
-            email,
-            dto.displayName,
-            passwordHash,
-            split.now.roles,
-            dto.organisationId,
-            split.now.clearance,
-          ],
-        )) as { id: string }[];
-        if (!inserted) throw emailTaken();
+        const insertedId = await insertUser(m, {
+          email,
+          displayName: dto.displayName,
+          passwordHash,
+          roles: split.now.roles,
+          organisationId: dto.organisationId,
+          clearance: split.now.clearance,
+        });
+        if (!insertedId) throw emailTaken();
         this.audit.append(m, context, {
           action: 'user.create',
           entity: 'user',
-          entityId: inserted.id,
+          entityId: insertedId,
           diff: {
             email,
             displayName: dto.displayName,
@@ -162,12 +147,12 @@ export class UsersService {
           await this.accountChanges.request(
             m,
             context,
-            inserted.id,
+            insertedId,
             split.pending,
             split.now.clearance,
           );
         }
-        return inserted.id;
+        return insertedId;
       }),
     );
     return this.withPendingChange(context, id);
@@ -259,22 +244,22 @@ export class UsersService {
   ): Promise<void> {
     const id = before.id;
     const diff: Record<string, JsonValue> = {};
-    const sets: string[] = [];
-    const values: unknown[] = [];
-    const change = (
-      column: string,
+    const changes: UserChanges = {};
+    const change = <
+      K extends 'display_name' | 'roles' | 'clearance' | 'organisation_id' | 'active',
+    >(
+      column: K,
       field: string,
       from: JsonValue,
       to: JsonValue,
-      value: unknown = to,
+      value: UserChanges[K],
     ) => {
       if (JSON.stringify(from) === JSON.stringify(to)) return;
-      values.push(value);
-      sets.push(`${column} = $${values.length}`);
+      changes[column] = value;
       diff[field] = { from, to };
     };
     if (dto.displayName !== undefined)
-      change('display_name', 'displayName', before.display_name, dto.displayName);
+      change('display_name', 'displayName', before.display_name, dto.displayName, dto.displayName);
     if (dto.roles !== undefined)
       change(
         'roles',
@@ -284,24 +269,25 @@ export class UsersService {
         split.now.roles,
       );
     if (dto.clearance !== undefined)
-      change('clearance', 'clearance', before.clearance, split.now.clearance);
+      change('clearance', 'clearance', before.clearance, split.now.clearance, split.now.clearance);
     if (dto.organisationId !== undefined)
-      change('organisation_id', 'organisationId', before.organisation_id, dto.organisationId);
-    if (dto.active !== undefined) change('active', 'active', before.active, dto.active);
+      change(
+        'organisation_id',
+        'organisationId',
+        before.organisation_id,
+        dto.organisationId,
+        dto.organisationId,
+      );
+    if (dto.active !== undefined) change('active', 'active', before.active, dto.active, dto.active);
     if (passwordHash !== undefined) {
-      values.push(passwordHash);
-      sets.push(`password_hash = $${values.length}`, 'locked_until = NULL');
+      changes.password_hash = passwordHash;
       diff.password = 'changed';
     } else if (dto.unlock === true && before.locked_until) {
-      sets.push('locked_until = NULL');
+      changes.unlock = true;
       diff.unlocked = true;
     }
-    if (sets.length === 0) return;
-    values.push(id);
-    await m.query(
-      `UPDATE users SET ${sets.join(', ')}, updated_at = now() WHERE id = $${values.length}`,
-      values,
-    );
+    if (!changesAnything(changes)) return;
+    await updateUser(m, id, changes);
     // A new password or an unlock starts the count toward a hard lock afresh.
     if (diff.password || diff.unlocked) await resetLockTally(m, before.email);
     if (dto.active === false || passwordHash !== undefined) {
@@ -335,19 +321,11 @@ export class UsersService {
   }
 
   private async findRow(m: EntityManager, id: string, lock = false): Promise<UserRow | undefined> {
-    if (!isUuid(id)) return undefined;
-    const [row] = (await m.query(
-      `SELECT ${USER_COLUMNS} FROM ${USER_FROM} WHERE u.id = $1 ${lock ? 'FOR UPDATE OF u' : ''}`,
-      [id],
-    )) as UserRow[];
-    return row;
+    return isUuid(id) ? findUser(m, id, lock) : undefined;
   }
 
   private async assertOrganisationExists(m: EntityManager, organisationId: string): Promise<void> {
-    const [org] = (await m.query('SELECT 1 FROM organisations WHERE id = $1', [
-      organisationId,
-    ])) as unknown[];
-    if (!org) {
+    if (!(await organisationExists(m, organisationId))) {
       throw new DomainError('validation_failed', 'Unknown organisation.', [
         { field: 'organisationId', message: 'no organisation has this id' },
       ]);

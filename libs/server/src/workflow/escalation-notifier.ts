@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Classification, Stage } from '@vigil/domain';
 import type { EntityManager } from 'typeorm';
-import { queryRows } from '../database/named-query.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { advisersToDecide } from './escalations.store.js';
 
 /** A proposal that now awaits the advisers' decision. */
 export interface ProposalNotice {
@@ -36,15 +36,9 @@ export class EscalationNotifier {
 
   /** Every active adviser cleared for the case, except the proposer, may now decide. */
   async proposed(manager: EntityManager, notice: ProposalNotice): Promise<void> {
-    const advisers = await queryRows<{ id: string }>(
-      manager,
-      `SELECT u.id FROM users u WHERE u.active AND 'adviser' = ANY(u.roles) AND u.id <> $1
-         AND array_position(ARRAY['unclassified','confidential','strictly_confidential'], u.clearance)
-           >= array_position(ARRAY['unclassified','confidential','strictly_confidential'], $2::text)`,
-      [notice.proposerId, notice.classification],
-    );
+    const advisers = await advisersToDecide(manager, notice.proposerId, notice.classification);
     await this.notifications.notify(manager, {
-      userIds: advisers.map((a) => a.id),
+      userIds: advisers,
       type: 'escalation.awaiting_approval',
       caseId: notice.caseId,
       payload: {

@@ -5,19 +5,15 @@ import {
   approvalsRequired,
   DomainError,
   type CaseSubject,
-  type Classification,
-  type Stage,
   type WorkflowEvent,
 } from '@vigil/domain';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
-import { decodeKeysetCursor, type Page, toPage } from '../common/pagination.js';
+import { type Page, toPage } from '../common/pagination.js';
 import { actorId, type RequestContext } from '../common/request-context.js';
-import { isoMicros } from '../cases/case-filters.js';
 import { CASE_SQL_FIELDS } from '../cases/case.store.js';
 import { CasesService } from '../cases/cases.service.js';
-import { namedQuery } from '../database/named-query.js';
 import { isUuid } from '../common/ids.js';
 import { CreationBudgets } from '../limits/creation-budgets.js';
 import type {
@@ -26,52 +22,18 @@ import type {
   ProposeEscalationDto,
 } from './dto/escalation.dto.js';
 import { EscalationNotifier } from './escalation-notifier.js';
+import {
+  closeEscalation,
+  escalationCaseId,
+  escalationPage,
+  type EscalationRow,
+  escalationState,
+  findEscalationRow,
+  insertEscalation,
+  recordEscalationApprovals,
+} from './escalations.store.js';
 import { WorkflowService } from './workflow.service.js';
-
-interface EscalationRow {
-  id: string;
-  case_id: string;
-  case_reference: string;
-  case_title: string;
-  case_classification: Classification;
-  case_lead: string | null;
-  case_priority: boolean;
-  member_ids: string[];
-  from_stage: Stage;
-  to_stage: Stage;
-  justification: string;
-  proposed_by: string;
-  proposer_name: string;
-  status: string;
-  approvals: { userId: string; displayName: string; at: string; note: string | null }[];
-  /** The approvals with each approver's e-mail (two people may share a display name). */
-  approvals_shown: {
-    userId: string;
-    displayName: string;
-    email: string;
-    at: string;
-    note: string | null;
-  }[];
-  approvals_required: number;
-  decided_by: string | null;
-  decider_name: string | null;
-  decision_note: string | null;
-  decided_at: Date | null;
-  created_at: Date;
-  /** created_at to the microsecond, for cursors. */
-  created_key: string;
-}
-
-const ESCALATION_SELECT = `SELECT e.*, ${isoMicros('e.created_at')} AS created_key, c.reference AS case_reference, c.title AS case_title,
-    c.classification AS case_classification, c.lead_analyst_id AS case_lead, c.priority_situation AS case_priority,
-    ARRAY(SELECT cm.user_id FROM case_members cm WHERE cm.case_id = c.id) AS member_ids,
-    p.display_name AS proposer_name, d.display_name AS decider_name,
-    (SELECT coalesce(jsonb_agg(a.value || jsonb_build_object('email', coalesce(au.email, ''))
-       ORDER BY a.ordinality), '[]'::jsonb)
-     FROM jsonb_array_elements(e.approvals) WITH ORDINALITY a
-     LEFT JOIN users au ON au.id = (a.value->>'userId')::uuid) AS approvals_shown
-  FROM escalation_requests e JOIN cases c ON c.id = e.case_id
-  JOIN users p ON p.id = e.proposed_by LEFT JOIN users d ON d.id = e.decided_by`;
+import { statusInbox } from '../common/status-inbox.sql.js';
 
 type Decision = 'approve' | 'reject' | 'withdraw';
 
@@ -103,19 +65,15 @@ export class EscalationsService {
           ? { type: 'CLOSE', proposalId, actorId: me, facts }
           : { type: 'PROPOSE', proposalId, toStage: dto.toStage, actorId: me, facts };
       await this.workflow.apply(m, context, row, event, dto.justification);
-      await m.query(
-        `INSERT INTO escalation_requests (id, case_id, from_stage, to_stage, justification, proposed_by, approvals_required)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [
-          proposalId,
-          caseId,
-          row.stage,
-          dto.toStage,
-          dto.justification,
-          me,
-          approvalsRequired(row.stage, dto.toStage),
-        ],
-      );
+      await insertEscalation(m, {
+        id: proposalId,
+        caseId,
+        fromStage: row.stage,
+        toStage: dto.toStage,
+        justification: dto.justification,
+        proposedBy: me,
+        approvalsRequired: approvalsRequired(row.stage, dto.toStage),
+      });
       await this.notifier.proposed(m, {
         escalationId: proposalId,
         caseId,
@@ -141,15 +99,7 @@ export class EscalationsService {
       const action = decision === 'withdraw' ? 'read' : 'approve';
       const row = await this.cases.loadCase(m, context, caseId, action, true);
       // Read again under the case lock: a concurrent decision may have settled it.
-      const [current] = (await m.query(
-        'SELECT status, approvals, proposed_by, to_stage FROM escalation_requests WHERE id = $1',
-        [escalationId],
-      )) as {
-        status: string;
-        approvals: EscalationRow['approvals'];
-        proposed_by: string;
-        to_stage: Stage;
-      }[];
+      const current = await escalationState(m, escalationId);
       if (!current || current.status !== 'pending') {
         throw new DomainError(
           'not_allowed_now',
@@ -198,9 +148,7 @@ export class EscalationsService {
   }
 
   async get(context: RequestContext, id: string): Promise<EscalationResponse> {
-    const [row] = isUuid(id)
-      ? ((await this.db.query(`${ESCALATION_SELECT} WHERE e.id = $1`, [id])) as EscalationRow[])
-      : [];
+    const row = isUuid(id) ? await findEscalationRow(this.db, id) : undefined;
     if (!row || !context.ability.can('read', subject('Case', subjectOf(row)))) {
       throw new DomainError('not_found', 'No such proposal.');
     }
@@ -212,46 +160,27 @@ export class EscalationsService {
     context: RequestContext,
     query: ListEscalationsQueryDto,
   ): Promise<Page<EscalationResponse>> {
-    const limit = query.limit ?? 50;
-    const status = query.status ?? 'pending';
+    const inbox = statusInbox(query);
     const acl = abilityToSql(context.ability, 'read', 'Case', CASE_SQL_FIELDS);
-    const where = [acl.sql, 'e.status = :status'];
-    const params: Record<string, unknown> = { ...acl.params, status, limit: limit + 1 };
-    const order = status === 'pending' ? 'ASC' : 'DESC';
-    if (query.cursor) {
-      const [at, id] = decodeKeysetCursor(query.cursor, ['timestamp', 'uuid']);
-      where.push(
-        `(e.created_at, e.id) ${order === 'ASC' ? '>' : '<'} (:cursorAt::timestamptz, :cursorId::uuid)`,
-      );
-      Object.assign(params, { cursorAt: at, cursorId: id });
-    }
-    const rows = await namedQuery<EscalationRow>(
-      this.db,
-      `${ESCALATION_SELECT} WHERE ${where.join(' AND ')} ORDER BY e.created_at ${order}, e.id ${order} LIMIT :limit`,
-      params,
-    );
+    const rows = await escalationPage(this.db, acl, inbox);
     return toPage(
       rows,
-      limit,
+      inbox.limit,
       (r) => present(r, context),
       (r) => [r.created_key, r.id],
     );
   }
 
   private async caseOf(context: RequestContext, escalationId: string): Promise<string> {
-    const [row] = isUuid(escalationId)
-      ? ((await this.db.query('SELECT case_id FROM escalation_requests WHERE id = $1', [
-          escalationId,
-        ])) as { case_id: string }[])
-      : [];
-    if (!row) throw new DomainError('not_found', 'No such proposal.');
+    const caseId = isUuid(escalationId) ? await escalationCaseId(this.db, escalationId) : undefined;
+    if (!caseId) throw new DomainError('not_found', 'No such proposal.');
     // A proposal on a case hidden from the caller reads exactly as a missing one.
-    await this.cases.loadCase(this.db.manager, context, row.case_id).catch((error: unknown) => {
+    await this.cases.loadCase(this.db.manager, context, caseId).catch((error: unknown) => {
       if (error instanceof DomainError && error.code === 'not_found')
         throw new DomainError('not_found', 'No such proposal.');
       throw error;
     });
-    return row.case_id;
+    return caseId;
   }
 
   private async recordDecision(
@@ -274,19 +203,15 @@ export class EscalationsService {
           note: note ?? null,
         },
       ];
-      await m.query(
-        `UPDATE escalation_requests SET approvals = $2,
-           status = CASE WHEN $3 THEN 'approved' ELSE status END,
-           decided_by = CASE WHEN $3 THEN $4::uuid ELSE decided_by END,
-           decided_at = CASE WHEN $3 THEN now() ELSE decided_at END
-         WHERE id = $1`,
-        [id, JSON.stringify(next), settled, me],
-      );
+      await recordEscalationApprovals(m, id, next, settled, me);
       return;
     }
-    await m.query(
-      `UPDATE escalation_requests SET status = $2, decided_by = $3, decision_note = $4, decided_at = now() WHERE id = $1`,
-      [id, decision === 'reject' ? 'rejected' : 'withdrawn', me, note ?? null],
+    await closeEscalation(
+      m,
+      id,
+      decision === 'reject' ? 'rejected' : 'withdrawn',
+      me,
+      note ?? null,
     );
   }
 }

@@ -16,7 +16,6 @@ import {
   type WorkflowStep,
 } from '@vigil/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { queryRows } from '../database/named-query.js';
 import { AuditService } from '../audit/audit.service.js';
 import { actorId, type RequestContext } from '../common/request-context.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
@@ -24,6 +23,7 @@ import { caseSubject, type CaseRow } from '../cases/case.store.js';
 import { CasesService } from '../cases/cases.service.js';
 import type { WorkflowResponse } from './dto/workflow.response.js';
 import { WorkflowFactsProvider } from './workflow-facts.provider.js';
+import { writeWorkflowStep } from './workflow.store.js';
 
 /** The ability each workflow event needs on the case (the machine adds its own rules). */
 export const EVENT_ACTION: Record<WorkflowEventType, Action> = {
@@ -98,26 +98,13 @@ export class WorkflowService {
       throw new DomainError('not_allowed_now', step.reason ?? 'This is not allowed now.');
     const resetReview = step.transitioned || event.type === 'RECORD_REVIEW';
     // One statement moves the stage, the version, the review clock and the timeline sequence.
-    const [updated] = await queryRows<{
-      version: number;
-      next_review_due: Date | null;
-      last_event_seq: number;
-    }>(
-      manager,
-      `UPDATE cases SET workflow_snapshot = $2, stage = $3, sub_state = $4, version = version + 1,
-         updated_at = now(), last_event_seq = last_event_seq + 1,
-         next_review_due = CASE WHEN $3 = 'closed' THEN NULL
-           WHEN $5 THEN now() + make_interval(days => $6::int) ELSE next_review_due END
-       WHERE id = $1 RETURNING version, next_review_due, last_event_seq`,
-      [
-        row.id,
-        JSON.stringify(snapshot),
-        step.after.stage,
-        step.after.subState,
-        resetReview,
-        reviewIntervalDays(step.after.stage) ?? 0,
-      ],
-    );
+    const updated = await writeWorkflowStep(manager, row.id, {
+      snapshot,
+      stage: step.after.stage,
+      subState: step.after.subState,
+      resetReview,
+      reviewIntervalDays: reviewIntervalDays(step.after.stage) ?? 0,
+    });
     if (!updated) throw new DomainError('not_found', 'No such case.');
     const type = eventType(event, step);
     const target =

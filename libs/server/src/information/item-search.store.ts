@@ -3,8 +3,9 @@ import { abilityToSql } from '../authorization/rules-to-sql.js';
 import { caseReferenceOrderSql } from '../cases/case-reference.js';
 import { CASE_SQL_FIELDS } from '../cases/case.store.js';
 import { decodeKeysetCursor } from '../common/pagination.js';
-import { ITEM_SQL_FIELDS, SOURCE_SQL_FIELDS } from './item-access.js';
-import { WALK_NEWEST_SHARE, type SearchPlan } from './search-plan.js';
+import { namedQuery, type Db } from '../database/named-query.js';
+import { ITEM_SQL_FIELDS, SOURCE_SQL_FIELDS } from './item-access.sql.js';
+import { searchPlanFor, WALK_NEWEST_SHARE, type SearchPlan } from './search-plan.store.js';
 
 /** The filters of the information list, search and export (docs/architecture.md §8). */
 export interface ItemSearchFilters {
@@ -257,6 +258,39 @@ export function buildItemSearchSql(
 ): { sql: string; params: unknown[] } {
   const { sql, params } = buildItemSearch(ability, filters, plan);
   return toPositional(sql, params);
+}
+
+/**
+ * One page of the items the caller may read under the filters, planned from the words searched
+ * for first: `limit` rows, and one more when another page follows.
+ */
+export async function searchItems(
+  db: Db,
+  ability: AppAbility,
+  filters: ItemSearchFilters,
+): Promise<{ rows: ItemSearchRow[]; limit: number }> {
+  const plan = await searchPlanFor(db, filters.q);
+  const search = buildItemSearch(ability, filters, plan);
+  const { sql, params } = toPositional(search.sql, search.params);
+  const rows = (await db.query(sql, params)) as ItemSearchRow[];
+  return { rows, limit: search.limit };
+}
+
+/** How many items the caller may read match the filters, counting no further than `cap`. */
+export async function countItems(
+  db: Db,
+  ability: AppAbility,
+  filters: ItemSearchFilters,
+  cap: number,
+): Promise<number> {
+  const plan = await searchPlanFor(db, filters.q);
+  const { from, where, params } = itemFilterSql(ability, filters, plan);
+  const [row] = await namedQuery<{ n: number }>(
+    db,
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} WHERE ${where.join(' AND ')} LIMIT :cap) t`,
+    { ...params, cap },
+  );
+  return row?.n ?? 0;
 }
 
 /** TypeORM-style named parameters (`:name`, `:...list`) to `$n`, as the pg driver wants them. */
