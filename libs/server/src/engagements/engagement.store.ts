@@ -105,18 +105,12 @@ export function engagementPage(
   );
 }
 
-/** The engagement with this id (a UUID), optionally locked. */
-export async function findEngagementRow(
-  db: Db,
-  id: string,
-  lock = false,
-): Promise<EngagementRow | undefined> {
-  const rows = (await db.query(
-    `${ENGAGEMENT_SELECT} WHERE g.id = $1 ${lock ? 'FOR UPDATE OF g' : ''}`,
-    [id],
-  )) as EngagementRow[];
-  return rows[0];
-}
+/** Engagements as records of their case (cases/case-records.store.ts). */
+export const ENGAGEMENT_RECORD = {
+  select: ENGAGEMENT_SELECT,
+  alias: 'g',
+  missing: 'No such engagement.',
+};
 
 /** A new engagement's fields. */
 export interface NewEngagement {

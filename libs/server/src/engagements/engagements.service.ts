@@ -5,10 +5,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CaseEventsService } from '../cases/case-events.service.js';
 import { recordChange } from '../cases/record-change.js';
+import { CaseRecords } from '../cases/case-records.store.js';
 import { CasesService } from '../cases/cases.service.js';
 import { decodeKeysetCursor, type Page, type PageQueryDto, toPage } from '../common/pagination.js';
 import { actorId, type RequestContext } from '../common/request-context.js';
-import { isUuid } from '../common/ids.js';
 import type { CreateEngagementDto, UpdateEngagementDto } from './dto/engagement-input.dto.js';
 import type { EngagementResponse } from './dto/engagement.response.js';
 import {
@@ -16,7 +16,7 @@ import {
   type EngagementColumn,
   engagementPage,
   type EngagementRow,
-  findEngagementRow,
+  ENGAGEMENT_RECORD,
   insertEngagement,
   organisationExists,
   presentEngagement,
@@ -28,12 +28,17 @@ type Field = keyof typeof FIELDS;
 /** The mobilisation record of a case: engagements with partners and their follow-ups. */
 @Injectable()
 export class EngagementsService {
+  /** Engagements reached through their case: 404 alike for missing and hidden, case row first. */
+  private readonly records: CaseRecords<EngagementRow>;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly cases: CasesService,
     private readonly audit: AuditService,
     private readonly events: CaseEventsService,
-  ) {}
+  ) {
+    this.records = new CaseRecords(cases, ENGAGEMENT_RECORD);
+  }
 
   /** A case's engagements, newest date first. */
   async list(
@@ -136,18 +141,11 @@ export class EngagementsService {
     context: RequestContext,
     id: string,
   ): Promise<EngagementRow> {
-    const { row } = await this.cases.loadRecordOf(m, context, {
-      read: (lockRow) =>
-        isUuid(id) ? findEngagementRow(m, id, lockRow) : Promise.resolve(undefined),
-      missing: 'No such engagement.',
-      action: 'draft',
-      lock: true,
-    });
-    return row;
+    return (await this.records.loadFor(m, context, id, 'draft', true)).row;
   }
 
   private async presentOne(id: string): Promise<EngagementResponse> {
-    const row = await findEngagementRow(this.db, id);
+    const row = await this.records.row(this.db, id);
     if (!row) throw new DomainError('not_found', 'No such engagement.');
     return presentEngagement(row);
   }
