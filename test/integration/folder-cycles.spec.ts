@@ -1,27 +1,14 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { folderCycles, folderEdges } from '../../tools/lint/folder-cycles.js';
+import { fileTrees } from '../support/file-tree.js';
 
 // The lint step that keeps the folders of libs/server in one direction (issue 16): it must find
 // a planted circle, and find none in the real tree.
 
-const roots: string[] = [];
+const { tree, remove } = fileTrees('vigil-cycles-');
 
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'vigil-cycles-'));
-  roots.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
-
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
+afterAll(remove);
 
 describe('folder cycles', () => {
   it('finds a circle planted through a type-only import and a re-export', () => {

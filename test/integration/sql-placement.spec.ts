@@ -1,27 +1,14 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { misplacedSql } from '../../tools/lint/sql-placement.js';
+import { fileTrees } from '../support/file-tree.js';
 
 // The lint step that keeps SQL in stores (issue 16, docs/architecture.md §18): it must find a
 // statement planted in a controller or a service, and find none in the real tree.
 
-const roots: string[] = [];
+const { tree, remove } = fileTrees('vigil-sql-');
 
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'vigil-sql-'));
-  roots.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
-
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
+afterAll(remove);
 
 describe('SQL placement', () => {
   it('finds statements in a controller and a service, in strings and templates', () => {

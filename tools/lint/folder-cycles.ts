@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sourceFiles } from './source-files.js';
 
 /**
  * Fails on a circle of imports between the feature folders of `libs/server/src` (issue 16): each
@@ -109,18 +110,6 @@ export function describeCycle(cycle: string[], edges: FolderEdge[]): string {
     .filter((e) => inCycle.has(e.from) && inCycle.has(e.to))
     .map((e) => `  ${e.from} → ${e.to}: ${e.file} imports ${e.target}`);
   return [`Folders import each other in a circle: ${cycle.join(', ')}`, ...lines].join('\n');
-}
-
-function sourceFiles(dir: string): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...sourceFiles(path));
-    else if (/\.tsx?$/.test(entry.name) && !/\.(spec|test)\.tsx?$/.test(entry.name)) {
-      files.push(path);
-    }
-  }
-  return files;
 }
 
 /** The top-level folder of `path` under `root`, or null for a file directly in `root`. */

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { sourceFiles } from './source-files.js';
 
 /**
  * Fails on SQL written outside a store (issue 16, docs/architecture.md §18): in `libs/server/src`
@@ -59,18 +60,6 @@ export function misplacedSql(root: string): MisplacedSql[] {
     for (const hit of sqlLiterals(path, readFileSync(path, 'utf8'))) found.push({ file, ...hit });
   }
   return found;
-}
-
-function sourceFiles(dir: string): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...sourceFiles(path));
-    else if (/\.tsx?$/.test(entry.name) && !/\.(spec|test)\.tsx?$/.test(entry.name)) {
-      files.push(path);
-    }
-  }
-  return files;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

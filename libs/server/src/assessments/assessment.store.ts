@@ -3,7 +3,6 @@ import {
   applicableFactors,
   DomainError,
   explainRiskLevel,
-  type Action,
   type Confidence,
   type CrimeType,
   type FactorRating,
@@ -17,7 +16,6 @@ import type { AssessmentResponse, RatingResponse } from './dto/assessment.respon
 import type { DataSource, EntityManager } from 'typeorm';
 import { abilityToSql } from '../authorization/rules-to-sql.js';
 import type { RequestContext } from '../common/request-context.js';
-import type { CaseRow } from '../cases/case.store.js';
 import { CaseRecords } from '../cases/case-records.store.js';
 import { CasesService } from '../cases/cases.service.js';
 import { namedQuery, type Db } from '../database/named-query.js';
@@ -128,35 +126,11 @@ type Runner = DataSource | EntityManager;
 
 /** Reads and writes of risk_assessments and their ratings, and access to them through the case. */
 @Injectable()
-export class AssessmentStore {
-  private readonly records: CaseRecords<AssessmentRow>;
-
+export class AssessmentStore extends CaseRecords<AssessmentRow> {
+  // loadFor (through the case: 404 alike for missing and hidden, 403 for the action, case row
+  // then assessment locked) and row come from CaseRecords.
   constructor(cases: CasesService) {
-    this.records = new CaseRecords(cases, {
-      select: ASSESSMENT_SELECT,
-      alias: 'a',
-      missing: 'No such assessment.',
-    });
-  }
-
-  /**
-   * Loads an assessment whose case the caller may read (else 404, whether missing or hidden) and
-   * checks `action` on that case (403). With `lock`, the case row and then the assessment are
-   * locked, in that order everywhere, so writers on one case queue instead of deadlocking.
-   */
-  async loadFor(
-    m: EntityManager,
-    context: RequestContext,
-    id: string,
-    action: Action,
-    lock = false,
-  ): Promise<{ row: AssessmentRow; caseRow: CaseRow }> {
-    return this.records.loadFor(m, context, id, action, lock);
-  }
-
-  /** One assessment row, optionally locked. */
-  async row(runner: Runner, id: string, lock = false): Promise<AssessmentRow | undefined> {
-    return this.records.row(runner, id, lock);
+    super(cases, { select: ASSESSMENT_SELECT, alias: 'a', missing: 'No such assessment.' });
   }
 
   /** The assessment of `caseId` for `period` in `status`, if any. */

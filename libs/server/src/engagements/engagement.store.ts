@@ -2,6 +2,7 @@ import { isFollowUpOverdue, type EngagementKind } from '@vigil/domain';
 import type { EntityManager } from 'typeorm';
 import { namedQuery, type Db } from '../database/named-query.js';
 import type { EngagementResponse } from './dto/engagement.response.js';
+import { setClause } from '../database/set-clause.js';
 
 /**
  * An engagement with its organisation and author. `today` is the database's day, the same one
@@ -145,29 +146,13 @@ export async function updateEngagement(
   changes: readonly (readonly [column: EngagementColumn, value: unknown])[],
   followUpDone: boolean | undefined,
 ): Promise<void> {
-  const sets: string[] = [];
-  const values: unknown[] = [id];
-  for (const [column, value] of changes) {
-    values.push(value);
-    sets.push(`${column} = $${values.length}`);
-  }
+  const { sets, values } = setClause(changes, 1);
   if (followUpDone !== undefined) {
     sets.push(`follow_up_done_at = ${followUpDone ? 'now()' : 'NULL'}`);
   }
   await m.query(
     `UPDATE engagements SET ${sets.join(', ')}, version = version + 1, updated_at = now()
      WHERE id = $1`,
-    values,
+    [id, ...values],
   );
-}
-
-/** Whether the organisation is in the directory. */
-export async function organisationExists(
-  m: EntityManager,
-  organisationId: string,
-): Promise<boolean> {
-  const [org] = (await m.query('SELECT 1 FROM organisations WHERE id = $1', [
-    organisationId,
-  ])) as unknown[];
-  return org !== undefined;
 }

@@ -18,10 +18,10 @@ import {
   type EngagementRow,
   ENGAGEMENT_RECORD,
   insertEngagement,
-  organisationExists,
   presentEngagement,
   updateEngagement,
 } from './engagement.store.js';
+import { organisationExists } from '../organisations/organisations.store.js';
 
 type Field = keyof typeof FIELDS;
 

@@ -115,3 +115,11 @@ export function presentOrganisation(row: OrganisationRow): OrganisationResponse 
     updatedAt: row.updated_at.toISOString(),
   };
 }
+
+/** Whether the organisation is in the directory. */
+export async function organisationExists(db: Db, organisationId: string): Promise<boolean> {
+  const [org] = (await db.query('SELECT 1 FROM organisations WHERE id = $1', [
+    organisationId,
+  ])) as unknown[];
+  return org !== undefined;
+}

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import {
   allowedRecommendationActions,
   DomainError,
-  type Action,
   type ActionType,
   type AddresseeKind,
   type RecommendationStatus,
@@ -12,12 +11,12 @@ import type {
   RecommendationStatusChange,
 } from './dto/recommendation.response.js';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { CaseRow } from '../cases/case.store.js';
 import { CaseRecords } from '../cases/case-records.store.js';
 import { CasesService } from '../cases/cases.service.js';
-import type { RequestContext } from '../common/request-context.js';
 import { namedQuery, type Db } from '../database/named-query.js';
 import type { RecommendationDetailResponse } from './dto/recommendation.response.js';
+import { setClause } from '../database/set-clause.js';
+import { organisationExists } from '../organisations/organisations.store.js';
 
 /** created_at to the microsecond, for keyset cursors. */
 export const RECOMMENDATION_CREATED_KEY = `to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -104,35 +103,11 @@ type Runner = DataSource | EntityManager;
 
 /** Reads of recommendations, access to them through their case, and their history. */
 @Injectable()
-export class RecommendationStore {
-  private readonly records: CaseRecords<RecommendationRow>;
-
+export class RecommendationStore extends CaseRecords<RecommendationRow> {
+  // loadFor (through the case: 404 alike for missing and hidden, 403 for the action, case row
+  // then recommendation locked) and row come from CaseRecords.
   constructor(cases: CasesService) {
-    this.records = new CaseRecords(cases, {
-      select: RECOMMENDATION_SELECT,
-      alias: 'r',
-      missing: 'No such recommendation.',
-    });
-  }
-
-  /**
-   * Loads a recommendation whose case the caller may read (else 404, whether missing or hidden)
-   * and checks `action` on that case (403). With `lock`, the case row then the recommendation are
-   * locked, in that order, as every writer on a case does.
-   */
-  async loadFor(
-    m: EntityManager,
-    context: RequestContext,
-    id: string,
-    action: Action,
-    lock = false,
-  ): Promise<{ row: RecommendationRow; caseRow: CaseRow }> {
-    return this.records.loadFor(m, context, id, action, lock);
-  }
-
-  /** One recommendation, optionally locked. */
-  async row(runner: Runner, id: string, lock = false): Promise<RecommendationRow | undefined> {
-    return this.records.row(runner, id, lock);
+    super(cases, { select: RECOMMENDATION_SELECT, alias: 'r', missing: 'No such recommendation.' });
   }
 
   /** Appends one row to the recommendation's status history. */
@@ -174,10 +149,7 @@ export class RecommendationStore {
     refs: { addresseeOrganisationId?: string | null; documentId?: string | null },
   ): Promise<void> {
     if (refs.addresseeOrganisationId) {
-      const [org] = (await m.query('SELECT 1 FROM organisations WHERE id = $1', [
-        refs.addresseeOrganisationId,
-      ])) as unknown[];
-      if (!org) {
+      if (!(await organisationExists(m, refs.addresseeOrganisationId))) {
         throw new DomainError('validation_failed', 'No such organisation.', [
           { field: 'addresseeOrganisationId', message: 'must be an organisation in the directory' },
         ]);
@@ -282,16 +254,11 @@ export async function updateRecommendationFields(
   id: string,
   changes: readonly (readonly [RecommendationColumn, unknown])[],
 ): Promise<void> {
-  const sets: string[] = [];
-  const values: unknown[] = [id];
-  for (const [column, value] of changes) {
-    values.push(value);
-    sets.push(`${column} = $${values.length}`);
-  }
+  const { sets, values } = setClause(changes, 1);
   await m.query(
     `UPDATE recommendations SET ${sets.join(', ')}, version = version + 1, updated_at = now()
          WHERE id = $1`,
-    values,
+    [id, ...values],
   );
 }
 

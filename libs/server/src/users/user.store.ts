@@ -107,17 +107,6 @@ export async function emailInUse(m: EntityManager, email: string): Promise<boole
   return Boolean(clash);
 }
 
-/** Whether the organisation exists. */
-export async function organisationExists(
-  m: EntityManager,
-  organisationId: string,
-): Promise<boolean> {
-  const [org] = (await m.query('SELECT 1 FROM organisations WHERE id = $1', [
-    organisationId,
-  ])) as unknown[];
-  return Boolean(org);
-}
-
 /**
  * Whether another account of the organisation (any but `exceptUserId`) has this display name,
  * whatever its case.

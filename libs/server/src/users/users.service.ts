@@ -33,13 +33,13 @@ import {
   findUser,
   insertUser,
   listUsers,
-  organisationExists,
   presentUser,
   updateUser,
   USER_SQL_FIELDS,
   type UserChanges,
   type UserRow,
 } from './user.store.js';
+import { organisationExists } from '../organisations/organisations.store.js';
 
 export { USER_SQL_FIELDS };
 
