@@ -410,11 +410,15 @@ describe('search input', () => {
     );
   });
 
-  it('answers 404 for an item that does not exist or is not an id', async () => {
+  it('answers 404 for an item that does not exist, 400 for what is not an id', async () => {
     expectError(
       await http().get(`/api/information-items/${randomUUID()}`).set(analyst.auth()),
       404,
     );
-    expectError(await http().get('/api/information-items/nope').set(analyst.auth()), 404);
+    expectError(
+      await http().get('/api/information-items/nope').set(analyst.auth()),
+      400,
+      /^The id in the address must be a UUID\.$/,
+    );
   });
 });
